@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace GenerationModels.Generator.Diagnostics;
+
+/// <summary>The one catalog of diagnostics the generator reports. Documented in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "GenerationModels";
+    private const string HelpBase = "https://github.com/generationmodels/generationmodels/blob/main/docs/diagnostics.md#";
+
+    public const string MalformedRowId = "GM0001";
+    public const string UnknownTypeId = "GM0002";
+    public const string UnresolvedLinkId = "GM0003";
+    public const string NotASchemaId = "GM0004";
+    public const string MissingTableId = "GM0005";
+    public const string RenamedId = "GM0006";
+    public const string DuplicateFieldId = "GM0007";
+    public const string UnreadableFileId = "GM0008";
+
+    public static readonly DiagnosticDescriptor MalformedRow = Create(
+        MalformedRowId, "Malformed table row",
+        "Table row has {0} cells but its header has {1}; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownType = Create(
+        UnknownTypeId, "Field type not understood",
+        "Field '{0}' has type '{1}', which is not understood; it is typed as JsonElement so no data is lost", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedLink = Create(
+        UnresolvedLinkId, "Linked schema doc not found",
+        "Field '{0}' refers to '{1}', which is not among the schema docs of this project; it is typed as JsonElement so no data is lost", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NotASchema = Create(
+        NotASchemaId, "Doc is not a schema",
+        "No model was generated from this doc because {0}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor MissingTable = Create(
+        MissingTableId, "Schema section without a usable table",
+        "The '{0}' section has no table the generator can read", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor Renamed = Create(
+        RenamedId, "Name changed to keep C# names valid and unique",
+        "'{0}' is emitted as '{1}' because {2}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor DuplicateField = Create(
+        DuplicateFieldId, "Duplicate field",
+        "Field '{0}' appears more than once in '{1}'; only the first row is used", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnreadableFile = Create(
+        UnreadableFileId, "Schema doc could not be read",
+        "The schema doc could not be read: {0}", DiagnosticSeverity.Warning);
+
+    public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile,
+    }.ToImmutableDictionary(d => d.Id);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace GenerationModels.Generator.Emission;
+
+/// <summary>Escaping for everything a doc's text can reach in the output: string literals and XML doc comments.</summary>
+internal static class CSharpText
+{
+    /// <summary>A regular C# string literal (quotes included). Every non-printable-ASCII character is a \u escape,
+    /// so bidi controls, line separators and zero-width characters cannot change how the source reads.</summary>
+    public static string Literal(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                default:
+                    if (c >= 0x20 && c < 0x7F) sb.Append(c);
+                    else sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>Writes text as <c>/// &lt;summary&gt;</c> lines: XML-escaped, control and bidi characters dropped.</summary>
+    public static void DocComment(Helpers.SourceWriter writer, string tag, string? text)
+    {
+        if (text is null) return;
+        string[] lines = Clean(text).Split('\n');
+        writer.Line($"/// <{tag}>");
+        foreach (string line in lines)
+        {
+            string trimmed = line.Trim();
+            if (trimmed.Length != 0) writer.Line("/// " + trimmed);
+        }
+        writer.Line($"/// </{tag}>");
+    }
+
+    private static string Clean(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\n': sb.Append('\n'); break;
+                case '\r': case '\u2028': case '\u2029': case '\u0085': sb.Append('\n'); break;
+                default:
+                    var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                    if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+                    {
+                        // Surrogate pairs are dropped too: a comment loses an emoji rather than risk a lone half.
+                        break;
+                    }
+                    sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}

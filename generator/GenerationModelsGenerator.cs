@@ -1,0 +1,103 @@
+using System;
+using System.Linq;
+using GenerationModels.Generator.Diagnostics;
+using GenerationModels.Generator.Emission;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+using GenerationModels.Generator.Parsing;
+using GenerationModels.Generator.Resolution;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GenerationModels.Generator;
+
+/// <summary>
+/// Reads schema docs (AdditionalFiles marked <c>GenerationModelsSchema="true"</c>) and emits a partial record per model
+/// plus one serializer context. Pipeline: parse each doc (keyed on its text) → index names across docs → emit per doc.
+/// Only equatable values cross steps, so editing one doc re-emits that doc alone.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class GenerationModelsGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string SchemaFiles = nameof(SchemaFiles);
+        public const string Parse = nameof(Parse);
+        public const string Index = nameof(Index);
+        public const string Emit = nameof(Emit);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => GeneratorOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var schemaFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
+            .Select((pair, _) => new SchemaFile(pair.Left))
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        var parsed = schemaFiles
+            .Select((file, cancellationToken) => Parse(file.Text, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var index = parsed
+            .Where(doc => doc.Model is not null)
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Model!.Name))
+            .Collect()
+            .Combine(options)
+            .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
+            .WithTrackingName(TrackingNames.Index);
+
+        var emitted = parsed
+            .Combine(index)
+            .Combine(options)
+            .Select((input, cancellationToken) => ModelEmitter.Emit(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Emit);
+
+        context.RegisterSourceOutput(emitted, static (spc, file) =>
+        {
+            if (file is null) return;
+            foreach (var diagnostic in file.Diagnostics) spc.ReportDiagnostic(ToDiagnostic(diagnostic));
+            if (file.HintName.Length != 0) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+        });
+
+        context.RegisterSourceOutput(index.Combine(options), static (spc, pair) =>
+        {
+            spc.AddSource(pair.Right.ContextName + ".g.cs", SourceText.From(ContextEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+        });
+    }
+
+    /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
+    private sealed record SchemaFile(AdditionalText Text);
+
+    private static bool IsSchemaDoc(AnalyzerConfigOptions options)
+        => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
+        && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static ParsedDocument Parse(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        if (text is null)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
+            return new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray());
+        }
+        return DocumentParser.Parse(file.Path, text.ToString(), cancellationToken);
+    }
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var span = info.Location;
+        var start = new LinePosition(span.Line, span.Column);
+        var end = new LinePosition(span.Line, span.Column + span.Length);
+        var location = Location.Create(span.Path, new TextSpan(span.Start, span.Length), new LinePositionSpan(start, end));
+        return Diagnostic.Create(DiagnosticDescriptors.ById[info.DescriptorId], location, info.Arguments.ToArray<object>());
+    }
+}

@@ -1,0 +1,59 @@
+namespace GenerationModels.Generator.Model;
+
+/// <summary>The JSON shapes a field's type cell can describe.</summary>
+internal enum TypeKind
+{
+    String,
+    Integer,
+    Number,
+    Decimal,
+    Boolean,
+    DateTime,
+    Date,
+    /// <summary>Any JSON value; kept as a JsonElement.</summary>
+    Any,
+    Array,
+    Map,
+    /// <summary>Another schema doc, by link target and/or type name; resolved across files.</summary>
+    Reference,
+    /// <summary>A type declared inside the same doc (frozendict sub-sections).</summary>
+    Nested,
+    /// <summary>A type cell the readers could not interpret; falls back to JsonElement with a diagnostic.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// A parsed type expression, e.g. <c>Record&lt;string, *any*&gt;[]</c> is Array(Map(Any)).
+/// <see cref="Name"/> is the referenced type name (Reference/Nested) or the raw cell text (Unknown);
+/// <see cref="Target"/> is a link target (Reference), relative to the doc that links.
+/// </summary>
+internal sealed record TypeRef(TypeKind Kind, TypeRef? Element = null, string? Name = null, string? Target = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+    public static readonly TypeRef Integer = new(TypeKind.Integer);
+    public static readonly TypeRef Number = new(TypeKind.Number);
+    public static readonly TypeRef Decimal = new(TypeKind.Decimal);
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean);
+    public static readonly TypeRef DateTime = new(TypeKind.DateTime);
+    public static readonly TypeRef Date = new(TypeKind.Date);
+    public static readonly TypeRef Any = new(TypeKind.Any);
+
+    public static TypeRef ArrayOf(TypeRef element) => new(TypeKind.Array, element);
+
+    public static TypeRef MapOf(TypeRef value) => new(TypeKind.Map, value);
+
+    public static TypeRef Reference(string name, string? target) => new(TypeKind.Reference, Name: name, Target: target);
+
+    public static TypeRef NestedType(string name) => new(TypeKind.Nested, Name: name);
+
+    public static TypeRef Unknown(string raw) => new(TypeKind.Unknown, Name: raw);
+
+    public override string ToString() => Kind switch
+    {
+        TypeKind.Array => $"{Element}[]",
+        TypeKind.Map => $"map<{Element}>",
+        TypeKind.Reference or TypeKind.Nested => $"{Kind}({Name})",
+        TypeKind.Unknown => $"?({Name})",
+        _ => Kind.ToString(),
+    };
+}

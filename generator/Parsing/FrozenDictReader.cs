@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using GenerationModels.Generator.Diagnostics;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Parsing;
+
+/// <summary>
+/// OpenAPI Generator python "frozendict" docs: <c># pkg.model.module.Name</c>, a <c>## Model Type Info</c> table,
+/// a <c>### Dictionary Keys</c> table, and later <c># name</c> sections describing inline sub-schemas that keys link
+/// to with <c>**[name](#name)**</c>. Sub-section names can repeat, so a key takes the first unused section of its name.
+/// Key names are the wire names.
+/// </summary>
+internal static class FrozenDictReader
+{
+    public const string Dialect = "openapi-python-frozendict";
+
+    private const string AnyStringName = "any_string_name";
+
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock h && string.Equals(h.Text, "Model Type Info", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>One <c># name</c> section and the tables under it.</summary>
+    private sealed class Section
+    {
+        public Section(HeadingBlock heading) => Heading = heading;
+
+        public HeadingBlock Heading { get; }
+
+        public string? Description { get; set; }
+
+        public TableBlock? TypeInfo { get; set; }
+
+        public TableBlock? Keys { get; set; }
+
+        public TableBlock? TupleItems { get; set; }
+
+        public List<(string Kind, TableBlock Table)> Composed { get; } = new();
+
+        public bool Used { get; set; }
+    }
+
+    public static SchemaType? Read(DocumentContext context, out string? notAModelReason)
+    {
+        notAModelReason = null;
+        var sections = SplitSections(context.Blocks);
+        if (sections.Count == 0)
+        {
+            notAModelReason = "it has no '# Name' heading";
+            return null;
+        }
+        var root = sections[0];
+        root.Used = true;
+        if (root.Keys is null)
+        {
+            string kind = FirstInputType(root) ?? "";
+            notAModelReason = $"its top-level schema is '{kind.Trim().TrimEnd(',')}', not an object with Dictionary Keys";
+            return null;
+        }
+        var reader = new Reader(context, sections);
+        string name = TypeExpression.SimpleName(CellText.StripWrappers(root.Heading.Text));
+        return reader.ReadObject(name, root);
+    }
+
+    private static List<Section> SplitSections(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        var sections = new List<Section>();
+        Section? current = null;
+        string? pendingTable = null;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case HeadingBlock { Level: 1 } h:
+                    current = new Section(h);
+                    sections.Add(current);
+                    pendingTable = null;
+                    break;
+                case HeadingBlock h when current is not null:
+                    pendingTable = h.Text.Trim();
+                    break;
+                case ParagraphBlock p when current is not null && current.Description is null && pendingTable is null:
+                    current.Description = p.Text;
+                    break;
+                case TableBlock t when current is not null && pendingTable is not null:
+                    if (Is(pendingTable, "Model Type Info")) current.TypeInfo ??= t;
+                    else if (Is(pendingTable, "Dictionary Keys")) current.Keys ??= t;
+                    else if (Is(pendingTable, "Tuple Items")) current.TupleItems ??= t;
+                    else if (Is(pendingTable, "allOf") || Is(pendingTable, "anyOf") || Is(pendingTable, "oneOf")) current.Composed.Add((pendingTable, t));
+                    pendingTable = null;
+                    break;
+            }
+        }
+        return sections;
+    }
+
+    private static bool Is(string text, string name) => string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
+
+    private static string? FirstInputType(Section section)
+        => section.TypeInfo is { Rows.Count: > 0 } t ? DocumentContext.Cell(t.Rows[0], 0) : null;
+
+    private sealed class Reader
+    {
+        private readonly DocumentContext _context;
+        private readonly List<Section> _sections;
+
+        public Reader(DocumentContext context, List<Section> sections)
+        {
+            _context = context;
+            _sections = sections;
+        }
+
+        public SchemaType ReadObject(string name, Section section)
+        {
+            var table = section.Keys!;
+            var header = table.Header;
+            int keyColumn = DocumentContext.Column(header, "Key");
+            int typeColumn = DocumentContext.Column(header, "Input Type");
+            int descriptionColumn = DocumentContext.Column(header, "Description");
+            int notesColumn = DocumentContext.Column(header, "Notes");
+            var fields = new List<SchemaField>();
+            var nested = new List<SchemaType>();
+            bool isOpen = false;
+            if (keyColumn < 0 || typeColumn < 0)
+            {
+                _context.Report(DiagnosticDescriptors.MissingTableId, _context.At(header), "Dictionary Keys (with Key and Input Type columns)");
+            }
+            else
+            {
+                foreach (var row in table.Rows)
+                {
+                    if (!_context.CheckRowShape(header, row, Math.Max(keyColumn, typeColumn) + 1)) continue;
+                    string keyCell = CellText.StripWrappers(DocumentContext.Cell(row, keyColumn));
+                    string? anchor = null;
+                    string key = keyCell;
+                    if (keyCell.StartsWith("[", StringComparison.Ordinal) && CellText.TryReadLink(keyCell, 0, out string text, out string target, out _))
+                    {
+                        key = CellText.StripWrappers(text);
+                        anchor = target.StartsWith("#", StringComparison.Ordinal) ? target.Substring(1) : null;
+                    }
+                    if (key == AnyStringName)
+                    {
+                        isOpen = true;
+                        continue;
+                    }
+                    if (key.Length == 0)
+                    {
+                        _context.Report(DiagnosticDescriptors.MalformedRowId, _context.At(row), "0", header.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "the row has no key name and was skipped");
+                        continue;
+                    }
+                    var typeCell = row.Cells[typeColumn];
+                    string notes = DocumentContext.Cell(row, notesColumn);
+                    var (type, nullable) = ParseInputType(typeCell.Text);
+                    if (anchor is not null && TakeSection(anchor) is { } sub)
+                    {
+                        type = ReadSubSchema(key, sub, type, nested);
+                    }
+                    fields.Add(new SchemaField(
+                        key,
+                        type,
+                        IsRequired: notes.IndexOf("[optional]", StringComparison.OrdinalIgnoreCase) < 0,
+                        IsNullable: nullable,
+                        DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
+                        _context.At(row, typeCell)));
+                }
+            }
+            return new SchemaType(name, DescriptionText.Normalize(section.Description), fields.ToEquatableArray(), isOpen, nested.ToEquatableArray(), _context.At(section.Heading));
+        }
+
+        private Section? TakeSection(string name)
+        {
+            foreach (var section in _sections)
+            {
+                if (!section.Used && string.Equals(section.Heading.Text.Trim(), name, StringComparison.Ordinal))
+                {
+                    section.Used = true;
+                    return section;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The type a <c># name</c> sub-section describes: a nested object, a list, or a one-member allOf.</summary>
+        private TypeRef ReadSubSchema(string key, Section sub, TypeRef fromInputType, List<SchemaType> nested)
+        {
+            if (sub.Keys is not null)
+            {
+                var type = ReadObject(key, sub);
+                nested.Add(type);
+                return TypeRef.NestedType(type.Name);
+            }
+            if (sub.TupleItems is { Rows.Count: > 0 } items)
+            {
+                var item = ClassNameType(items.Rows[0]);
+                return TypeRef.ArrayOf(item);
+            }
+            foreach (var (kind, table) in sub.Composed)
+            {
+                if (Is(kind, "allOf") && table.Rows.Count == 1) return ClassNameType(table.Rows[0]);
+            }
+            // anyOf/oneOf and multi-member allOf are kept as JSON until unions are modelled.
+            return sub.Composed.Count > 0 ? TypeRef.Any : fromInputType;
+        }
+
+        private static TypeRef ClassNameType(TableRow row)
+        {
+            string cell = DocumentContext.Cell(row, 0);
+            var type = TypeExpression.Parse(cell);
+            return type.Kind == TypeKind.Unknown ? ParseInputType(DocumentContext.Cell(row, 1)).Type : type;
+        }
+    }
+
+    /// <summary>
+    /// An Input Type cell is a comma list of python types (<c>decimal.Decimal, int, </c>), or a link to a model.
+    /// <c>None</c> in the list makes the member nullable.
+    /// </summary>
+    public static (TypeRef Type, bool Nullable) ParseInputType(string cell)
+    {
+        string s = cell.Trim();
+        if (s.StartsWith("[", StringComparison.Ordinal))
+        {
+            return (TypeExpression.Parse(s), false);
+        }
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in s.Split(','))
+        {
+            string p = part.Trim();
+            if (p.Length != 0) parts.Add(p);
+        }
+        bool nullable = parts.Remove("None");
+        TypeRef type;
+        if (parts.Count == 0) type = nullable ? TypeRef.Any : TypeRef.Unknown(cell);
+        else if (parts.Count >= 6) type = TypeRef.Any; // the "any type" list of every python type
+        else if (parts.Contains("dict") || parts.Contains("frozendict.frozendict")) type = TypeRef.MapOf(TypeRef.Any);
+        else if (parts.Contains("list") || parts.Contains("tuple")) type = TypeRef.ArrayOf(TypeRef.Any);
+        else if (parts.Contains("str") && parts.Contains("datetime")) type = TypeRef.DateTime;
+        else if (parts.Contains("str") && parts.Contains("date")) type = TypeRef.Date;
+        else if (parts.Contains("str")) type = TypeRef.String;
+        else if (parts.Contains("float")) type = TypeRef.Number;
+        else if (parts.Contains("int") || parts.Contains("decimal.Decimal")) type = TypeRef.Integer;
+        else if (parts.Contains("bool")) type = TypeRef.Boolean;
+        else type = TypeRef.Unknown(cell);
+        return (type, nullable);
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using GenerationModels.Generator.Diagnostics;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Parsing;
+
+/// <summary>
+/// Speakeasy model docs: <c># Name</c>, an optional description, and a <c>## Fields</c> table with
+/// <c>Field | Type | Required | Description [| Example]</c> columns. Field names are the wire names.
+/// </summary>
+internal static class SpeakeasyReader
+{
+    public const string Dialect = "speakeasy";
+
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock { Level: 2 } h && string.Equals(h.Text, "Fields", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    public static SchemaType? Read(DocumentContext context)
+    {
+        var blocks = context.Blocks;
+        HeadingBlock? title = null;
+        TableBlock? table = null;
+        string? description = null;
+        bool inSection = false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case HeadingBlock { Level: 1 } h when title is null:
+                    title = h;
+                    break;
+                case ParagraphBlock p when title is not null && description is null && !inSection:
+                    description = p.Text;
+                    break;
+                case HeadingBlock { Level: > 1 } h when !string.Equals(h.Text, "Fields", StringComparison.OrdinalIgnoreCase):
+                    inSection = true;
+                    break;
+                case HeadingBlock { Level: 2 } h when table is null:
+                    inSection = true;
+                    table = i + 1 < blocks.Count ? blocks[i + 1] as TableBlock : null;
+                    if (table is null)
+                    {
+                        context.Report(DiagnosticDescriptors.MissingTableId, context.At(h), "Fields");
+                    }
+                    break;
+            }
+        }
+
+        if (title is null || table is null) return null;
+
+        string name = CellText.StripWrappers(title.Text);
+        var header = table.Header;
+        int nameColumn = DocumentContext.Column(header, "Field", "Name");
+        int typeColumn = DocumentContext.Column(header, "Type");
+        int requiredColumn = DocumentContext.Column(header, "Required");
+        int descriptionColumn = DocumentContext.Column(header, "Description");
+        if (nameColumn < 0 || typeColumn < 0)
+        {
+            context.Report(DiagnosticDescriptors.MissingTableId, context.At(table.Header), "Fields (with Field and Type columns)");
+            return null;
+        }
+
+        var fields = new List<SchemaField>();
+        int needed = Math.Max(nameColumn, typeColumn) + 1;
+        foreach (var row in table.Rows)
+        {
+            if (!context.CheckRowShape(header, row, needed)) continue;
+            string jsonName = CellText.StripWrappers(DocumentContext.Cell(row, nameColumn));
+            if (jsonName.Length == 0)
+            {
+                context.Report(DiagnosticDescriptors.MalformedRowId, context.At(row), "0", header.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "the row has no field name and was skipped");
+                continue;
+            }
+            var typeCell = row.Cells[typeColumn];
+            bool required = IsRequiredMark(DocumentContext.Cell(row, requiredColumn));
+            fields.Add(new SchemaField(
+                jsonName,
+                TypeExpression.Parse(typeCell.Text),
+                IsRequired: required,
+                // Speakeasy renders one marker for "optional" and "nullable": optional members are nullable.
+                IsNullable: !required,
+                DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
+                context.At(row, typeCell)));
+        }
+
+        return new SchemaType(name, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));
+    }
+
+    private static bool IsRequiredMark(string cell)
+        => cell.IndexOf("heavy_check_mark", StringComparison.Ordinal) >= 0
+        || cell.IndexOf('\u2714') >= 0
+        || string.Equals(cell.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(cell.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GenerationModels.Generator.Resolution;
+
+/// <summary>Turns doc names into valid, readable C# identifiers.</summary>
+internal static class Identifier
+{
+    /// <summary>
+    /// PascalCase from any name: words split on anything that is not an ASCII letter or digit
+    /// (so bidi controls, zero-width and confusable characters never reach the output), first letter of
+    /// each word upper-cased, the rest kept (<c>completionTokens</c> → <c>CompletionTokens</c>,
+    /// <c>project_id</c> → <c>ProjectId</c>). Returns <paramref name="fallback"/> when nothing is left.
+    /// </summary>
+    public static string ToPascalCase(string name, string fallback)
+    {
+        var sb = new StringBuilder(name.Length);
+        bool startWord = true;
+        foreach (char c in name)
+        {
+            bool isAsciiLetterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!isAsciiLetterOrDigit)
+            {
+                startWord = true;
+                continue;
+            }
+            sb.Append(startWord ? char.ToUpperInvariant(c) : c);
+            startWord = false;
+        }
+        if (sb.Length == 0) return fallback;
+        if (char.IsDigit(sb[0])) sb.Insert(0, '_');
+        string result = sb.ToString();
+        // PascalCase never yields a lower-case keyword, but keep the guarantee explicit.
+        return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Resolution;
+
+/// <summary>What the index needs of one doc: where it is and the name its model goes by.</summary>
+internal sealed record IndexEntry(string Path, string DocName);
+
+/// <summary>A model doc and the unique C# type name it was given.</summary>
+internal sealed record NamedModel(string Path, string DocName, string ClrName, string? RenameReason);
+
+/// <summary>
+/// The cross-file view: every model doc with a unique C# name, used to resolve links between docs.
+/// It depends only on paths and doc names, so editing a doc's fields leaves it equal and other docs cached.
+/// </summary>
+internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
+{
+    public static SchemaIndex Build(ImmutableArray<IndexEntry> entries, string contextName)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal) { contextName };
+        var models = new List<NamedModel>();
+        foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            string baseName = Identifier.ToPascalCase(entry.DocName, "Model").TrimStart('@');
+            string name = baseName;
+            string? reason = null;
+            if (!taken.Add(name))
+            {
+                string folder = Identifier.ToPascalCase(ParentFolderName(entry.Path), "");
+                name = folder + baseName;
+                for (int n = 2; !taken.Add(name); n++) name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                reason = $"another schema doc (or the serializer context) already uses the name '{baseName}'";
+            }
+            models.Add(new NamedModel(entry.Path, entry.DocName, name, reason));
+        }
+        return new SchemaIndex(models.ToEquatableArray());
+    }
+
+    public NamedModel? FindByPath(string path)
+    {
+        foreach (var model in Models)
+        {
+            if (string.Equals(model.Path, path, StringComparison.Ordinal)) return model;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves a link from the doc at <paramref name="fromPath"/>: by the link target relative to that doc first,
+    /// then (targets are often missing or mis-cased in real docs) by the linked type's name.
+    /// </summary>
+    public NamedModel? Resolve(string fromPath, string? target, string name)
+    {
+        if (target is { Length: > 0 })
+        {
+            string resolved = PathUtil.Combine(PathUtil.Directory(fromPath), target);
+            NamedModel? caseInsensitive = null;
+            foreach (var model in Models)
+            {
+                string normalized = PathUtil.Normalize(model.Path);
+                if (string.Equals(normalized, resolved, StringComparison.Ordinal)) return model;
+                if (caseInsensitive is null && string.Equals(normalized, resolved, StringComparison.OrdinalIgnoreCase)) caseInsensitive = model;
+            }
+            if (caseInsensitive is not null) return caseInsensitive;
+        }
+        NamedModel? byName = null;
+        foreach (var model in Models)
+        {
+            if (string.Equals(model.DocName, name, StringComparison.Ordinal)) return model;
+            if (byName is null && (string.Equals(model.DocName, name, StringComparison.OrdinalIgnoreCase) || string.Equals(model.ClrName, name, StringComparison.OrdinalIgnoreCase))) byName = model;
+        }
+        return byName;
+    }
+
+    private static string ParentFolderName(string path)
+    {
+        string dir = PathUtil.Directory(PathUtil.Normalize(path));
+        int slash = dir.LastIndexOf('/');
+        return slash >= 0 ? dir.Substring(slash + 1) : dir;
+    }
+}
+
+internal static class PathUtil
+{
+    /// <summary>Forward slashes, no "." or ".." segments.</summary>
+    public static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        string unified = path.Replace('\\', '/');
+        bool rooted = unified.StartsWith("/", StringComparison.Ordinal);
+        foreach (string part in unified.Split('/'))
+        {
+            if (part.Length == 0 || part == ".") continue;
+            if (part == ".." && parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
+            else parts.Add(part);
+        }
+        return (rooted ? "/" : "") + string.Join("/", parts);
+    }
+
+    public static string Directory(string path)
+    {
+        string unified = path.Replace('\\', '/');
+        int slash = unified.LastIndexOf('/');
+        return slash >= 0 ? unified.Substring(0, slash) : "";
+    }
+
+    /// <summary><paramref name="path"/> relative to <paramref name="baseDirectory"/> when inside it, else its file name.</summary>
+    public static string RelativeTo(string path, string baseDirectory)
+    {
+        string normalized = Normalize(path);
+        string root = Normalize(baseDirectory);
+        if (root.Length != 0 && normalized.StartsWith(root + "/", StringComparison.OrdinalIgnoreCase)) return normalized.Substring(root.Length + 1);
+        int slash = normalized.LastIndexOf('/');
+        return slash >= 0 ? normalized.Substring(slash + 1) : normalized;
+    }
+
+    public static string Combine(string directory, string relative)
+    {
+        string rel = relative.Replace('\\', '/');
+        if (rel.StartsWith("/", StringComparison.Ordinal) || rel.IndexOf(':') >= 0) return Normalize(rel);
+        return Normalize(directory.Length == 0 ? rel : directory + "/" + rel);
+    }
+}
