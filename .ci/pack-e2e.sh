@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Packaging end-to-end: pack both packages to a local folder feed, create a fresh consumer outside the
+# solution with only a PackageReference, drop the sample docs into its Schemas/ folder, build with
+# warnings as errors, and run a round trip. Restores from the local feed plus the machine's configured feeds.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+mkdir -p "$feed"
+
+version="0.1.0-e2e.$(date +%s)"
+dotnet pack "$repo/runtime/GenerationModels.Runtime.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v q
+dotnet pack "$repo/generator/GenerationModels.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v q
+
+echo "packages:"; ls "$feed"
+unzip -l "$feed/GenerationModels.$version.nupkg" | grep -E "analyzers/dotnet/cs/(GenerationModels|Markdig)\.dll|build/GenerationModels\.(props|targets)" \
+  || { echo "e2e: package layout is missing the analyzer, Markdig or build files"; exit 1; }
+
+app="$work/consumer"
+mkdir -p "$app/Schemas/speakeasy" "$app/Schemas/frozendict" "$app/Docs"
+cp "$repo/schemas/Schemas/speakeasy/"*.md "$app/Schemas/speakeasy/"
+cp "$repo/schemas/Schemas/frozendict/"*.md "$app/Schemas/frozendict/"
+# A markdown file outside Schemas/ must be left alone.
+printf '# Consumer readme\n\nNot a schema.\n' > "$app/README.md"
+printf '# Notes\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *string* | :heavy_check_mark: | N/A |\n' > "$app/Docs/NotPickedUp.md"
+
+cat > "$app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local-e2e" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+
+cat > "$app/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <RootNamespace>Consumer</RootNamespace>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="GenerationModels" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+
+cat > "$app/Program.cs" <<'CS'
+using System;
+using System.Text.Json;
+using Consumer;
+
+const string json = """{"data":[{"id":"c1","index":0,"output":"Hello"}],"provider_responses":{"provider":"acme"},"usage":{"total_tokens":4},"surprise":[1,2]}""";
+var model = JsonSerializer.Deserialize(json, GenerationModelsJsonContext.Default.CompletionResponse)!;
+string back = JsonSerializer.Serialize(model, GenerationModelsJsonContext.Default.CompletionResponse);
+var generation = JsonSerializer.Deserialize("""{"model":"m","unknown":true}""", GenerationModelsJsonContext.Default.Generation)!;
+Console.WriteLine(back);
+if (back != json) { Console.Error.WriteLine("round trip changed the JSON"); return 1; }
+if (generation.Model != "m" || generation.AdditionalProperties?.Count != 1) { Console.Error.WriteLine("Generation did not read"); return 1; }
+if (typeof(GenerationModelsJsonContext).Assembly.GetType("Consumer.Notes") is not null) { Console.Error.WriteLine("a doc outside Schemas/ was generated"); return 1; }
+Console.WriteLine("e2e round trip OK");
+return 0;
+CS
+
+cd "$app"
+export NUGET_PACKAGES="$work/nuget-packages"   # never reuse a cached copy of a same-versioned package
+dotnet build -c Release --nologo -warnaserror 2>&1 | tee "$work/build.log" | tail -n 5
+if ! grep -q " 0 Warning(s)" "$work/build.log" && grep -qiE "warning [A-Z]+[0-9]+" "$work/build.log"; then
+  echo "e2e: the consumer build has warnings"; exit 1
+fi
+dotnet run -c Release --no-build
+echo "e2e: packaging end-to-end check passed"

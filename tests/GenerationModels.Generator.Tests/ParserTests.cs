@@ -1,0 +1,77 @@
+using System.Linq;
+using System.Threading;
+using GenerationModels.Generator.Model;
+using GenerationModels.Generator.Parsing;
+using Xunit;
+
+namespace GenerationModels.Generator.Tests;
+
+/// <summary>The readers on small hand-written docs: what each cell grammar becomes in the schema model.</summary>
+public sealed class ParserTests
+{
+    [Theory]
+    [InlineData("*string*", "String")]
+    [InlineData("*number*", "Number")]
+    [InlineData("*boolean*", "Boolean")]
+    [InlineData("*any*", "Any")]
+    [InlineData("Record<string, *any*>", "map<Any>")]
+    [InlineData("Record<string, *any*>[]", "map<Any>[]")]
+    [InlineData("*string*[]", "String[]")]
+    [InlineData("[Date](https://developer.mozilla.org/x)", "DateTime")]
+    [InlineData("[RFCDate](../../types/rfcdate.md)", "Date")]
+    [InlineData("[components.Pet](../components/pet.md)", "Reference(Pet)")]
+    [InlineData("[Pet](pet.md)[]", "Reference(Pet)[]")]
+    [InlineData("map[string][shared.X](../x.md)", "map<Reference(X)>")]
+    [InlineData("List[Dict[str, List[*int*]]]", "map<Integer[]>[]")]
+    [InlineData("*\"phone\"*", "String")]
+    [InlineData("*hexagon*", "?(*hexagon*)")]
+    public void Type_cells_parse_to_the_expected_shape(string cell, string expected)
+        => Assert.Equal(expected, TypeExpression.Parse(cell).ToString());
+
+    [Theory]
+    [InlineData("str, ", "String", false)]
+    [InlineData("None, str, ", "String", true)]
+    [InlineData("str, datetime, ", "DateTime", false)]
+    [InlineData("str, date, ", "Date", false)]
+    [InlineData("decimal.Decimal, int, ", "Integer", false)]
+    [InlineData("decimal.Decimal, int, float, ", "Number", false)]
+    [InlineData("bool, ", "Boolean", false)]
+    [InlineData("dict, frozendict.frozendict, ", "map<Any>", false)]
+    [InlineData("dict, frozendict.frozendict, str, date, datetime, uuid.UUID, int, float, decimal.Decimal, bool, None, list, tuple, bytes, io.FileIO, io.BufferedReader, ", "Any", true)]
+    public void Frozendict_input_types_parse(string cell, string expected, bool nullable)
+    {
+        var (type, isNullable) = FrozenDictReader.ParseInputType(cell);
+        Assert.Equal(expected, type.ToString());
+        Assert.Equal(nullable, isNullable);
+    }
+
+    [Fact]
+    public void Frozendict_sub_sections_become_nested_types_lists_and_allOf_members_in_order()
+    {
+        const string doc = "# pkg.model.outer.Outer\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n**[items](#items)** | list, tuple,  | tuple,  | first | \n**[inner](#inner)** | dict, frozendict.frozendict,  | frozendict.frozendict,  | second | [optional] \n\n# items\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\nlist, tuple,  | tuple,  |  | \n\n### Tuple Items\nClass Name | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n[**Thing**](Thing.md) | [**Thing**](Thing.md) | [**Thing**](Thing.md) |  | \n\n# inner\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n**depth** | decimal.Decimal, int,  | decimal.Decimal,  |  | \n";
+        var parsed = DocumentParser.Parse("/p/Outer.md", doc, CancellationToken.None);
+
+        Assert.Equal(DocumentKind.Model, parsed.Kind);
+        var model = parsed.Model!;
+        Assert.Equal("Outer", model.Name);
+        Assert.Equal(new[] { "items", "inner" }, model.Fields.Select(f => f.JsonName));
+        Assert.Equal("Reference(Thing)[]", model.Fields[0].Type.ToString());
+        Assert.True(model.Fields[0].IsRequired);
+        Assert.Equal("Nested(inner)", model.Fields[1].Type.ToString());
+        Assert.False(model.Fields[1].IsRequired);
+        var inner = Assert.Single(model.Nested);
+        Assert.Equal("depth", Assert.Single(inner.Fields).JsonName);
+    }
+
+    [Fact]
+    public void Headings_inside_fences_are_not_sections_and_line_endings_do_not_matter()
+    {
+        const string doc = "# Real\r\n\r\n```python\r\n# not a heading\r\n## Fields\r\n```\r\n\r\n## Fields\r\n\r\n| Field | Type | Required | Description |\r\n| --- | --- | --- | --- |\r\n| `x` | *number* | :heavy_check_mark: | N/A |\r";
+        var parsed = DocumentParser.Parse("/p/Real.md", doc, CancellationToken.None);
+
+        Assert.Equal("Real", parsed.Model!.Name);
+        var field = Assert.Single(parsed.Model.Fields);
+        Assert.Equal("x", field.JsonName);
+        Assert.Equal(11, field.Location.Line);
+    }
+}
