@@ -22,7 +22,7 @@ public sealed class IncrementalityTests
     {
         var harness = new GeneratorHarness();
         var compilation = GeneratorHarness.CreateCompilation("namespace User { public class Code { } }");
-        var driver = harness.CreateDriver(new[] { A, B, C }).RunGenerators(compilation);
+        var driver = harness.CreateDriver(new[] { A, B, C }).RunGenerators(compilation, Xunit.TestContext.Current.CancellationToken);
         return (driver, compilation);
     }
 
@@ -38,14 +38,14 @@ public sealed class IncrementalityTests
         var (driver, compilation) = FirstRun();
         var editedB = new InMemoryAdditionalText(B.Path, Doc("Beta", "b", "now described"));
 
-        driver = driver.ReplaceAdditionalText(B, editedB).RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(B, editedB).RunGenerators(compilation, Xunit.TestContext.Current.CancellationToken);
 
         var emit = Reasons(driver, Steps.Emit);
         Assert.Equal(3, emit.Count);
         Assert.Equal(1, emit.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, emit.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         // The index depends only on names and paths, so a description edit leaves it unchanged.
-        Assert.All(Reasons(driver, Steps.Index), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(Reasons(driver, Steps.Index), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         var parse = Reasons(driver, Steps.Parse);
         Assert.Equal(1, parse.Count(r => r == IncrementalStepRunReason.Modified));
     }
@@ -54,9 +54,9 @@ public sealed class IncrementalityTests
     public void A_CSharp_only_edit_re_emits_nothing()
     {
         var (driver, compilation) = FirstRun();
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { public class More { } }", GeneratorHarness.ParseOptions));
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace User { public class More { } }", GeneratorHarness.ParseOptions, cancellationToken: Xunit.TestContext.Current.CancellationToken));
 
-        driver = driver.RunGenerators(edited);
+        driver = driver.RunGenerators(edited, Xunit.TestContext.Current.CancellationToken);
 
         Assert.All(Reasons(driver, Steps.Parse), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.All(Reasons(driver, Steps.Emit), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
@@ -69,7 +69,7 @@ public sealed class IncrementalityTests
         var (driver, compilation) = FirstRun();
         var renamed = new InMemoryAdditionalText(C.Path, Doc("Delta", "c"));
 
-        driver = driver.ReplaceAdditionalText(C, renamed).RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(C, renamed).RunGenerators(compilation, Xunit.TestContext.Current.CancellationToken);
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, Steps.Index));
         var context = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "GenerationModelsJsonContext.g.cs");

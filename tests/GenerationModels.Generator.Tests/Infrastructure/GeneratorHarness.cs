@@ -94,7 +94,9 @@ public sealed class GeneratorHarness
             "TestModels",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                // The SDK suppresses these unification notes by default (the runtime targets net8.0, the tests net10.0).
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public GeneratorDriver CreateDriver(IEnumerable<AdditionalText> docs)
     {
