@@ -10,7 +10,7 @@ int failures = 0;
 failures += RoundTrip("generation.json", GenerationModelsJsonContext.Default.Generation, g => $"model={g.Model}, latency={g.Latency}, unknown members kept: {g.AdditionalProperties?.Count ?? 0}");
 failures += RoundTrip("chat-completion-response.json", GenerationModelsJsonContext.Default.ChatCompletionResponse, c => $"timestamp={c.Timestamp:O}, choices={c.Choices?.Count}");
 failures += RoundTrip("completion-response.json", GenerationModelsJsonContext.Default.CompletionResponse, c => $"first output={c.Data[0].Output}, total tokens={c.Usage?.TotalTokens}, open members={c.AdditionalProperties?.Count ?? 0}");
-failures += RoundTrip("invoice.json", GenerationModelsJsonContext.Default.Invoice, i => $"customer={i.Customer.Name}, lines={i.Lines.Count}, due={i.DueOn}");
+failures += RoundTrip("invoice.json", GenerationModelsJsonContext.Default.Invoice, i => $"customer={i.Customer.Name}, lines={i.Lines.Count}, due={i.DueOn:O}");
 
 Console.WriteLine(failures == 0 ? "All sample payloads round-tripped unchanged." : $"{failures} payload(s) changed on the round trip.");
 return failures == 0 ? 0 : 1;

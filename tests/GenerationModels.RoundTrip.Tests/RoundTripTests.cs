@@ -13,7 +13,7 @@ public sealed class RoundTripTests
     [Theory]
     [InlineData("""{"completionTokens":12,"cost":0.0004,"feedback":{"rating":5,"tags":["concise"]},"generation":"Paris.","generationId":"gen_1","hyperparameters":{"temperature":0.2},"latency":231.5,"model":"small-1","source":"api","task":"qa","totalTokens":40,"version":"v3"}""")]
     [InlineData("""{"generationId":"gen_1"}""")]
-    [InlineData("""{"model":null,"cost":null}""")]
+    [InlineData("""{"cost":null,"model":null}""")]
     [InlineData("""{"generationId":"gen_1","someNewField":{"nested":[1,2,{"x":null}]},"another":"kept"}""")]
     [InlineData("""{}""")]
     public void Generation_round_trips_exactly(string json)
