@@ -230,12 +230,13 @@ internal sealed class ModelEmitter
         w.Line("internal static readonly JsonModelConverter Instance = new();");
         if (members.Count > 0)
         {
-            w.Line($"private static readonly {Json}JsonEncodedText[] s_names =");
+            w.Line("private static readonly string[] s_jsonNames =");
             w.Line("{");
             w.Indent();
-            foreach (var member in members) w.Line($"{Json}JsonEncodedText.Encode({CSharpText.Literal(member.Field.JsonName)}),");
+            foreach (var member in members) w.Line(CSharpText.Literal(member.Field.JsonName) + ",");
             w.Unindent();
             w.Line("};");
+            w.Line($"private static readonly {Json}JsonEncodedText[] s_names = {ModelJson}.EncodeNames(s_jsonNames);");
         }
         foreach (string field in converterFields) w.Line(field);
         w.Line();
@@ -251,7 +252,9 @@ internal sealed class ModelEmitter
             w.Line("int member = -1;");
             w.Open("try");
         }
-        w.Open($"while ({ModelJson}.NextProperty(ref reader))");
+        w.Open("while (true)");
+        if (members.Count > 0) w.Line("member = -1; // errors between members are not blamed on the previous one");
+        w.Line($"if (!{ModelJson}.NextProperty(ref reader)) break;");
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
@@ -272,7 +275,6 @@ internal sealed class ModelEmitter
         if (members.Count > 0)
         {
             w.Open("else");
-            w.Line("member = -1;");
             w.Line($"{ModelJson}.ReadUnknownMember(ref reader, ref unknown);");
             w.Close();
         }
@@ -287,7 +289,7 @@ internal sealed class ModelEmitter
             w.Line($"catch ({Json}JsonException exception) when (member >= 0)");
             w.Line("{");
             w.Indent();
-            w.Line($"throw {ModelJson}.AtMember(exception, s_names[member].Value);");
+            w.Line($"throw {ModelJson}.AtMember(exception, s_jsonNames[member]);");
             w.Close();
         }
         foreach (var member in members)

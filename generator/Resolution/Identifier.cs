@@ -10,15 +10,21 @@ internal static class Identifier
     /// PascalCase from any name: words split on anything that is not an ASCII letter or digit
     /// (so bidi controls, zero-width and confusable characters never reach the output), first letter of
     /// each word upper-cased, the rest kept (<c>completionTokens</c> → <c>CompletionTokens</c>,
-    /// <c>project_id</c> → <c>ProjectId</c>). Returns <paramref name="fallback"/> when nothing is left.
+    /// <c>project_id</c> → <c>ProjectId</c>). Accented letters keep their base letter (<c>café</c> → <c>Cafe</c>).
+    /// Returns <paramref name="fallback"/> when nothing is left.
     /// </summary>
     public static string ToPascalCase(string name, string fallback)
     {
         var sb = new StringBuilder(name.Length);
+        name = name.Normalize(NormalizationForm.FormD);
         bool startWord = true;
         foreach (char c in name)
         {
             bool isAsciiLetterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue; // the accent of a decomposed letter: keep the word going
+            }
             if (!isAsciiLetterOrDigit)
             {
                 startWord = true;

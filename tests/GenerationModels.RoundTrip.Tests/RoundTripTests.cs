@@ -158,4 +158,20 @@ public sealed class RoundTripTests
         Assert.Equal("""{"id":"inv_9","customer":{"id":"c","name":"Ada"},"lines":[{"description":"Widget","quantity":1,"unitAmount":5}],"total":5,"dueOn":"2024-05-31"}""", json);
         Assert.Equal(invoice.DueOn, JsonSerializer.Deserialize(json, Context.Invoice)!.DueOn);
     }
+
+    [Fact]
+    public void Error_paths_use_the_wire_name_as_written_not_its_escaped_form()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"café":"cheap"}""", Context.Menu));
+        Assert.Contains("café", error.Path);
+        Assert.DoesNotContain("\\u", error.Path);
+        Assert.Equal(2.5, JsonSerializer.Deserialize("""{"café":2.5}""", Context.Menu)!.Cafe);
+    }
+
+    [Fact]
+    public void Malformed_json_after_a_member_is_not_blamed_on_that_member()
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("""{"name":"a" "café":1}""", Context.Menu));
+        Assert.DoesNotContain("name", error.Path ?? "");
+    }
 }

@@ -67,16 +67,17 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.ChatCompletionResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("timestamp"),
-                global::System.Text.Json.JsonEncodedText.Encode("generationId"),
-                global::System.Text.Json.JsonEncodedText.Encode("sessionId"),
-                global::System.Text.Json.JsonEncodedText.Encode("choices"),
-                global::System.Text.Json.JsonEncodedText.Encode("stream"),
-                global::System.Text.Json.JsonEncodedText.Encode("cost"),
-                global::System.Text.Json.JsonEncodedText.Encode("latency"),
+                "timestamp",
+                "generationId",
+                "sessionId",
+                "choices",
+                "stream",
+                "cost",
+                "latency",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
             private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> s_converter0 = new global::GenerationModels.Runtime.MapConverter<global::System.Text.Json.JsonElement>(global::GenerationModels.Runtime.PrimitiveConverters.JsonElement);
 
             public override global::TestModels.ChatCompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -94,8 +95,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("timestamp"u8))
                         {
                             member = 0;
@@ -147,14 +150,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 return new global::TestModels.ChatCompletionResponse(seen0 & 127UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }

@@ -101,18 +101,19 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.CompletionResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("data"),
-                global::System.Text.Json.JsonEncodedText.Encode("provider_responses"),
-                global::System.Text.Json.JsonEncodedText.Encode("project_id"),
-                global::System.Text.Json.JsonEncodedText.Encode("num_samples"),
-                global::System.Text.Json.JsonEncodedText.Encode("logprobs"),
-                global::System.Text.Json.JsonEncodedText.Encode("suffix"),
-                global::System.Text.Json.JsonEncodedText.Encode("user"),
-                global::System.Text.Json.JsonEncodedText.Encode("usage"),
-                global::System.Text.Json.JsonEncodedText.Encode("metadata"),
+                "data",
+                "provider_responses",
+                "project_id",
+                "num_samples",
+                "logprobs",
+                "suffix",
+                "user",
+                "usage",
+                "metadata",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
             public override global::TestModels.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -131,8 +132,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("data"u8))
                         {
                             member = 0;
@@ -198,14 +201,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("CompletionResponse", "data", "CompletionResponse.Data");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("CompletionResponse", "provider_responses", "CompletionResponse.ProviderResponses");

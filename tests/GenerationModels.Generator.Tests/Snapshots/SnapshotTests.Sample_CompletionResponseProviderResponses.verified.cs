@@ -40,10 +40,11 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.CompletionResponseProviderResponses>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("provider"),
+                "provider",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
             public override global::TestModels.CompletionResponseProviderResponses Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -54,8 +55,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("provider"u8))
                         {
                             member = 0;
@@ -65,14 +68,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 return new global::TestModels.CompletionResponseProviderResponses(seen0 & 1UL, f0, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }

@@ -128,11 +128,12 @@ namespace TestModels
             internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.DataResponse.TokensModel>
             {
                 internal static readonly JsonModelConverter Instance = new();
-                private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+                private static readonly string[] s_jsonNames =
                 {
-                    global::System.Text.Json.JsonEncodedText.Encode("prompt"),
-                    global::System.Text.Json.JsonEncodedText.Encode("completion"),
+                    "prompt",
+                    "completion",
                 };
+                private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
                 public override global::TestModels.DataResponse.TokensModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
                 {
@@ -144,8 +145,10 @@ namespace TestModels
                     int member = -1;
                     try
                     {
-                        while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                        while (true)
                         {
+                            member = -1; // errors between members are not blamed on the previous one
+                            if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                             if (reader.ValueTextEquals("prompt"u8))
                             {
                                 member = 0;
@@ -162,14 +165,13 @@ namespace TestModels
                             }
                             else
                             {
-                                member = -1;
                                 global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                             }
                         }
                     }
                     catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                     {
-                        throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                        throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                     }
                     if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("TokensModel", "prompt", "TokensModel.Prompt");
                     return new global::TestModels.DataResponse.TokensModel(seen0 & 2UL, f0, f1, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
@@ -196,16 +198,17 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.DataResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("id"),
-                global::System.Text.Json.JsonEncodedText.Encode("index"),
-                global::System.Text.Json.JsonEncodedText.Encode("output"),
-                global::System.Text.Json.JsonEncodedText.Encode("finish_reason"),
-                global::System.Text.Json.JsonEncodedText.Encode("created_at"),
-                global::System.Text.Json.JsonEncodedText.Encode("score"),
-                global::System.Text.Json.JsonEncodedText.Encode("tokens"),
+                "id",
+                "index",
+                "output",
+                "finish_reason",
+                "created_at",
+                "score",
+                "tokens",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
             public override global::TestModels.DataResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -222,8 +225,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("id"u8))
                         {
                             member = 0;
@@ -275,14 +280,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("DataResponse", "id", "DataResponse.Id");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("DataResponse", "index", "DataResponse.Index");

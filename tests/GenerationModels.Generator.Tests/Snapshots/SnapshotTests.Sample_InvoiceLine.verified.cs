@@ -56,12 +56,13 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.InvoiceLine>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("description"),
-                global::System.Text.Json.JsonEncodedText.Encode("quantity"),
-                global::System.Text.Json.JsonEncodedText.Encode("unitAmount"),
+                "description",
+                "quantity",
+                "unitAmount",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
             public override global::TestModels.InvoiceLine Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -74,8 +75,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("description"u8))
                         {
                             member = 0;
@@ -99,14 +102,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("InvoiceLine", "description", "InvoiceLine.Description");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("InvoiceLine", "quantity", "InvoiceLine.Quantity");

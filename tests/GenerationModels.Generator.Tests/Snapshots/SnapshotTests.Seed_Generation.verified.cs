@@ -128,21 +128,22 @@ namespace TestModels
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Generation>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names =
+            private static readonly string[] s_jsonNames =
             {
-                global::System.Text.Json.JsonEncodedText.Encode("completionTokens"),
-                global::System.Text.Json.JsonEncodedText.Encode("cost"),
-                global::System.Text.Json.JsonEncodedText.Encode("feedback"),
-                global::System.Text.Json.JsonEncodedText.Encode("generation"),
-                global::System.Text.Json.JsonEncodedText.Encode("generationId"),
-                global::System.Text.Json.JsonEncodedText.Encode("hyperparameters"),
-                global::System.Text.Json.JsonEncodedText.Encode("latency"),
-                global::System.Text.Json.JsonEncodedText.Encode("model"),
-                global::System.Text.Json.JsonEncodedText.Encode("source"),
-                global::System.Text.Json.JsonEncodedText.Encode("task"),
-                global::System.Text.Json.JsonEncodedText.Encode("totalTokens"),
-                global::System.Text.Json.JsonEncodedText.Encode("version"),
+                "completionTokens",
+                "cost",
+                "feedback",
+                "generation",
+                "generationId",
+                "hyperparameters",
+                "latency",
+                "model",
+                "source",
+                "task",
+                "totalTokens",
+                "version",
             };
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
             public override global::TestModels.Generation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -164,8 +165,10 @@ namespace TestModels
                 int member = -1;
                 try
                 {
-                    while (global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader))
+                    while (true)
                     {
+                        member = -1; // errors between members are not blamed on the previous one
+                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
                         if (reader.ValueTextEquals("completionTokens"u8))
                         {
                             member = 0;
@@ -252,14 +255,13 @@ namespace TestModels
                         }
                         else
                         {
-                            member = -1;
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
                 }
                 catch (global::System.Text.Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_names[member].Value);
+                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 return new global::TestModels.Generation(seen0 & 4095UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }

@@ -1,0 +1,16 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenerationModels.Runtime;
+
+/// <summary>An ISO 8601 date-time string; anything else (JSON null included) is a <see cref="JsonException"/>.</summary>
+internal sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    /// <summary>JSON null reaches <see cref="Read"/>, which rejects it.</summary>
+    public override bool HandleNull => true;
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDateTimeOffset(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}

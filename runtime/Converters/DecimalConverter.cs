@@ -1,0 +1,16 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenerationModels.Runtime;
+
+/// <summary>A JSON number that fits Decimal; anything else (JSON null included) is a <see cref="JsonException"/>.</summary>
+internal sealed class DecimalConverter : JsonConverter<decimal>
+{
+    /// <summary>JSON null reaches <see cref="Read"/>, which rejects it.</summary>
+    public override bool HandleNull => true;
+
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDecimal(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}

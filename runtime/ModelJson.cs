@@ -1,0 +1,565 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenerationModels.Runtime;
+
+/// <summary>
+/// Helpers called by generated <see cref="JsonConverter{T}"/>s. Readers expect <see cref="Utf8JsonReader"/> on the value
+/// token and leave it on the value's last token. Every failure is a <see cref="JsonException"/>: a wrong token or JSON
+/// null gives <c>Expected a JSON string, got null.</c>, a number out of range
+/// <c>Expected a JSON number that fits Int64, got 1e400.</c>. Those exceptions carry no path; <see cref="AtMember"/> and
+/// <see cref="AtIndex"/> add one segment per level on the way up, giving e.g. <c>$.data[3].id</c>.
+/// </summary>
+public static class ModelJson
+{
+    /// <summary>The <see cref="Exception.Data"/> key under which a path-carrying exception keeps the message without the path.</summary>
+    private const string RootMessageKey = "GenerationModels.Runtime.RootMessage";
+
+    // ---- objects -------------------------------------------------------------------------------------------------
+
+    /// <summary>Throws unless the reader is on <see cref="JsonTokenType.StartObject"/>.</summary>
+    /// <param name="reader">The reader, on the value that should be an object.</param>
+    /// <param name="typeName">The model's name, used in the message (<c>Expected a JSON object for Pet, got null.</c>).</param>
+    /// <exception cref="JsonException">The token is not the start of an object.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw ModelJsonErrors.WrongToken(ref reader, "a JSON object for " + typeName);
+        }
+    }
+
+    /// <summary>
+    /// Reads the next token of an object: true when it is a property name (the reader is on it), false at the end of
+    /// the object. Comments are skipped.
+    /// </summary>
+    /// <param name="reader">The reader, on the object's start or on the last token of the previous member's value.</param>
+    /// <returns>True on a property name; false on <see cref="JsonTokenType.EndObject"/>.</returns>
+    /// <exception cref="JsonException">The data ends early or another token follows.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw ModelJsonErrors.EndOfData("inside an object");
+        }
+        if (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            return true;
+        }
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+        return NextPropertySlow(ref reader);
+    }
+
+    private static bool NextPropertySlow(ref Utf8JsonReader reader)
+    {
+        while (reader.TokenType == JsonTokenType.Comment)
+        {
+            if (!reader.Read())
+            {
+                throw ModelJsonErrors.EndOfData("inside an object");
+            }
+        }
+        return reader.TokenType switch
+        {
+            JsonTokenType.PropertyName => true,
+            JsonTokenType.EndObject => false,
+            _ => throw ModelJsonErrors.WrongToken(ref reader, "a JSON property name or the end of the object"),
+        };
+    }
+
+    // ---- values --------------------------------------------------------------------------------------------------
+
+    /// <summary>Reads a JSON string.</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The unescaped string.</returns>
+    /// <exception cref="JsonException">The token is not a string (JSON null included).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString()!;
+        }
+        throw ModelJsonErrors.WrongToken(ref reader, "a JSON string");
+    }
+
+    /// <summary>Reads a JSON number as <see cref="long"/>.</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a number, or the number is not an integer that fits <see cref="long"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value))
+        {
+            return value;
+        }
+        throw NumberError(ref reader, "Int64");
+    }
+
+    /// <summary>Reads a JSON number as <see cref="double"/>.</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a number, or the number is beyond the range of <see cref="double"/> (e.g. <c>1e400</c>).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ReadDouble(ref Utf8JsonReader reader)
+    {
+        // Overflow (1e400) is not a value: some System.Text.Json versions report it as infinity.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && !double.IsInfinity(value) && !double.IsNaN(value))
+        {
+            return value;
+        }
+        throw NumberError(ref reader, "Double");
+    }
+
+    /// <summary>Reads a JSON number as <see cref="decimal"/>.</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a number, or the number does not fit <see cref="decimal"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static decimal ReadDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value))
+        {
+            return value;
+        }
+        throw NumberError(ref reader, "Decimal");
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a boolean.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ReadBoolean(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                throw ModelJsonErrors.WrongToken(ref reader, "a JSON boolean");
+        }
+    }
+
+    /// <summary>Reads an ISO 8601 date-time string (the forms <see cref="Utf8JsonReader.TryGetDateTimeOffset"/> accepts).</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a string, or the string is not an ISO 8601 date-time.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out DateTimeOffset value))
+        {
+            return value;
+        }
+        throw reader.TokenType == JsonTokenType.String
+            ? ModelJsonErrors.BadString(ref reader, "an ISO 8601 date-time string")
+            : ModelJsonErrors.WrongToken(ref reader, "a JSON string with an ISO 8601 date-time");
+    }
+
+#if NET6_0_OR_GREATER
+    private const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>Reads a date string in the format <c>yyyy-MM-dd</c> (invariant culture, nothing else accepted).</summary>
+    /// <param name="reader">The reader, on the value token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a string, or the string is not a valid <c>yyyy-MM-dd</c> date.</exception>
+    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            // An escaped value is never shorter than its unescaped text: 32 bytes is ample for "yyyy-MM-dd".
+            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (length <= 32)
+            {
+                Span<char> buffer = stackalloc char[32];
+                int written = reader.CopyString(buffer);
+                if (DateOnly.TryParseExact(buffer.Slice(0, written), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value))
+                {
+                    return value;
+                }
+            }
+            throw ModelJsonErrors.BadString(ref reader, "a date string in the format yyyy-MM-dd");
+        }
+        throw ModelJsonErrors.WrongToken(ref reader, "a JSON string with a yyyy-MM-dd date");
+    }
+
+    /// <summary>Writes a date as the string <c>yyyy-MM-dd</c> (a value, not a property).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The date.</param>
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<char> buffer = stackalloc char[16];
+        value.TryFormat(buffer, out int written, DateFormat, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer.Slice(0, written));
+    }
+#endif
+
+    /// <summary>
+    /// Reads any JSON value into a self-contained <see cref="JsonElement"/> (<see cref="JsonElement.ParseValue"/>: it
+    /// owns a copy of its data, nothing to dispose). JSON null gives an element of kind <see cref="JsonValueKind.Null"/>.
+    /// </summary>
+    /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or incomplete.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Writes <paramref name="value"/> as it is.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="JsonException"><paramref name="value"/> is <c>default(JsonElement)</c> (kind Undefined): there is nothing to write.</exception>
+    public static void WriteJsonElement(Utf8JsonWriter writer, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new JsonException("Cannot write a JsonElement of kind Undefined (default(JsonElement)); assign a parsed element, e.g. one of kind Null.");
+        }
+        value.WriteTo(writer);
+    }
+
+    // ---- collections ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads a JSON array, calling <paramref name="item"/> for every element (JSON null included: the converter decides).
+    /// An element that fails is reported with its index prepended to the path (<c>$[3].id</c>).
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="reader">The reader, on <see cref="JsonTokenType.StartArray"/>; left on the matching end.</param>
+    /// <param name="item">The element converter.</param>
+    /// <param name="options">Passed to <paramref name="item"/>.</param>
+    /// <returns>The elements in order (<see cref="FrozenList{T}.Empty"/> for <c>[]</c>).</returns>
+    /// <exception cref="JsonException">The token is not an array start (JSON null included), or an element fails.</exception>
+    public static FrozenList<T> ReadList<T>(ref Utf8JsonReader reader, JsonConverter<T> item, JsonSerializerOptions options)
+    {
+        if (item is null)
+        {
+            throw new ArgumentNullException(nameof(item));
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw ModelJsonErrors.WrongToken(ref reader, "a JSON array");
+        }
+        T[] buffer = Array.Empty<T>();
+        int count = 0;
+        Type itemType = typeof(T);
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                throw ModelJsonErrors.EndOfData("inside an array");
+            }
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+            if (reader.TokenType == JsonTokenType.Comment)
+            {
+                continue;
+            }
+            T value;
+            try
+            {
+                value = item.Read(ref reader, itemType, options)!;
+            }
+            catch (JsonException exception)
+            {
+                throw AtIndex(exception, count);
+            }
+            if (count == buffer.Length)
+            {
+                Array.Resize(ref buffer, count == 0 ? 4 : count * 2);
+            }
+            buffer[count++] = value;
+        }
+        if (count == 0)
+        {
+            return FrozenList<T>.Empty;
+        }
+        if (count != buffer.Length)
+        {
+            Array.Resize(ref buffer, count);
+        }
+        return new FrozenList<T>(buffer);
+    }
+
+    /// <summary>
+    /// Reads a JSON object as a string-keyed map, calling <paramref name="value"/> for every member value (JSON null
+    /// included). Member order is kept; a repeated name keeps its first position and its last value. A value that
+    /// fails is reported with its key prepended to the path (<c>$.key</c> or <c>$['odd key']</c>).
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="reader">The reader, on <see cref="JsonTokenType.StartObject"/>; left on the matching end.</param>
+    /// <param name="value">The value converter.</param>
+    /// <param name="options">Passed to <paramref name="value"/>.</param>
+    /// <returns>The map (<see cref="FrozenMap{TValue}.Empty"/> for <c>{}</c>).</returns>
+    /// <exception cref="JsonException">The token is not an object start (JSON null included), or a value fails.</exception>
+    public static FrozenMap<T> ReadMap<T>(ref Utf8JsonReader reader, JsonConverter<T> value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw ModelJsonErrors.WrongToken(ref reader, "a JSON object");
+        }
+        List<KeyValuePair<string, T>>? members = null;
+        Type valueType = typeof(T);
+        while (NextProperty(ref reader))
+        {
+            string name = reader.GetString()!;
+            T item;
+            try
+            {
+                if (!reader.Read())
+                {
+                    throw ModelJsonErrors.EndOfData("inside an object");
+                }
+                item = value.Read(ref reader, valueType, options)!;
+            }
+            catch (JsonException exception)
+            {
+                throw AtMember(exception, name);
+            }
+            (members ??= new List<KeyValuePair<string, T>>()).Add(new KeyValuePair<string, T>(name, item));
+        }
+        return members is null ? FrozenMap<T>.Empty : new FrozenMap<T>(members);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="list"/> as a JSON array. A null element is written as JSON null unless the converter
+    /// handles null itself (<see cref="JsonConverter{T}.HandleNull"/>), in which case it is passed to the converter.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="list">The elements.</param>
+    /// <param name="item">The element converter.</param>
+    /// <param name="options">Passed to <paramref name="item"/>.</param>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> list, JsonConverter<T> item, JsonSerializerOptions options)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+        if (list is null)
+        {
+            throw new ArgumentNullException(nameof(list));
+        }
+        if (item is null)
+        {
+            throw new ArgumentNullException(nameof(item));
+        }
+        writer.WriteStartArray();
+        if (list is FrozenList<T> frozen)
+        {
+            foreach (T element in frozen.AsSpan())
+            {
+                WriteValue(writer, element, item, options);
+            }
+        }
+        else
+        {
+            int count = list.Count;
+            for (int i = 0; i < count; i++)
+            {
+                WriteValue(writer, list[i], item, options);
+            }
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="map"/> as a JSON object in its enumeration order, names as they are (no naming policy).
+    /// Null values are handled as in <see cref="WriteList{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="map">The members.</param>
+    /// <param name="value">The value converter.</param>
+    /// <param name="options">Passed to <paramref name="value"/>.</param>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, JsonConverter<T> value, JsonSerializerOptions options)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+        if (map is null)
+        {
+            throw new ArgumentNullException(nameof(map));
+        }
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+        writer.WriteStartObject();
+        if (map is FrozenMap<T> frozen)
+        {
+            foreach (KeyValuePair<string, T> member in frozen)
+            {
+                writer.WritePropertyName(member.Key);
+                WriteValue(writer, member.Value, value, options);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, T> member in map)
+            {
+                writer.WritePropertyName(member.Key);
+                WriteValue(writer, member.Value, value, options);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteValue<T>(Utf8JsonWriter writer, T value, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        if (value is null && !converter.HandleNull)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        converter.Write(writer, value, options);
+    }
+
+    // ---- unknown members -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Keeps a member the model does not declare: takes the name, moves to the value, parses it into a self-contained
+    /// <see cref="JsonElement"/> and appends it to <paramref name="members"/> (created on first use).
+    /// </summary>
+    /// <param name="reader">The reader, on the <see cref="JsonTokenType.PropertyName"/>; left on the value's last token.</param>
+    /// <param name="members">The unknown members read so far; null until the first.</param>
+    /// <exception cref="JsonException">The value is malformed (the path names the member).</exception>
+    public static void ReadUnknownMember(ref Utf8JsonReader reader, ref List<KeyValuePair<string, JsonElement>>? members)
+    {
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            throw ModelJsonErrors.WrongToken(ref reader, "a JSON property name");
+        }
+        string name = reader.GetString()!;
+        JsonElement value;
+        try
+        {
+            if (!reader.Read())
+            {
+                throw ModelJsonErrors.EndOfData("inside an object");
+            }
+            value = JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            throw AtMember(exception, name);
+        }
+        (members ??= new List<KeyValuePair<string, JsonElement>>()).Add(new KeyValuePair<string, JsonElement>(name, value));
+    }
+
+    /// <summary>
+    /// The unknown members collected by <see cref="ReadUnknownMember"/>, as an <see cref="OpenDictionary"/>; null when
+    /// there were none. The elements are not cloned again (<see cref="JsonElement.ParseValue"/> made them self-contained).
+    /// </summary>
+    /// <param name="members">The collected members, or null.</param>
+    /// <returns>The dictionary, or null.</returns>
+    public static OpenDictionary? ToOpenDictionary(List<KeyValuePair<string, JsonElement>>? members)
+        => members is null || members.Count == 0 ? null : OpenDictionary.FromParsed(members);
+
+    // ---- errors --------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The error for a required member that was absent: message
+    /// <c>JSON member 'generationId' (Generation.GenerationId) is required but was missing.</c>, <see cref="JsonException.Path"/> <c>$</c>
+    /// (the object itself; callers up the stack prepend their segments).
+    /// </summary>
+    /// <param name="typeName">The C# type's name; prefixed to <paramref name="clrMember"/> when that has no dot.</param>
+    /// <param name="jsonName">The member's JSON name.</param>
+    /// <param name="clrMember">The C# member, e.g. <c>Generation.GenerationId</c>.</param>
+    /// <returns>The exception, to throw.</returns>
+    public static JsonException MissingRequired(string typeName, string jsonName, string clrMember)
+    {
+        string member = clrMember is null || clrMember.IndexOf('.') >= 0 || string.IsNullOrEmpty(typeName)
+            ? clrMember ?? ""
+            : typeName + "." + clrMember;
+        return new JsonException(
+            "JSON member '" + jsonName + "' (" + member + ") is required but was missing.",
+            JsonPathText.Root,
+            lineNumber: null,
+            bytePositionInLine: null,
+            innerException: null);
+    }
+
+    /// <summary>
+    /// Pre-encodes a converter's member names once, so writing a name is a copy of ready UTF-8 bytes.
+    /// Generated converters keep the raw names (for error paths) and these encoded twins (for writing).
+    /// </summary>
+    /// <param name="names">The JSON names, unescaped.</param>
+    /// <returns>One <see cref="JsonEncodedText"/> per name, in the same order.</returns>
+    public static JsonEncodedText[] EncodeNames(params string[] names)
+    {
+        if (names is null) throw new ArgumentNullException(nameof(names));
+        var encoded = new JsonEncodedText[names.Length];
+        for (int i = 0; i < names.Length; i++) encoded[i] = JsonEncodedText.Encode(names[i]);
+        return encoded;
+    }
+
+    /// <summary>
+    /// Re-reports <paramref name="inner"/>, raised while reading the value of member <paramref name="jsonName"/>, one
+    /// level up: a new exception whose path is <c>$.jsonName</c> (or <c>$['json name']</c> when the name is not a simple
+    /// identifier) followed by the inner path, whose message is <c>&lt;root message&gt; Path: &lt;path&gt;</c>, and whose
+    /// inner exception is the root cause. Line and byte position are kept.
+    /// </summary>
+    /// <param name="inner">The exception from the member's value.</param>
+    /// <param name="jsonName">The member's JSON name (unescaped).</param>
+    /// <returns>The exception, to throw.</returns>
+    public static JsonException AtMember(JsonException inner, string jsonName)
+        => Prepend(inner, JsonPathText.Member(jsonName ?? ""));
+
+    /// <summary>As <see cref="AtMember"/>, for the array element at <paramref name="index"/> (<c>$[3]</c> + inner path).</summary>
+    /// <param name="inner">The exception from the element.</param>
+    /// <param name="index">The element's zero-based index.</param>
+    /// <returns>The exception, to throw.</returns>
+    public static JsonException AtIndex(JsonException inner, int index)
+        => Prepend(inner, JsonPathText.Index(index));
+
+    private static JsonException Prepend(JsonException inner, string segment)
+    {
+        if (inner is null)
+        {
+            throw new ArgumentNullException(nameof(inner));
+        }
+        string path = JsonPathText.Prepend(segment, inner.Path);
+        string rootMessage;
+        Exception rootCause;
+        if (inner.Data[RootMessageKey] is string stored)
+        {
+            rootMessage = stored;
+            rootCause = inner.InnerException ?? inner;
+        }
+        else
+        {
+            rootMessage = inner.Message;
+            rootCause = inner;
+        }
+        var result = new JsonException(rootMessage + " Path: " + path, path, inner.LineNumber, inner.BytePositionInLine, rootCause);
+        result.Data[RootMessageKey] = rootMessage;
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonException NumberError(ref Utf8JsonReader reader, string typeName)
+        => reader.TokenType == JsonTokenType.Number
+            ? ModelJsonErrors.NumberOutOfRange(ref reader, typeName)
+            : ModelJsonErrors.WrongToken(ref reader, "a JSON number");
+}
