@@ -49,7 +49,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         var index = parsed
             .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Model!.Name))
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Model!.Name, doc.Model.Shape))
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))

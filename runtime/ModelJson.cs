@@ -14,7 +14,7 @@ namespace GenerationModels.Runtime;
 /// <c>Expected a JSON number that fits Int64, got 1e400.</c>. Those exceptions carry no path; <see cref="AtMember"/> and
 /// <see cref="AtIndex"/> add one segment per level on the way up, giving e.g. <c>$.data[3].id</c>.
 /// </summary>
-public static class ModelJson
+public static partial class ModelJson
 {
     /// <summary>The <see cref="Exception.Data"/> key under which a path-carrying exception keeps the message without the path.</summary>
     private const string RootMessageKey = "GenerationModels.Runtime.RootMessage";

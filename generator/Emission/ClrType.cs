@@ -37,10 +37,11 @@ internal sealed class ClrType
     public static ClrType Primitive(string name, bool isValueType, string readMethod, Func<string, string> write, string converter)
         => new(name, isValueType, $"{Runtime}ModelJson.{readMethod}(ref reader)", write, () => $"{Runtime}PrimitiveConverters.{converter}");
 
-    public static ClrType Model(string fullName)
+    /// <summary>A generated type (record, enum struct or union); its converter is nested in it.</summary>
+    public static ClrType Model(string fullName, bool isValueType = false)
         => new(
             fullName,
-            isValueType: false,
+            isValueType,
             $"{fullName}.JsonModelConverter.Instance.Read(ref reader, typeof({fullName}), options)",
             v => $"{fullName}.JsonModelConverter.Instance.Write(writer, {v}, options);",
             () => $"{fullName}.JsonModelConverter.Instance");

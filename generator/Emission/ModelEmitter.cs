@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Helpers;
@@ -109,6 +110,15 @@ internal sealed class ModelEmitter
     private void WriteRecord(SchemaType type, string clrName, string fullName)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        switch (type.Shape)
+        {
+            case SchemaShape.Enum:
+                WriteEnum(type, clrName, fullName);
+                return;
+            case SchemaShape.Union:
+                WriteUnion(type, clrName, fullName);
+                return;
+        }
         var w = _writer;
         var taken = new HashSet<string>(StringComparer.Ordinal) { clrName };
         foreach (string reserved in ReservedMemberNames) taken.Add(reserved);
@@ -334,6 +344,137 @@ internal sealed class ModelEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// An enum as a <c>readonly record struct</c> over its wire value: the doc's values are static members, and a value
+    /// the doc does not list (added by the server later) is read, kept and written back unchanged.
+    /// </summary>
+    private void WriteEnum(SchemaType type, string clrName, string fullName)
+    {
+        var w = _writer;
+        bool integers = type.NumericEnum && type.EnumValues.All(v => long.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        string valueType = !type.NumericEnum ? "string" : integers ? "long" : "double";
+        string read = !type.NumericEnum ? "ReadString" : integers ? "ReadInt64" : "ReadDouble";
+        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "JsonModelConverter", "GetType" };
+        CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' enum. Values the doc does not list are kept as they are.");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Open($"public readonly partial record struct {clrName}({valueType} Value)");
+        var literals = new List<string>();
+        foreach (var value in type.EnumValues)
+        {
+            string literal = !type.NumericEnum ? CSharpText.Literal(value.Value) : integers ? value.Value + "L" : NumberLiteral(value.Value);
+            literals.Add(literal);
+            string pascal = Identifier.ToPascalCase(value.Name, "").TrimStart('@');
+            if (pascal.Length == 0) pascal = Identifier.ToPascalCase(value.Value, "Value").TrimStart('@');
+            string name = Unique(pascal, taken);
+            w.Line($"/// <summary>The value <c>{EscapeXml(value.Value)}</c>.</summary>");
+            w.Line($"public static {clrName} {name} {{ get; }} = new({literal});");
+            w.Line();
+        }
+        w.Line("/// <summary>Whether the value is one the schema doc lists.</summary>");
+        w.Line($"public bool IsKnown => Value is {string.Join(" or ", literals)};");
+        w.Line();
+        w.Line("/// <summary>The wire value.</summary>");
+        w.Line(!type.NumericEnum ? "public override string ToString() => Value ?? \"\";" : "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        w.Line();
+        w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as its wire value.</summary>");
+        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        w.Line();
+        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}.{read}(ref reader));");
+        w.Line();
+        w.Line(!type.NumericEnum
+            ? $"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => writer.WriteStringValue(value.Value);"
+            : $"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>
+    /// A union as a record with one nullable property per case; reading tries the cases in the doc's order and keeps
+    /// JSON that matches none in <c>Unmatched</c>, so nothing is lost.
+    /// </summary>
+    private void WriteUnion(SchemaType type, string clrName, string fullName)
+    {
+        var w = _writer;
+        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Unmatched", "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType" };
+        var converterFields = new List<string>();
+        var cases = new List<(string Name, ClrType Type)>();
+        var location = type.Location;
+        foreach (var variant in type.Variants)
+        {
+            var pseudoField = new SchemaField(type.Name, variant, true, false, null, location);
+            var clrType = MapType(variant, pseudoField, fullName, new Dictionary<string, string>(), converterFields);
+            if (cases.Exists(c => c.Type.Name == clrType.Name)) continue;
+            cases.Add((Unique(CaseName(variant, clrType), taken), clrType));
+        }
+        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Open($"public partial record {clrName}");
+        foreach (var (name, clrType) in cases)
+        {
+            w.Line($"/// <summary>Set when the JSON is a <c>{EscapeXml(clrType.Name.Replace("global::", ""))}</c>.</summary>");
+            w.Line($"public {clrType.Name}? {name} {{ get; init; }}");
+            w.Line();
+        }
+        w.Line("/// <summary>The JSON, when it matched none of the cases.</summary>");
+        w.Line($"public {Json}JsonElement? Unmatched {{ get; init; }}");
+        w.Line();
+        w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by trying each case in turn, and writes whichever case is set.</summary>");
+        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        foreach (string field in converterFields) w.Line(field);
+        w.Line();
+        w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
+        w.Line($"var element = {Json}JsonElement.ParseValue(ref reader);");
+        foreach (var (name, clrType) in cases)
+        {
+            w.Line($"if ({ModelJson}.TryReadAs(element, {clrType.Converter}, options, out var {Camel(name)})) return new {fullName} {{ {name} = {Camel(name)} }};");
+        }
+        w.Line($"return new {fullName} {{ Unmatched = element }};");
+        w.Close();
+        w.Line();
+        w.Open($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options)");
+        foreach (var (name, clrType) in cases)
+        {
+            w.Line($"if (value.{name} is {{ }} {Camel(name)}) {{ {clrType.Write(Camel(name))} return; }}");
+        }
+        w.Line($"if (value.Unmatched is {{ }} unmatched) {{ {ModelJson}.WriteJsonElement(writer, unmatched); return; }}");
+        w.Line("writer.WriteNullValue();");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private static string CaseName(TypeRef variant, ClrType clrType) => variant.Kind switch
+    {
+        TypeKind.Array => CaseName(variant.Element!, clrType) + "List",
+        TypeKind.Map => CaseName(variant.Element!, clrType) + "Map",
+        TypeKind.Reference or TypeKind.Nested => Identifier.ToPascalCase(clrType.Name.Substring(clrType.Name.LastIndexOf('.') + 1), "Case").TrimStart('@'),
+        TypeKind.Unknown or TypeKind.Any => "Json",
+        _ => variant.Kind.ToString(),
+    };
+
+    private static string Camel(string name) => "case" + name;
+
+    private static string NumberLiteral(string value)
+        => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d.ToString("R", CultureInfo.InvariantCulture) + "d" : "0d";
+
+    private static string EscapeXml(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in text)
+        {
+            if (c == '<') sb.Append("&lt;");
+            else if (c == '>') sb.Append("&gt;");
+            else if (c == '&') sb.Append("&amp;");
+            else if (c >= 0x20 && c < 0x7F) sb.Append(c);
+            else sb.Append('?');
+        }
+        return sb.ToString();
+    }
+
     private static string OptionalMask(List<Member> members, int mask)
     {
         ulong bits = 0;
@@ -372,7 +513,7 @@ internal sealed class ModelEmitter
             case TypeKind.Reference:
             case TypeKind.Nested:
                 var target = _index.Resolve(_document.Path, type.Target, type.Name ?? "");
-                if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}");
+                if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape == SchemaShape.Enum);
                 Report(DiagnosticDescriptors.UnresolvedLinkId, field.Location, field.JsonName, type.Target ?? type.Name ?? "");
                 return JsonElementType();
             case TypeKind.Unknown:

@@ -14,21 +14,54 @@ internal sealed record SchemaField(
     string? Description,
     SourceSpan Location);
 
-/// <summary>An object schema: a doc's model, or a sub-schema declared inside it.</summary>
+/// <summary>What a schema describes.</summary>
+internal enum SchemaShape
+{
+    /// <summary>A JSON object with named fields.</summary>
+    Object,
+    /// <summary>A closed list of JSON strings or numbers; unknown values are still accepted and kept.</summary>
+    Enum,
+    /// <summary>Exactly one of several types (oneOf/anyOf), picked from the JSON shape.</summary>
+    Union,
+}
+
+/// <summary>One value of an enum: the doc's member name and the JSON value (strings unquoted).</summary>
+internal sealed record EnumValue(string Name, string Value, string? Description);
+
+/// <summary>A schema: a doc's model, enum or union, or a sub-schema declared inside a doc.</summary>
 /// <param name="Name">The name the doc gives it (title or sub-section), before C# naming.</param>
 /// <param name="IsOpen">The schema admits members beyond its fields (frozendict <c>any_string_name</c>).</param>
+/// <param name="NumericEnum">For enums: the values are JSON numbers rather than strings.</param>
 internal sealed record SchemaType(
     string Name,
     string? Description,
     EquatableArray<SchemaField> Fields,
     bool IsOpen,
     EquatableArray<SchemaType> Nested,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    public SchemaShape Shape { get; init; } = SchemaShape.Object;
 
-/// <summary>Why a doc produced no model.</summary>
+    public EquatableArray<EnumValue> EnumValues { get; init; } = EquatableArray<EnumValue>.Empty;
+
+    public bool NumericEnum { get; init; }
+
+    /// <summary>For unions: the case types, in the doc's order.</summary>
+    public EquatableArray<TypeRef> Variants { get; init; } = EquatableArray<TypeRef>.Empty;
+
+    public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
+        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric };
+
+    public static SchemaType Union(string name, string? description, EquatableArray<TypeRef> variants, SourceSpan location)
+        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Union, Variants = variants };
+}
+
+/// <summary>How a doc was classified.</summary>
 internal enum DocumentKind
 {
     Model,
+    Enum,
+    Union,
     NotASchema,
 }
 

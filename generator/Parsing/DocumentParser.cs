@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Helpers;
@@ -5,7 +7,10 @@ using GenerationModels.Generator.Model;
 
 namespace GenerationModels.Generator.Parsing;
 
-/// <summary>Reads one doc: scans its blocks, picks the reader of its dialect family, and returns an equatable result.</summary>
+/// <summary>
+/// Reads one doc: scans its blocks, picks the reader of its dialect family by the sections it has, and returns an
+/// equatable result. Every doc is classified: model, enum, union, or not a schema (with the reason, as GM0004).
+/// </summary>
 internal static class DocumentParser
 {
     public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken)
@@ -15,10 +20,25 @@ internal static class DocumentParser
         SchemaType? model = null;
         string dialect = "none";
         string? reason = null;
-        if (FrozenDictReader.CanRead(blocks))
+
+        if (IsOperationPage(blocks))
+        {
+            reason = "it describes API operations (it has '### Return type' or 'HTTP request headers' sections), not a schema";
+        }
+        else if (FrozenDictReader.CanRead(blocks))
         {
             dialect = FrozenDictReader.Dialect;
             model = FrozenDictReader.Read(context, out reason);
+        }
+        else if (UnionReader.CanRead(blocks))
+        {
+            dialect = UnionReader.Dialect;
+            model = UnionReader.Read(context, out reason);
+        }
+        else if (EnumReader.CanRead(blocks))
+        {
+            dialect = EnumReader.Dialect;
+            model = EnumReader.Read(context, out reason);
         }
         else if (SpeakeasyReader.CanRead(blocks))
         {
@@ -26,9 +46,22 @@ internal static class DocumentParser
             model = SpeakeasyReader.Read(context);
             if (model is null) reason = "its '## Fields' section has no usable table or the doc has no '# Name' heading";
         }
+        else if (OagPropertiesReader.CanRead(blocks))
+        {
+            dialect = OagPropertiesReader.Dialect;
+            model = OagPropertiesReader.Read(context, out reason);
+        }
+        else if (HasHeading(blocks, 2, "Enum Variants"))
+        {
+            reason = "its 'Enum Variants' table names variants without JSON values (a oneOf whose cases the doc does not type)";
+        }
+        else if (HasHeading(blocks, 2, "Class instance methods"))
+        {
+            reason = "it documents a oneOf only through example code; its cases are not typed";
+        }
         else
         {
-            reason = "it has no '## Fields' table (Speakeasy) or '## Model Type Info' section (OpenAPI Generator frozendict)";
+            reason = "it has none of the sections a schema doc has ('## Fields', '## Properties', '## Values', '## Enum', '## Supported Types', '## Model Type Info')";
         }
 
         if (model is null)
@@ -36,6 +69,34 @@ internal static class DocumentParser
             context.Report(DiagnosticDescriptors.NotASchemaId, SourceSpan.FileStart(path), reason ?? "no model could be read");
             return new ParsedDocument(path, DocumentKind.NotASchema, dialect, null, context.Diagnostics.ToEquatableArray());
         }
-        return new ParsedDocument(path, DocumentKind.Model, dialect, model, context.Diagnostics.ToEquatableArray());
+        var kind = model.Shape switch
+        {
+            SchemaShape.Enum => DocumentKind.Enum,
+            SchemaShape.Union => DocumentKind.Union,
+            _ => DocumentKind.Model,
+        };
+        return new ParsedDocument(path, kind, dialect, model, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static bool IsOperationPage(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock { Level: >= 3 } h
+                && (string.Equals(h.Text, "Return type", StringComparison.OrdinalIgnoreCase) || string.Equals(h.Text, "HTTP request headers", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasHeading(IReadOnlyList<MarkdownBlock> blocks, int level, string text)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock h && h.Level == level && string.Equals(h.Text, text, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 }

@@ -25,42 +25,110 @@ internal static class TypeExpression
         ["Date"] = TypeKind.DateTime, ["DateTime"] = TypeKind.DateTime, ["datetime"] = TypeKind.DateTime, ["OffsetDateTime"] = TypeKind.DateTime,
         ["time.Time"] = TypeKind.DateTime, ["\\DateTime"] = TypeKind.DateTime, ["date-time"] = TypeKind.DateTime,
         ["date"] = TypeKind.Date, ["LocalDate"] = TypeKind.Date, ["RFCDate"] = TypeKind.Date, ["types.Date"] = TypeKind.Date,
+        ["Time"] = TypeKind.DateTime, ["Timestamp"] = TypeKind.DateTime,
+        // Binary content travels as base64 text in JSON.
+        ["Uint8Array"] = TypeKind.String, ["byte[]"] = TypeKind.String, ["[]byte"] = TypeKind.String, ["bytes"] = TypeKind.String,
+        ["bytearray"] = TypeKind.String, ["ByteArray"] = TypeKind.String, ["Buffer"] = TypeKind.String, ["Blob"] = TypeKind.String,
+        // Identifiers and addresses are strings on the wire.
+        ["UUID"] = TypeKind.String, ["uuid.UUID"] = TypeKind.String, ["Guid"] = TypeKind.String, ["URI"] = TypeKind.String, ["Url"] = TypeKind.String,
+        ["StrictStr"] = TypeKind.String, ["StrictInt"] = TypeKind.Integer, ["StrictFloat"] = TypeKind.Number, ["StrictBool"] = TypeKind.Boolean,
+        ["BigInteger"] = TypeKind.Decimal, ["big.Int"] = TypeKind.Decimal, ["*big.Int"] = TypeKind.Decimal, ["decimal.Big"] = TypeKind.Decimal,
+        ["*decimal.Big"] = TypeKind.Decimal, ["Decimal128"] = TypeKind.Decimal,
+        ["i8"] = TypeKind.Integer, ["i16"] = TypeKind.Integer, ["u8"] = TypeKind.Integer, ["u16"] = TypeKind.Integer, ["u32"] = TypeKind.Integer,
+        ["u64"] = TypeKind.Decimal, ["int8"] = TypeKind.Integer, ["int16"] = TypeKind.Integer, ["uint"] = TypeKind.Integer, ["uint32"] = TypeKind.Integer,
+        ["uint64"] = TypeKind.Decimal, ["short"] = TypeKind.Integer, ["Short"] = TypeKind.Integer, ["Number"] = TypeKind.Number,
+        ["AnyType"] = TypeKind.Any, ["JsonElement"] = TypeKind.Any, ["JsonNode"] = TypeKind.Any, ["dynamic"] = TypeKind.Any,
+        ["map[string]interface{}"] = TypeKind.Any, ["Record<string, unknown>"] = TypeKind.Any, ["Value"] = TypeKind.Any,
     };
 
-    private static readonly string[] MapPrefixes = { "Record<string,", "Dict[str,", "Map<String,", "Map<string,", "Dictionary<String,", "Dictionary<string,", "array<string,", "T::Hash[Symbol," };
-    private static readonly string[] ListPrefixes = { "List[", "List<", "Array<", "T::Array[", "T::Array<", "Vec<" };
+    /// <summary>Wrappers that only say "may be absent or null": <c>Optional[T]</c>, <c>Option&lt;T&gt;</c>, <c>T.nilable(T)</c>, …</summary>
+    private static readonly (string Prefix, string Suffix)[] NullableWrappers =
+    {
+        ("Optional[", "]"), ("Option<", ">"), ("T.nilable(", ")"), ("Nullable<", ">"), ("Pointer to ", ""), ("Box<", ">"),
+        ("Optional<", ">"), ("Maybe<", ">"),
+    };
 
-    public static TypeRef Parse(string cell)
+    private static readonly string[] MapPrefixes =
+    {
+        "Record<string,", "Dict[str,", "Map<String,", "Map<string,", "Dictionary<String,", "Dictionary<string,", "array<string,",
+        "T::Hash[Symbol,", "T::Hash[String,", "Hash<String,", "Hash<Symbol,", "HashMap<String,", "std::collections::HashMap<String,",
+        "IDictionary<string,", "IReadOnlyDictionary<string,", "Mapping[str,", "dict[str,", "{ [key: string]:", "{[key: string]:",
+    };
+
+    private static readonly string[] ListPrefixes =
+    {
+        "List[", "List<", "Array<", "T::Array[", "T::Array<", "Vec<", "Set<", "Sequence[", "list[", "Tuple[", "IList<", "IEnumerable<",
+        "IReadOnlyList<", "ReadonlyArray<", "Collection<", "std::vec::Vec<", "array<", "set[", "Set[",
+    };
+
+    public static TypeRef Parse(string cell) => Parse(cell, out _);
+
+    /// <summary>Parses a type cell; <paramref name="nullable"/> says a wrapper (<c>Optional[…]</c>, <c>*?int*</c>, <c>**string*</c> in Go…) marked it nullable.</summary>
+    public static TypeRef Parse(string cell, out bool nullable)
     {
         string s = CellText.DecodeEntities(cell).Trim();
-        return s.Length == 0 ? TypeRef.Unknown(cell) : ParseCore(s, cell);
+        nullable = false;
+        return s.Length == 0 ? TypeRef.Unknown(cell) : ParseCore(s, cell, ref nullable, 0);
     }
 
-    private static TypeRef ParseCore(string s, string original)
+    private static TypeRef ParseCore(string s, string original) { bool ignored = false; return ParseCore(s, original, ref ignored, 1); }
+
+    private static TypeRef ParseCore(string s, string original, ref bool nullable, int depth)
     {
         s = s.Trim();
         if (s.Length == 0) return TypeRef.Unknown(original);
+        if (depth > 64) return TypeRef.Unknown(original); // pathological nesting: keep the data as JSON
+
+        // Nullable wrappers (only the outermost one makes the member nullable).
+        foreach (var (prefix, suffix) in NullableWrappers)
+        {
+            if (s.StartsWith(prefix, StringComparison.Ordinal) && s.EndsWith(suffix, StringComparison.Ordinal) && s.Length > prefix.Length + suffix.Length)
+            {
+                if (depth == 0) nullable = true;
+                return ParseCore(s.Substring(prefix.Length, s.Length - prefix.Length - suffix.Length), original, ref nullable, depth);
+            }
+        }
+        if (s.StartsWith("*?", StringComparison.Ordinal) || (s.Length > 1 && s[0] == '?' && char.IsLetter(s[1])))
+        {
+            if (depth == 0) nullable = true; // PHP's *?string*
+            return ParseCore(s[0] == '?' ? s.Substring(1) : "*" + s.Substring(2), original, ref nullable, depth);
+        }
+        if (s.StartsWith("**", StringComparison.Ordinal) && !s.EndsWith("**", StringComparison.Ordinal))
+        {
+            if (depth == 0) nullable = true; // Go's pointer: "*" + "*string*"
+            return ParseCore(s.Substring(1), original, ref nullable, depth);
+        }
+        if (s.StartsWith("Nullable", StringComparison.Ordinal) && s.Length > 8 && char.IsUpper(s[8]) && s.IndexOf('<') < 0)
+        {
+            if (depth == 0) nullable = true; // Go's NullableString, NullableInt64, NullableTime…
+            string inner = s.Substring(8);
+            return ParseCore(inner == "Time" ? "time.Time" : inner.ToLowerInvariant() == "bool" ? "bool" : inner, original, ref nullable, depth + 1);
+        }
+        if (s.StartsWith("Union[", StringComparison.Ordinal) || s.StartsWith("Literal[", StringComparison.Ordinal))
+        {
+            return s.StartsWith("Literal[", StringComparison.Ordinal) ? TypeRef.String : TypeRef.Any; // an inline union: kept as JSON
+        }
 
         // Postfix array: T[] (but not a whole link whose text ends in "[]").
         if (s.EndsWith("[]", StringComparison.Ordinal) && !IsWholeLink(s))
         {
-            return TypeRef.ArrayOf(ParseCore(s.Substring(0, s.Length - 2), original));
+            return TypeRef.ArrayOf(ParseCore(s.Substring(0, s.Length - 2), original, ref nullable, depth + 1));
         }
         if (s.StartsWith("[]", StringComparison.Ordinal))
         {
-            return TypeRef.ArrayOf(ParseCore(s.Substring(2), original));
+            return TypeRef.ArrayOf(ParseCore(s.Substring(2), original, ref nullable, depth + 1));
         }
         if (s.StartsWith("map[string]", StringComparison.Ordinal))
         {
-            return TypeRef.MapOf(ParseCore(s.Substring("map[string]".Length), original));
+            return TypeRef.MapOf(ParseCore(s.Substring("map[string]".Length), original, ref nullable, depth + 1));
         }
         foreach (string prefix in MapPrefixes)
         {
-            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.MapOf(ParseCore(inner, original));
+            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.MapOf(ParseCore(inner.TrimEnd(';', ' '), original, ref nullable, depth + 1));
         }
         foreach (string prefix in ListPrefixes)
         {
-            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.ArrayOf(ParseCore(inner, original));
+            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.ArrayOf(ParseCore(inner, original, ref nullable, depth + 1));
         }
 
         if (s[0] == '[' && CellText.TryReadLink(s, 0, out string text, out string target, out int end) && end == s.Length)
@@ -74,8 +142,24 @@ internal static class TypeExpression
             return TypeRef.String; // a literal such as *"phone"*
         }
         if (Primitives.TryGetValue(word, out var kind)) return new TypeRef(kind);
-        if (word != s) return ParseCore(word, original);
+        if (word != s) return ParseCore(word, original, ref nullable, depth + 1);
+        // A bare type name (unlinked in some dialects: *operations.TagNames*, models::Foo, OryClient::Foo) is resolved by name.
+        if (IsTypeName(word)) return TypeRef.Reference(SimpleName(word), null);
         return TypeRef.Unknown(original);
+    }
+
+    private static readonly char[] OpenBrackets = { '[', '<', '{' };
+    private static readonly char[] Qualifiers = { '.', ':', '\\' };
+
+    private static bool IsTypeName(string s)
+    {
+        // Type names start upper-case or are qualified (shared.Foo, models::Foo); a lone lower-case word is an unknown primitive.
+        if (s.Length == 0 || !(char.IsUpper(s[0]) || s.IndexOfAny(Qualifiers) > 0 || s[0] == '\\')) return false;
+        foreach (char c in s)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '\\')) return false;
+        }
+        return true;
     }
 
     private static bool IsWholeLink(string s)
@@ -85,12 +169,8 @@ internal static class TypeExpression
     {
         inner = "";
         if (!s.StartsWith(prefix, StringComparison.Ordinal)) return false;
-        char close = prefix[prefix.Length - 1] switch
-        {
-            '[' => ']',
-            '<' => '>',
-            _ => prefix.IndexOf('[') >= 0 ? ']' : '>',
-        };
+        int open = prefix.IndexOfAny(OpenBrackets);
+        char close = open < 0 ? '>' : prefix[open] switch { '[' => ']', '{' => '}', _ => '>' };
         if (s[s.Length - 1] != close) return false;
         inner = s.Substring(prefix.Length, s.Length - prefix.Length - 1);
         return true;
@@ -113,12 +193,29 @@ internal static class TypeExpression
             if (Primitives.TryGetValue(name, out var kind)) return new TypeRef(kind);
             return TypeRef.Unknown(original);
         }
-        if (Primitives.TryGetValue(name, out var docKind) && name is "RFCDate" or "types.Date" or "Date" or "DateTime")
+        if (Primitives.TryGetValue(name, out var docKind))
         {
-            return new TypeRef(docKind); // ../../types/rfcdate.md and friends are not shipped as docs
+            return new TypeRef(docKind); // ../../types/rfcdate.md, serde_json::Value (.md) and friends are not model docs
         }
-        return TypeRef.Reference(SimpleName(name), path);
+        // The link text is the full type (List<Foo>, Optional[Foo], shared.Foo); the target is the element's doc.
+        bool ignored = false;
+        var parsed = ParseCore(name, original, ref ignored, 1);
+        if (parsed.Kind is TypeKind.Any or TypeKind.Unknown)
+        {
+            // e.g. [Optional[Union[str, shared.Two]]](../shared/oneof.md): the linked doc is the union itself.
+            string stem = System.IO.Path.GetFileNameWithoutExtension(path);
+            return TypeRef.Reference(stem.Length == 0 ? SimpleName(name) : stem, path);
+        }
+        return WithTarget(parsed, path);
     }
+
+    /// <summary>Gives the link target to the references inside a linked expression that have none.</summary>
+    private static TypeRef WithTarget(TypeRef type, string target) => type.Kind switch
+    {
+        TypeKind.Reference when type.Target is null => type with { Target = target },
+        TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target) },
+        _ => type,
+    };
 
     /// <summary><c>shared.Foo</c>, <c>Shared::Foo</c>, <c>\A\B\Foo</c>, <c>Ory.Client.Model.Foo</c> → <c>Foo</c>.</summary>
     public static string SimpleName(string qualified)

@@ -8,10 +8,10 @@ using GenerationModels.Generator.Model;
 namespace GenerationModels.Generator.Resolution;
 
 /// <summary>What the index needs of one doc: where it is and the name its model goes by.</summary>
-internal sealed record IndexEntry(string Path, string DocName);
+internal sealed record IndexEntry(string Path, string DocName, SchemaShape Shape);
 
 /// <summary>A model doc and the unique C# type name it was given.</summary>
-internal sealed record NamedModel(string Path, string DocName, string ClrName, string? RenameReason);
+internal sealed record NamedModel(string Path, string DocName, string ClrName, string? RenameReason, SchemaShape Shape);
 
 /// <summary>
 /// The cross-file view: every model doc with a unique C# name, used to resolve links between docs.
@@ -35,7 +35,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 for (int n = 2; !taken.Add(name); n++) name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = $"another schema doc (or the serializer context) already uses the name '{baseName}'";
             }
-            models.Add(new NamedModel(entry.Path, entry.DocName, name, reason));
+            models.Add(new NamedModel(entry.Path, entry.DocName, name, reason, entry.Shape));
         }
         return new SchemaIndex(models.ToEquatableArray());
     }

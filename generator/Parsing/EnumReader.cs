@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Parsing;
+
+/// <summary>
+/// Enum docs in their three spellings: Speakeasy <c>## Values</c> (a <c>Name | Value</c> table, or a fence of
+/// <c>"a" | "b"</c> literals), OpenAPI Generator <c>## Enum</c> bullets (<c>* `AAL0` (value: `'aal0'`)</c>), and
+/// rust's <c>## Enum Variants</c> table with <c>Name | Value</c> rows.
+/// </summary>
+internal static class EnumReader
+{
+    public const string Dialect = "enum";
+
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock { Level: 2 } h) continue;
+            if (Is(h, "Values") || Is(h, "Enum")) return true;
+            if (Is(h, "Enum Variants") && i + 1 < blocks.Count && blocks[i + 1] is TableBlock t
+                && DocumentContext.Column(t.Header, "Value") >= 0 && t.Rows.Count > 0) return true;
+        }
+        return false;
+    }
+
+    private static bool Is(HeadingBlock h, string text) => string.Equals(h.Text, text, StringComparison.OrdinalIgnoreCase);
+
+    public static SchemaType? Read(DocumentContext context, out string? reason)
+    {
+        reason = null;
+        var blocks = context.Blocks;
+        var title = DocumentTitle.Find(blocks, out string? description);
+        if (title is null)
+        {
+            reason = "it has no '# Name' heading";
+            return null;
+        }
+        var values = new List<EnumValue>();
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock { Level: 2 } h || !(Is(h, "Values") || Is(h, "Enum") || Is(h, "Enum Variants"))) continue;
+            for (int j = i + 1; j < blocks.Count && blocks[j] is not HeadingBlock; j++)
+            {
+                switch (blocks[j])
+                {
+                    case TableBlock table:
+                        ReadTable(table, values);
+                        break;
+                    case FenceBlock fence:
+                        ReadLiteralUnion(fence.Content, values);
+                        break;
+                    case ParagraphBlock paragraph:
+                        ReadBullets(paragraph.Text, values);
+                        break;
+                }
+            }
+            break;
+        }
+        if (values.Count == 0)
+        {
+            reason = "its enum section lists no values";
+            return null;
+        }
+        bool numeric = values.TrueForAll(v => IsJsonNumber(v.Value)) && !values.Exists(v => v.Name.Length == 0 && v.Value.Length == 0);
+        return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.ToEquatableArray(), numeric, context.At(title));
+    }
+
+    private static void ReadTable(TableBlock table, List<EnumValue> values)
+    {
+        int nameColumn = DocumentContext.Column(table.Header, "Name");
+        int valueColumn = DocumentContext.Column(table.Header, "Value");
+        if (valueColumn < 0) return;
+        foreach (var row in table.Rows)
+        {
+            string value = Unquote(CellText.StripWrappers(DocumentContext.Cell(row, valueColumn)));
+            string name = CellText.StripWrappers(DocumentContext.Cell(row, nameColumn));
+            Add(values, name.Length == 0 ? value : name, value);
+        }
+    }
+
+    /// <summary>OAG bullets: <c>* `AAL0` (value: `'aal0'`)</c>, one per line (paragraphs join list items).</summary>
+    private static void ReadBullets(string text, List<EnumValue> values)
+    {
+        foreach (string rawLine in text.Split('\n'))
+        {
+            string line = rawLine.Trim();
+            if (!(line.StartsWith("* ", StringComparison.Ordinal) || line.StartsWith("- ", StringComparison.Ordinal))) continue;
+            line = line.Substring(2).Trim();
+            int valueAt = line.IndexOf("(value:", StringComparison.Ordinal);
+            string name = CellText.StripWrappers(valueAt < 0 ? line : line.Substring(0, valueAt));
+            string value = name;
+            if (valueAt >= 0)
+            {
+                int close = line.LastIndexOf(')');
+                string inner = close > valueAt ? line.Substring(valueAt + 7, close - valueAt - 7) : line.Substring(valueAt + 7);
+                value = Unquote(CellText.StripWrappers(inner.Trim()));
+            }
+            Add(values, name, value);
+        }
+    }
+
+    /// <summary>A fence such as <c>"percentage" | "flat"</c> (TypeScript literal union).</summary>
+    private static void ReadLiteralUnion(string content, List<EnumValue> values)
+    {
+        foreach (string part in content.Split('|', '\n'))
+        {
+            string literal = part.Trim().TrimEnd(';');
+            if (literal.Length == 0) continue;
+            string value = Unquote(literal);
+            if (value == literal && !IsJsonNumber(literal)) continue; // not a literal: ignore code around it
+            Add(values, value, value);
+        }
+    }
+
+    private static void Add(List<EnumValue> values, string name, string value)
+    {
+        if (values.Exists(v => v.Value == value)) return;
+        values.Add(new EnumValue(name, value, null));
+    }
+
+    private static string Unquote(string s)
+    {
+        s = s.Trim();
+        if (s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2).Replace("\\\"", "\"");
+        return s;
+    }
+
+    private static bool IsJsonNumber(string s)
+        => s.Length > 0 && (char.IsDigit(s[0]) || (s[0] == '-' && s.Length > 1)) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Parsing;
+
+/// <summary>
+/// OpenAPI Generator model docs (dotnet, go, java, php, python, ruby, rust, typescript): <c># Name</c> (possibly
+/// namespaced: <c>Ory.Client.Model.X</c>, <c>OryClient::X</c>, PHP's <c># # X</c>) and a <c>## Properties</c> table
+/// <c>Name | Type | Description | Notes</c>, where <c>[optional]</c> in Notes marks optional members.
+/// </summary>
+internal static class OagPropertiesReader
+{
+    public const string Dialect = "openapi-generator";
+
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks) => FindTable(blocks, out _, out _);
+
+    private static bool FindTable(IReadOnlyList<MarkdownBlock> blocks, out HeadingBlock? heading, out TableBlock? table)
+    {
+        heading = null;
+        table = null;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is HeadingBlock { Level: 2 } h && string.Equals(h.Text, "Properties", StringComparison.OrdinalIgnoreCase))
+            {
+                heading = h;
+                table = i + 1 < blocks.Count ? blocks[i + 1] as TableBlock : null;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads the model; null with <paramref name="reason"/> when the doc has no usable table.</summary>
+    public static SchemaType? Read(DocumentContext context, out string? reason)
+    {
+        reason = null;
+        var title = DocumentTitle.Find(context.Blocks, out string? description);
+        FindTable(context.Blocks, out var heading, out var table);
+        if (title is null)
+        {
+            reason = "it has no '# Name' heading";
+            return null;
+        }
+        if (table is null || table.Rows.Count == 0)
+        {
+            // dotnet, php and ruby render enums this way too, so an empty table says neither "object" nor "enum".
+            reason = "its '## Properties' table is empty (OpenAPI Generator writes enums this way in some languages, so the doc does not say what the JSON is)";
+            return null;
+        }
+        var header = table.Header;
+        int nameColumn = DocumentContext.Column(header, "Name");
+        int typeColumn = DocumentContext.Column(header, "Type");
+        int descriptionColumn = DocumentContext.Column(header, "Description");
+        int notesColumn = DocumentContext.Column(header, "Notes");
+        if (nameColumn < 0 || typeColumn < 0)
+        {
+            context.Report(Diagnostics.DiagnosticDescriptors.MissingTableId, context.At(header), "Properties (with Name and Type columns)");
+            reason = "its '## Properties' table has no Name and Type columns";
+            return null;
+        }
+
+        var fields = new List<SchemaField>();
+        foreach (var row in table.Rows)
+        {
+            if (!context.CheckRowShape(header, row, Math.Max(nameColumn, typeColumn) + 1)) continue;
+            string name = CellText.StripWrappers(DocumentContext.Cell(row, nameColumn));
+            if (name.Length == 0) continue;
+            var typeCell = row.Cells[typeColumn];
+            string notes = DocumentContext.Cell(row, notesColumn);
+            var type = TypeExpression.Parse(typeCell.Text, out bool nullable);
+            bool required = notes.IndexOf("[optional]", StringComparison.OrdinalIgnoreCase) < 0;
+            fields.Add(new SchemaField(
+                name,
+                type,
+                IsRequired: required,
+                IsNullable: nullable || !required,
+                DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
+                context.At(row, typeCell)));
+        }
+        string modelName = DocumentTitle.Name(title);
+        return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));
+    }
+}
+
+/// <summary>The first H1 of a doc as a type name, and the paragraph under it.</summary>
+internal static class DocumentTitle
+{
+    public static HeadingBlock? Find(IReadOnlyList<MarkdownBlock> blocks, out string? description)
+    {
+        description = null;
+        HeadingBlock? title = null;
+        foreach (var block in blocks)
+        {
+            if (title is null)
+            {
+                if (block is HeadingBlock { Level: 1 } h) title = h;
+                continue;
+            }
+            if (block is HeadingBlock) break;
+            if (block is ParagraphBlock p && description is null) description = p.Text;
+        }
+        return title;
+    }
+
+    /// <summary><c>Ory.Client.Model.ClientX</c>, <c>OryClient::X</c>, <c># X</c> (PHP's doubled marker), <c>~~X~~</c> → the bare name.</summary>
+    public static string Name(HeadingBlock title)
+    {
+        string text = title.Text.TrimStart('#', ' ');
+        text = CellText.StripWrappers(text);
+        return TypeExpression.SimpleName(text.Trim());
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Parsing;
+
+/// <summary>
+/// Speakeasy union docs: <c>## Supported Types</c> with one <c>### Variant</c> heading per case. A blank heading
+/// (primitives) is read from the example fence's declared type (<c>value: str = …</c>).
+/// </summary>
+internal static class UnionReader
+{
+    public const string Dialect = "speakeasy-union";
+
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock { Level: 2 } h && string.Equals(h.Text, "Supported Types", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    public static SchemaType? Read(DocumentContext context, out string? reason)
+    {
+        reason = null;
+        var blocks = context.Blocks;
+        var title = DocumentTitle.Find(blocks, out string? description);
+        if (title is null)
+        {
+            reason = "it has no '# Name' heading";
+            return null;
+        }
+        var variants = new List<TypeRef>();
+        bool inSection = false;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is HeadingBlock { Level: 2 } h2)
+            {
+                inSection = string.Equals(h2.Text, "Supported Types", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+            if (!inSection || blocks[i] is not HeadingBlock { Level: 3 } variant) continue;
+            string heading = CellText.StripWrappers(variant.Text);
+            string? fence = i + 1 < blocks.Count && blocks[i + 1] is FenceBlock f ? f.Content : null;
+            var type = heading.Length != 0 ? TypeExpression.Parse(heading) : FromFence(fence);
+            if (!variants.Contains(type)) variants.Add(type);
+        }
+        if (variants.Count == 0)
+        {
+            reason = "its '## Supported Types' section lists no types";
+            return null;
+        }
+        return SchemaType.Union(DocumentTitle.Name(title), DescriptionText.Normalize(description), variants.ToEquatableArray(), context.At(title));
+    }
+
+    /// <summary><c>x: str = …</c> (python), <c>const value: string = …</c> (typescript).</summary>
+    private static TypeRef FromFence(string? fence)
+    {
+        if (fence is null) return TypeRef.Any;
+        string firstLine = fence.Split('\n')[0];
+        int colon = firstLine.IndexOf(':');
+        int equals = firstLine.IndexOf('=', colon + 1);
+        if (colon < 0 || equals < 0) return TypeRef.Any;
+        return TypeExpression.Parse(firstLine.Substring(colon + 1, equals - colon - 1).Trim());
+    }
+}
