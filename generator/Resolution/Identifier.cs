@@ -34,9 +34,41 @@ internal static class Identifier
             startWord = false;
         }
         if (sb.Length == 0) return fallback;
+        PascalCaseShoutingWords(sb, name);
         if (char.IsDigit(sb[0])) sb.Insert(0, '_');
         string result = sb.ToString();
         // PascalCase never yields a lower-case keyword, but keep the guarantee explicit.
         return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
+    }
+
+    /// <summary>
+    /// <c>AVAILABLE</c> → <c>Available</c>, <c>NOT_FOUND</c> → <c>NotFound</c>: a name written entirely in capitals is
+    /// re-cased word by word; two-letter words (<c>ID</c>) and mixed-case names (<c>HTTPStatus</c>) are left alone.
+    /// </summary>
+    private static void PascalCaseShoutingWords(StringBuilder sb, string original)
+    {
+        bool hasLower = false;
+        int letters = 0;
+        foreach (char c in original)
+        {
+            if (c >= 'a' && c <= 'z') hasLower = true;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letters++;
+        }
+        if (hasLower || letters <= 2) return;
+        // Rebuild from the original words: first letter upper, rest lower.
+        sb.Clear();
+        bool startWord = true;
+        foreach (char c in original)
+        {
+            bool isAsciiLetterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!isAsciiLetterOrDigit)
+            {
+                startWord = true;
+                continue;
+            }
+            sb.Append(startWord ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            startWord = false;
+        }
+        if (char.IsDigit(sb[0])) sb.Insert(0, '_');
     }
 }

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using GenerationModels.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GenerationModels.Generator.Tests;
+
+/// <summary>
+/// One small hand-written fixture folder per dialect (Fixtures/&lt;dialect&gt;), compiled as one project: it must compile
+/// cleanly with no warnings from the generator, classify every doc, and match its snapshot.
+/// </summary>
+public sealed class DialectFixtureTests
+{
+    private static string FixturesDirectory([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
+        => Path.Combine(Path.GetDirectoryName(thisFile)!, "Fixtures");
+
+    public static TheoryData<string, int, int, int, int> Dialects => new()
+    {
+        // dialect, models, enums, unions, docs that are not schemas
+        { "speakeasy-python", 2, 1, 1, 0 },
+        { "speakeasy-go", 2, 1, 1, 0 },
+        { "speakeasy-csharp", 2, 1, 1, 0 },
+        { "speakeasy-java", 2, 1, 1, 0 },
+        { "speakeasy-php", 2, 1, 1, 0 },
+        { "speakeasy-ruby", 2, 1, 1, 0 },
+        { "speakeasy-typescript", 1, 2, 0, 0 },
+        { "oag-dotnet", 2, 0, 0, 1 },
+        { "oag-go", 2, 1, 0, 1 },
+        { "oag-java", 2, 1, 0, 0 },
+        { "oag-php", 2, 0, 0, 1 },
+        { "oag-python", 2, 1, 0, 0 },
+        { "oag-ruby", 2, 0, 0, 1 },
+        { "oag-rust", 2, 1, 0, 0 },
+        { "oag-typescript", 2, 1, 0, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public void Dialect_fixture_generates_compiling_models(string dialect, int models, int enums, int unions, int skipped)
+    {
+        string root = Path.Combine(FixturesDirectory(), dialect);
+        var docs = Directory.GetFiles(root, "*.md", SearchOption.AllDirectories)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllText(p)))
+            .ToArray();
+
+        var run = new GeneratorHarness().Run(docs);
+
+        run.AssertCompilesCleanly();
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(skipped, run.GeneratorDiagnostics.Count(d => d.Id == "GM0004"));
+        var generated = run.Output.SyntaxTrees.Skip(1).SelectMany(t => t.GetRoot().DescendantNodes())
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>()
+            .Where(t => t.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax)
+            .Select(t => (Microsoft.CodeAnalysis.INamedTypeSymbol)run.Output.GetSemanticModel(t.SyntaxTree).GetDeclaredSymbol(t)!)
+            .Where(s => s.Name != "GenerationModelsJsonContext")
+            .ToList();
+        Assert.Equal(enums, generated.Count(s => s.IsValueType));
+        Assert.Equal(unions, generated.Count(s => s.GetMembers("Unmatched").Any()));
+        Assert.Equal(models, generated.Count(s => !s.IsValueType && !s.GetMembers("Unmatched").Any()));
+
+        var all = new StringBuilder();
+        foreach (var source in run.Result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            all.Append("//----- ").Append(source.HintName).Append('\n').Append(source.SourceText.ToString());
+        }
+        Snapshot.Verify(all.ToString(), "Dialects." + dialect);
+    }
+}
