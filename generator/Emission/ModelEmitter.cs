@@ -408,6 +408,8 @@ internal sealed class ModelEmitter
             if (cases.Exists(c => c.Type.Name == clrType.Name)) continue;
             cases.Add((Unique(CaseName(variant, clrType), taken), clrType));
         }
+        // Case converters may be static fields (lists, maps): create them now, before the fields are written.
+        var caseConverters = cases.ConvertAll(c => c.Type.Converter);
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
         w.Open($"public partial record {clrName}");
@@ -427,9 +429,10 @@ internal sealed class ModelEmitter
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
         w.Line($"var element = {Json}JsonElement.ParseValue(ref reader);");
-        foreach (var (name, clrType) in cases)
+        for (int i = 0; i < cases.Count; i++)
         {
-            w.Line($"if ({ModelJson}.TryReadAs(element, {clrType.Converter}, options, out var {Camel(name)})) return new {fullName} {{ {name} = {Camel(name)} }};");
+            string name = cases[i].Name;
+            w.Line($"if ({ModelJson}.TryReadAs(element, {caseConverters[i]}, options, out var {Camel(name)})) return new {fullName} {{ {name} = {Camel(name)} }};");
         }
         w.Line($"return new {fullName} {{ Unmatched = element }};");
         w.Close();

@@ -26,7 +26,7 @@ public sealed class DialectFixtureTests
         { "speakeasy-java", 2, 1, 1, 0 },
         { "speakeasy-php", 2, 1, 1, 0 },
         { "speakeasy-ruby", 2, 1, 1, 0 },
-        { "speakeasy-typescript", 1, 2, 0, 0 },
+        { "speakeasy-typescript", 1, 2, 1, 0 },
         { "oag-dotnet", 2, 0, 0, 1 },
         { "oag-go", 2, 1, 0, 1 },
         { "oag-java", 2, 1, 0, 0 },
