@@ -40,11 +40,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, _) => new SchemaFile(pair.Left))
+            .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         var parsed = schemaFiles
-            .Select((file, cancellationToken) => Parse(file.Text, cancellationToken))
+            .Select((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var index = parsed
@@ -75,13 +75,19 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text);
+    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming);
+
+    /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
+    private static WireNaming WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
+        => WireNames.ParseKnob(
+            file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
+            : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
     private static bool IsSchemaDoc(AnalyzerConfigOptions options)
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ParsedDocument Parse(AdditionalText file, System.Threading.CancellationToken cancellationToken)
+    private static ParsedDocument Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)
@@ -89,7 +95,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
             return new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray());
         }
-        return DocumentParser.Parse(file.Path, text.ToString(), cancellationToken);
+        return DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming);
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -19,6 +19,7 @@ internal static class DiagnosticDescriptors
     public const string RenamedId = "GM0006";
     public const string DuplicateFieldId = "GM0007";
     public const string UnreadableFileId = "GM0008";
+    public const string ExternalTypeId = "GM0009";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -52,9 +53,13 @@ internal static class DiagnosticDescriptors
         UnreadableFileId, "Schema doc could not be read",
         "The schema doc could not be read: {0}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ExternalType = Create(
+        ExternalTypeId, "SDK-side type without a JSON schema",
+        "Field '{0}' has the SDK type '{1}' (documented at {2}), which has no JSON schema; it is typed as JsonElement so whatever JSON arrives is kept", DiagnosticSeverity.Info);
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
-        MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile,
+        MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

@@ -455,7 +455,7 @@ internal sealed class ModelEmitter
         TypeKind.Array => CaseName(variant.Element!, clrType) + "List",
         TypeKind.Map => CaseName(variant.Element!, clrType) + "Map",
         TypeKind.Reference or TypeKind.Nested => Identifier.ToPascalCase(clrType.Name.Substring(clrType.Name.LastIndexOf('.') + 1), "Case").TrimStart('@'),
-        TypeKind.Unknown or TypeKind.Any => "Json",
+        TypeKind.Unknown or TypeKind.Any or TypeKind.External => "Json",
         _ => variant.Kind.ToString(),
     };
 
@@ -521,6 +521,9 @@ internal sealed class ModelEmitter
                 return JsonElementType();
             case TypeKind.Unknown:
                 Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, type.Name ?? "");
+                return JsonElementType();
+            case TypeKind.External:
+                Report(DiagnosticDescriptors.ExternalTypeId, field.Location, field.JsonName, type.Name ?? "", type.Target ?? "");
                 return JsonElementType();
             default:
                 return JsonElementType();

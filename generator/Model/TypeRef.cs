@@ -20,6 +20,11 @@ internal enum TypeKind
     Nested,
     /// <summary>A type cell the readers could not interpret; falls back to JsonElement with a diagnostic.</summary>
     Unknown,
+    /// <summary>
+    /// A type of the SDK's language linked to that language's docs (<c>[HttpResponseMessage](https://learn…)</c>,
+    /// <c>[AxiosResponse](https://axios-http.com/…)</c>): SDK-side objects with no JSON schema, kept as JsonElement.
+    /// </summary>
+    External,
 }
 
 /// <summary>
@@ -47,6 +52,8 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Element = null, string? N
     public static TypeRef NestedType(string name) => new(TypeKind.Nested, Name: name);
 
     public static TypeRef Unknown(string raw) => new(TypeKind.Unknown, Name: raw);
+
+    public static TypeRef External(string name, string url) => new(TypeKind.External, Name: name, Target: url);
 
     public override string ToString() => Kind switch
     {

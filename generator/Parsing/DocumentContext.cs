@@ -7,11 +7,15 @@ namespace GenerationModels.Generator.Parsing;
 /// <summary>What a reader needs while reading one doc: its path, its blocks, and a place for diagnostics.</summary>
 internal sealed class DocumentContext
 {
-    public DocumentContext(string path, IReadOnlyList<MarkdownBlock> blocks)
+    public DocumentContext(string path, IReadOnlyList<MarkdownBlock> blocks, WireNaming wireNaming = WireNaming.AsWritten)
     {
         Path = path;
         Blocks = blocks;
+        WireNaming = wireNaming;
     }
+
+    /// <summary>How the names the doc lists map to JSON names (the GenerationModelsWireNaming knob).</summary>
+    public WireNaming WireNaming { get; }
 
     public string Path { get; }
 

@@ -13,10 +13,10 @@ namespace GenerationModels.Generator.Parsing;
 /// </summary>
 internal static class DocumentParser
 {
-    public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken)
+    public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken, WireNaming wireNaming = WireNaming.AsWritten)
     {
         var blocks = MarkdownScanner.Scan(text, cancellationToken);
-        var context = new DocumentContext(path, blocks);
+        var context = new DocumentContext(path, blocks, wireNaming);
         SchemaType? model = null;
         string dialect = "none";
         string? reason = null;

@@ -58,15 +58,66 @@ internal static class FrozenDictReader
         }
         var root = sections[0];
         root.Used = true;
+        string name = TypeExpression.SimpleName(CellText.StripWrappers(root.Heading.Text));
         if (root.Keys is null)
         {
+            if (ReadEnum(name, root, context) is { } enumType) return enumType;
+            if (ReadUnion(name, root, context) is { } unionType) return unionType;
             string kind = FirstInputType(root) ?? "";
-            notAModelReason = $"its top-level schema is '{kind.Trim().TrimEnd(',')}', not an object with Dictionary Keys";
+            notAModelReason = $"its top-level schema is '{kind.Trim().TrimEnd(',')}', not an object with Dictionary Keys, an enum or a oneOf/anyOf";
             return null;
         }
         var reader = new Reader(context, sections);
-        string name = TypeExpression.SimpleName(CellText.StripWrappers(root.Heading.Text));
         return reader.ReadObject(name, root);
+    }
+
+    /// <summary>A top-level <c>str</c> whose Notes say <c>must be one of ["a", "b", ]</c>.</summary>
+    private static SchemaType? ReadEnum(string name, Section root, DocumentContext context)
+    {
+        if (root.TypeInfo is not { Rows.Count: > 0 } info) return null;
+        int notesColumn = DocumentContext.Column(info.Header, "Notes");
+        string notes = CellText.DecodeEntities(DocumentContext.Cell(info.Rows[0], notesColumn));
+        var values = ParseOneOf(notes);
+        if (values is null) return null;
+        bool numeric = values.TrueForAll(v => v.Length > 0 && (char.IsDigit(v[0]) || v[0] == '-') && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        var enumValues = values.ConvertAll(v => new EnumValue(v, v, null));
+        return SchemaType.Enum(name, DescriptionText.Normalize(root.Description), enumValues.ToEquatableArray(), numeric, context.At(root.Heading));
+    }
+
+    /// <summary>The values of a Notes cell <c>must be one of ["openai", "ai21", ]</c> (values may hold spaces), or null.</summary>
+    public static List<string>? ParseOneOf(string notes)
+    {
+        int at = notes.IndexOf("must be one of [", StringComparison.Ordinal);
+        if (at < 0) return null;
+        int start = at + "must be one of [".Length;
+        int end = notes.LastIndexOf(']');
+        if (end < start) return null;
+        var values = new List<string>();
+        foreach (string part in notes.Substring(start, end - start).Split(','))
+        {
+            string value = part.Trim();
+            if (value.Length == 0) continue;
+            if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"') value = value.Substring(1, value.Length - 2);
+            if (!values.Contains(value)) values.Add(value);
+        }
+        return values.Count == 0 ? null : values;
+    }
+
+    /// <summary>A top-level <c>#### anyOf</c>/<c>#### oneOf</c> table: a union of its Class Name cells.</summary>
+    private static SchemaType? ReadUnion(string name, Section root, DocumentContext context)
+    {
+        foreach (var (kind, table) in root.Composed)
+        {
+            if (Is(kind, "allOf") || table.Rows.Count == 0) continue;
+            var variants = new List<TypeRef>();
+            foreach (var row in table.Rows)
+            {
+                var type = ClassNameType(row);
+                if (!variants.Contains(type)) variants.Add(type);
+            }
+            return SchemaType.Union(name, DescriptionText.Normalize(root.Description), variants.ToEquatableArray(), context.At(root.Heading));
+        }
+        return null;
     }
 
     private static List<Section> SplitSections(IReadOnlyList<MarkdownBlock> blocks)
@@ -209,12 +260,14 @@ internal static class FrozenDictReader
             return sub.Composed.Count > 0 ? TypeRef.Any : fromInputType;
         }
 
-        private static TypeRef ClassNameType(TableRow row)
-        {
-            string cell = DocumentContext.Cell(row, 0);
-            var type = TypeExpression.Parse(cell);
-            return type.Kind == TypeKind.Unknown ? ParseInputType(DocumentContext.Cell(row, 1)).Type : type;
-        }
+    }
+
+    private static TypeRef ClassNameType(TableRow row)
+    {
+        string cell = DocumentContext.Cell(row, 0);
+        var type = TypeExpression.Parse(cell);
+        // [any_of_0](#any_of_0) points at an inline sub-section; its Input Type cell still says what it is.
+        return type.Kind is TypeKind.Unknown or TypeKind.Nested ? ParseInputType(DocumentContext.Cell(row, 1)).Type : type;
     }
 
     /// <summary>

@@ -61,6 +61,7 @@ internal static class OagPropertiesReader
             return null;
         }
 
+        string modelName = DocumentTitle.Name(title);
         var fields = new List<SchemaField>();
         foreach (var row in table.Rows)
         {
@@ -72,14 +73,13 @@ internal static class OagPropertiesReader
             var type = TypeExpression.Parse(typeCell.Text, out bool nullable);
             bool required = notes.IndexOf("[optional]", StringComparison.OrdinalIgnoreCase) < 0;
             fields.Add(new SchemaField(
-                name,
+                WireNames.Recover(name, modelName, context.WireNaming),
                 type,
                 IsRequired: required,
                 IsNullable: nullable || !required,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
                 context.At(row, typeCell)));
         }
-        string modelName = DocumentTitle.Name(title);
         return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));
     }
 }

@@ -82,11 +82,12 @@ internal static class SpeakeasyReader
             var typeCell = row.Cells[typeColumn];
             bool required = IsRequiredMark(DocumentContext.Cell(row, requiredColumn));
             fields.Add(new SchemaField(
-                jsonName,
-                TypeExpression.Parse(typeCell.Text),
+                WireNames.Recover(jsonName, name, context.WireNaming),
+                TypeExpression.Parse(typeCell.Text, out bool nullable),
                 IsRequired: required,
-                // Speakeasy renders one marker for "optional" and "nullable": optional members are nullable.
-                IsNullable: !required,
+                // Speakeasy renders one marker for "optional" and "nullable": optional members are nullable, and so are
+                // required ones a language wrapper marks (python's Optional[int] on a required member).
+                IsNullable: !required || nullable,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
                 context.At(row, typeCell)));
         }

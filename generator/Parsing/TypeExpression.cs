@@ -191,7 +191,7 @@ internal static class TypeExpression
         {
             // A link to external docs names a platform type: [Date](https://developer.mozilla.org/…).
             if (Primitives.TryGetValue(name, out var kind)) return new TypeRef(kind);
-            return TypeRef.Unknown(original);
+            return path.IndexOf("://", StringComparison.Ordinal) > 0 ? TypeRef.External(name, path) : TypeRef.Unknown(original);
         }
         if (Primitives.TryGetValue(name, out var docKind))
         {
