@@ -217,7 +217,8 @@ internal sealed class ModelEmitter
     private void WriteProperty(Member member)
     {
         var w = _writer;
-        CSharpText.DocComment(w, "summary", member.Field.Description);
+        // Every public member gets a summary, so projects that build XML docs with warnings as errors stay clean (CS1591).
+        CSharpText.DocComment(w, "summary", member.Field.Description ?? $"The JSON member '{member.Field.JsonName}'.");
         w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
         if (member.Field.IsRequired)
         {

@@ -225,6 +225,9 @@ namespace TestModels
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _f5;
 
+        /// <summary>
+        /// The JSON member 'owner'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
         public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly global::TestModels.Owner? _f6;

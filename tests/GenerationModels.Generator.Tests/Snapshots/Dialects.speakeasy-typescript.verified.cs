@@ -27,6 +27,9 @@ namespace TestModels
             AdditionalProperties = additional;
         }
 
+        /// <summary>
+        /// The JSON member 'id'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         [global::System.Text.Json.Serialization.JsonRequired]
         public required string Id { get; init; }

@@ -29,30 +29,51 @@ namespace TestModels
             AdditionalProperties = additional;
         }
 
+        /// <summary>
+        /// The JSON member 'timestamp'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
         public global::System.DateTimeOffset? Timestamp { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
         private readonly global::System.DateTimeOffset? _f0;
 
+        /// <summary>
+        /// The JSON member 'generationId'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("generationId")]
         public string? GenerationId { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
         private readonly string? _f1;
 
+        /// <summary>
+        /// The JSON member 'sessionId'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
         public string? SessionId { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly string? _f2;
 
+        /// <summary>
+        /// The JSON member 'choices'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("choices")]
         public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? Choices { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? _f3;
 
+        /// <summary>
+        /// The JSON member 'stream'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly bool? _f4;
 
+        /// <summary>
+        /// The JSON member 'cost'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cost")]
         public double? Cost { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly double? _f5;
 
+        /// <summary>
+        /// The JSON member 'latency'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("latency")]
         public double? Latency { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly double? _f6;

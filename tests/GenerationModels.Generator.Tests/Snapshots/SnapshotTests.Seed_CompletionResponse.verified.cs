@@ -38,6 +38,9 @@ namespace TestModels
         [global::System.Text.Json.Serialization.JsonRequired]
         public required global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> Data { get; init; }
 
+        /// <summary>
+        /// The JSON member 'provider_responses'.
+        /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("provider_responses")]
         [global::System.Text.Json.Serialization.JsonRequired]
         public required global::System.Text.Json.JsonElement ProviderResponses { get; init; }
