@@ -27,6 +27,8 @@ internal static class CSharpText
         return sb.Append('"').ToString();
     }
 
+    public static string ValidUtf16(string value) => Helpers.Utf16.Valid(value);
+
     /// <summary>Writes text as <c>/// &lt;summary&gt;</c> lines: XML-escaped, control and bidi characters dropped.</summary>
     public static void DocComment(Helpers.SourceWriter writer, string tag, string? text)
     {

@@ -36,6 +36,7 @@ internal sealed class ModelEmitter
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly SourceWriter _writer = new();
+    private readonly HashSet<string> _nestedEnums = new(StringComparer.Ordinal);
 
     private ModelEmitter(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -123,19 +124,25 @@ internal sealed class ModelEmitter
         var taken = new HashSet<string>(StringComparer.Ordinal) { clrName };
         foreach (string reserved in ReservedMemberNames) taken.Add(reserved);
 
-        // Nested types first: their names are fixed before fields are named around them.
+        // Nested types keep their own name unless a field's property would take it (frozendict's 'metadata' key and
+        // its '# metadata' section): then the type gets a 'Model' suffix, and the property keeps the natural name.
+        var fieldNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in type.Fields) fieldNames.Add(Identifier.ToPascalCase(field.JsonName, "Field").TrimStart('@'));
         var nestedNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var nested in type.Nested)
         {
-            string nestedName = Unique(Identifier.ToPascalCase(nested.Name, "Nested").TrimStart('@') + "Model", taken);
+            string pascal = Identifier.ToPascalCase(nested.Name, "Nested").TrimStart('@');
+            string nestedName = Unique(fieldNames.Contains(pascal) || taken.Contains(pascal) ? pascal + "Model" : pascal, taken);
             nestedNames[nested.Name] = nestedName;
+            if (nested.Shape == SchemaShape.Enum) _nestedEnums.Add($"{fullName}.{nestedName}");
         }
 
         var members = new List<Member>();
         var converterFields = new List<string>();
         var jsonNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in type.Fields)
+        foreach (var listed in type.Fields)
         {
+            var field = listed.JsonName == CSharpText.ValidUtf16(listed.JsonName) ? listed : listed with { JsonName = CSharpText.ValidUtf16(listed.JsonName) };
             if (!jsonNames.Add(field.JsonName))
             {
                 Report(DiagnosticDescriptors.DuplicateFieldId, field.Location, field.JsonName, type.Name);
@@ -513,7 +520,7 @@ internal sealed class ModelEmitter
             case TypeKind.Map:
                 return ClrType.Container(true, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields), converterFields);
             case TypeKind.Nested when type.Name is not null && nestedNames.TryGetValue(type.Name, out string? nestedName):
-                return ClrType.Model($"{ownerFullName}.{nestedName}");
+                return ClrType.Model($"{ownerFullName}.{nestedName}", _nestedEnums.Contains($"{ownerFullName}.{nestedName}"));
             case TypeKind.Reference:
             case TypeKind.Nested:
                 var target = _index.Resolve(_document.Path, type.Target, type.Name ?? "");

@@ -15,7 +15,8 @@ internal static class DocumentParser
 {
     public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken, WireNaming wireNaming = WireNaming.AsWritten)
     {
-        var blocks = MarkdownScanner.Scan(text, cancellationToken);
+        // Lone surrogates (a file decoded from broken bytes) would break normalization and UTF-8 literals downstream.
+        var blocks = MarkdownScanner.Scan(Utf16.Valid(text), cancellationToken);
         var context = new DocumentContext(path, blocks, wireNaming);
         SchemaType? model = null;
         string dialect = "none";

@@ -65,19 +65,19 @@ internal static class EnumReader
             reason = "its enum section lists no values";
             return null;
         }
-        bool numeric = values.TrueForAll(v => IsJsonNumber(v.Value)) && !values.Exists(v => v.Name.Length == 0 && v.Value.Length == 0);
+        bool numeric = IsNumeric(values);
         return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.ToEquatableArray(), numeric, context.At(title));
     }
 
-    private static void ReadTable(TableBlock table, List<EnumValue> values)
+    public static void ReadTable(TableBlock table, List<EnumValue> values)
     {
         int nameColumn = DocumentContext.Column(table.Header, "Name");
         int valueColumn = DocumentContext.Column(table.Header, "Value");
         if (valueColumn < 0) return;
         foreach (var row in table.Rows)
         {
-            string value = Unquote(CellText.StripWrappers(DocumentContext.Cell(row, valueColumn)));
-            string name = CellText.StripWrappers(DocumentContext.Cell(row, nameColumn));
+            string value = Unquote(CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, valueColumn))));
+            string name = CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, nameColumn)));
             Add(values, name.Length == 0 ? value : name, value);
         }
     }
@@ -128,6 +128,8 @@ internal static class EnumReader
         if (s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2).Replace("\\\"", "\"");
         return s;
     }
+
+    public static bool IsNumeric(List<EnumValue> values) => values.Count > 0 && values.TrueForAll(v => IsJsonNumber(v.Value));
 
     private static bool IsJsonNumber(string s)
         => s.Length > 0 && (char.IsDigit(s[0]) || (s[0] == '-' && s.Length > 1)) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

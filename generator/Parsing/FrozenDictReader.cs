@@ -238,12 +238,24 @@ internal static class FrozenDictReader
             return null;
         }
 
+        /// <summary>Nesting deeper than this is kept as JSON: real docs nest a few levels, and recursion must stay bounded.</summary>
+        private const int MaxNestingDepth = 32;
+
+        private int _depth;
+
         /// <summary>The type a <c># name</c> sub-section describes: a nested object, a list, or a one-member allOf.</summary>
         private TypeRef ReadSubSchema(string key, Section sub, TypeRef fromInputType, List<SchemaType> nested)
         {
+            if (sub.Keys is not null && _depth >= MaxNestingDepth)
+            {
+                _context.Report(Diagnostics.DiagnosticDescriptors.UnknownTypeId, _context.At(sub.Heading), key, $"an inline object nested more than {MaxNestingDepth} levels deep");
+                return TypeRef.MapOf(TypeRef.Any);
+            }
             if (sub.Keys is not null)
             {
+                _depth++;
                 var type = ReadObject(key, sub);
+                _depth--;
                 nested.Add(type);
                 return TypeRef.NestedType(type.Name);
             }

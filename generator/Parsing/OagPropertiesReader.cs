@@ -80,7 +80,24 @@ internal static class OagPropertiesReader
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
                 context.At(row, typeCell)));
         }
-        return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));
+        return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, InlineEnums(context).ToEquatableArray(), context.At(title));
+    }
+
+    /// <summary>Java's inline enums: <c>## Enum: StateEnum</c> sections with a Name | Value table, linked as <c>#StateEnum</c>.</summary>
+    private static List<SchemaType> InlineEnums(DocumentContext context)
+    {
+        var enums = new List<SchemaType>();
+        var blocks = context.Blocks;
+        for (int i = 0; i + 1 < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock { Level: 2 } h || !h.Text.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase) || blocks[i + 1] is not TableBlock table) continue;
+            string name = h.Text.Substring("Enum:".Length).Trim();
+            var values = new List<EnumValue>();
+            EnumReader.ReadTable(table, values);
+            if (name.Length == 0 || values.Count == 0 || enums.Exists(e => e.Name == name)) continue;
+            enums.Add(SchemaType.Enum(name, null, values.ToEquatableArray(), EnumReader.IsNumeric(values), context.At(h)));
+        }
+        return enums;
     }
 }
 

@@ -187,6 +187,10 @@ internal static class TypeExpression
         }
         if (hash > 0) path = path.Substring(0, hash);
         bool isDoc = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && path.IndexOf("://", StringComparison.Ordinal) < 0;
+        if (name.Length > 1 && name[0] == '*' && Primitives.ContainsKey(name.Substring(1)))
+        {
+            name = name.Substring(1); // Go's pointer to a platform type: [*time.Time](https://pkg.go.dev/time#Time)
+        }
         if (!isDoc)
         {
             // A link to external docs names a platform type: [Date](https://developer.mozilla.org/…).

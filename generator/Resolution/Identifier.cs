@@ -6,6 +6,19 @@ namespace GenerationModels.Generator.Resolution;
 /// <summary>Turns doc names into valid, readable C# identifiers.</summary>
 internal static class Identifier
 {
+    private const int MaxLength = 128;
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes (string.GetHashCode is not).</summary>
+    public static uint StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+        return hash;
+    }
+
     /// <summary>
     /// PascalCase from any name: words split on anything that is not an ASCII letter or digit
     /// (so bidi controls, zero-width and confusable characters never reach the output), first letter of
@@ -16,7 +29,7 @@ internal static class Identifier
     public static string ToPascalCase(string name, string fallback)
     {
         var sb = new StringBuilder(name.Length);
-        name = name.Normalize(NormalizationForm.FormD);
+        name = Helpers.Utf16.Valid(name).Normalize(NormalizationForm.FormD);
         bool startWord = true;
         foreach (char c in name)
         {
@@ -37,6 +50,11 @@ internal static class Identifier
         PascalCaseShoutingWords(sb, name);
         if (char.IsDigit(sb[0])) sb.Insert(0, '_');
         string result = sb.ToString();
+        if (result.Length > MaxLength)
+        {
+            // C# rejects identifiers over 512 characters; keep a readable prefix and a hash of the whole name for uniqueness.
+            result = result.Substring(0, MaxLength - 9) + "_" + StableHash(name).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+        }
         // PascalCase never yields a lower-case keyword, but keep the guarantee explicit.
         return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
     }

@@ -170,7 +170,7 @@ namespace TestModels
         public Pet() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, global::System.Collections.Generic.IReadOnlyList<string>? f4, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5, global::TestModels.Owner? f6, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, global::System.Collections.Generic.IReadOnlyList<string>? f4, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5, global::TestModels.Owner? f6, global::TestModels.Pet.SizeEnum? f7, global::GenerationModels.Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -180,6 +180,7 @@ namespace TestModels
             _f4 = f4;
             _f5 = f5;
             _f6 = f6;
+            _f7 = f7;
             AdditionalProperties = additional;
         }
 
@@ -233,10 +234,46 @@ namespace TestModels
         private readonly global::TestModels.Owner? _f6;
 
         /// <summary>
+        /// How big it is
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+        public global::TestModels.Pet.SizeEnum? Size { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
+        private readonly global::TestModels.Pet.SizeEnum? _f7;
+
+        /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+
+        /// <summary>
+        /// The 'SizeEnum' enum. Values the doc does not list are kept as they are.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.SizeEnum.JsonModelConverter))]
+        public readonly partial record struct SizeEnum(string Value)
+        {
+            /// <summary>The value <c>small</c>.</summary>
+            public static SizeEnum Small { get; } = new("small");
+
+            /// <summary>The value <c>large</c>.</summary>
+            public static SizeEnum Large { get; } = new("large");
+
+            /// <summary>Whether the value is one the schema doc lists.</summary>
+            public bool IsKnown => Value is "small" or "large";
+
+            /// <summary>The wire value.</summary>
+            public override string ToString() => Value ?? "";
+
+            /// <summary>Reads and writes <see cref="SizeEnum"/> as its wire value.</summary>
+            internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Pet.SizeEnum>
+            {
+                internal static readonly JsonModelConverter Instance = new();
+
+                public override global::TestModels.Pet.SizeEnum Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadString(ref reader));
+
+                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet.SizeEnum value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            }
+        }
 
         /// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
         internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Pet>
@@ -251,6 +288,7 @@ namespace TestModels
                 "tags",
                 "extra",
                 "owner",
+                "size",
             };
             private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
@@ -265,6 +303,7 @@ namespace TestModels
                 global::System.Collections.Generic.IReadOnlyList<string>? f4 = default!;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5 = default!;
                 global::TestModels.Owner? f6 = default!;
+                global::TestModels.Pet.SizeEnum? f7 = default!;
                 global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
@@ -322,6 +361,13 @@ namespace TestModels
                             f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
                             seen0 |= 64UL;
                         }
+                        else if (reader.ValueTextEquals("size"u8))
+                        {
+                            member = 7;
+                            reader.Read();
+                            f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Pet.SizeEnum.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Pet.SizeEnum), options);
+                            seen0 |= 128UL;
+                        }
                         else
                         {
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
@@ -334,7 +380,7 @@ namespace TestModels
                 }
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
-                return new global::TestModels.Pet(seen0 & 124UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Pet(seen0 & 252UL, f0, f1, f2, f3, f4, f5, f6, f7, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet value, global::System.Text.Json.JsonSerializerOptions options)
@@ -373,6 +419,12 @@ namespace TestModels
                 {
                     writer.WritePropertyName(s_names[6]);
                     if (value._f6 is { } v6) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, v6, options);
+                    else writer.WriteNullValue();
+                }
+                if ((value._set0 & 128UL) != 0)
+                {
+                    writer.WritePropertyName(s_names[7]);
+                    if (value._f7 is { } v7) global::TestModels.Pet.SizeEnum.JsonModelConverter.Instance.Write(writer, v7, options);
                     else writer.WriteNullValue();
                 }
                 value.AdditionalProperties?.WriteTo(writer);

@@ -223,7 +223,7 @@ namespace TestModels
         public Pet() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ulong set0, long f0, string f1, double? f2, bool? f3, global::System.DateTimeOffset? f4, global::System.Collections.Generic.IReadOnlyList<string>? f5, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? f6, global::TestModels.PetStatus f7, global::TestModels.Owner? f8, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Pet(ulong set0, long f0, string f1, double? f2, bool? f3, global::System.DateTimeOffset? f4, global::System.Collections.Generic.IReadOnlyList<string>? f5, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? f6, global::TestModels.PetStatus f7, global::System.DateTimeOffset? f8, global::TestModels.Owner? f9, global::GenerationModels.Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -235,6 +235,7 @@ namespace TestModels
             _f6 = f6;
             Status = f7;
             _f8 = f8;
+            _f9 = f9;
             AdditionalProperties = additional;
         }
 
@@ -295,11 +296,18 @@ namespace TestModels
         public required global::TestModels.PetStatus Status { get; init; }
 
         /// <summary>
+        /// When somebody last saw it
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("lastSeen")]
+        public global::System.DateTimeOffset? LastSeen { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
+        private readonly global::System.DateTimeOffset? _f8;
+
+        /// <summary>
         /// Who has reserved it
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-        public global::TestModels.Owner? Owner { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-        private readonly global::TestModels.Owner? _f8;
+        public global::TestModels.Owner? Owner { get => _f9; init { _f9 = value; _set0 |= 512UL; } }
+        private readonly global::TestModels.Owner? _f9;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
@@ -321,6 +329,7 @@ namespace TestModels
                 "tags",
                 "scores",
                 "status",
+                "lastSeen",
                 "owner",
             };
             private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
@@ -337,7 +346,8 @@ namespace TestModels
                 global::System.Collections.Generic.IReadOnlyList<string>? f5 = default!;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, long>? f6 = default!;
                 global::TestModels.PetStatus f7 = default!;
-                global::TestModels.Owner? f8 = default!;
+                global::System.DateTimeOffset? f8 = default!;
+                global::TestModels.Owner? f9 = default!;
                 global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
@@ -402,12 +412,19 @@ namespace TestModels
                             f7 = global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options);
                             seen0 |= 128UL;
                         }
-                        else if (reader.ValueTextEquals("owner"u8))
+                        else if (reader.ValueTextEquals("lastSeen"u8))
                         {
                             member = 8;
                             reader.Read();
-                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
+                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
                             seen0 |= 256UL;
+                        }
+                        else if (reader.ValueTextEquals("owner"u8))
+                        {
+                            member = 9;
+                            reader.Read();
+                            f9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
+                            seen0 |= 512UL;
                         }
                         else
                         {
@@ -422,7 +439,7 @@ namespace TestModels
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
                 if ((seen0 & 128UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "status", "Pet.Status");
-                return new global::TestModels.Pet(seen0 & 380UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Pet(seen0 & 892UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet value, global::System.Text.Json.JsonSerializerOptions options)
@@ -468,7 +485,13 @@ namespace TestModels
                 if ((value._set0 & 256UL) != 0)
                 {
                     writer.WritePropertyName(s_names[8]);
-                    if (value._f8 is { } v8) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, v8, options);
+                    if (value._f8 is { } v8) writer.WriteStringValue(v8);
+                    else writer.WriteNullValue();
+                }
+                if ((value._set0 & 512UL) != 0)
+                {
+                    writer.WritePropertyName(s_names[9]);
+                    if (value._f9 is { } v9) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, v9, options);
                     else writer.WriteNullValue();
                 }
                 value.AdditionalProperties?.WriteTo(writer);

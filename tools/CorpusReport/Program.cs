@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace CorpusReport;
+
+/// <summary>
+/// <c>dotnet run --project tools/CorpusReport -c Release -- &lt;corpora folder&gt; [--out docs/corpus-report.md]</c>.
+/// The folder is laid out <c>&lt;dialect&gt;/&lt;owner+repo&gt;/&lt;any path&gt;/*.md</c>; each repo folder is one compilation.
+/// Exit code 1 if the generator threw or its output does not compile, else 0.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        string? root = null;
+        string? outPath = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length) outPath = args[++i];
+            else if (args[i] is "-h" or "--help") return Usage(0);
+            else if (root is null && !args[i].StartsWith("--", StringComparison.Ordinal)) root = args[i];
+            else return Usage(2);
+        }
+        if (root is null) return Usage(2);
+        if (!Directory.Exists(root))
+        {
+            Console.Error.WriteLine($"corpus folder not found: {root}");
+            return 2;
+        }
+
+        var total = Stopwatch.StartNew();
+        string? generatorVersion = GeneratorVersion();
+        string corpusRoot = Path.GetFullPath(root);
+        var repos = new List<(string Dialect, string Repo, List<string> Files)>();
+        foreach (string dialectDir in Directory.GetDirectories(corpusRoot).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            string dialect = Path.GetFileName(dialectDir);
+            foreach (string repoDir in Directory.GetDirectories(dialectDir).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                var files = Directory.EnumerateFiles(repoDir, "*.md", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count != 0) repos.Add((dialect, Path.GetFileName(repoDir), files));
+            }
+        }
+        if (repos.Count == 0)
+        {
+            Console.Error.WriteLine($"no <dialect>/<repo>/**/*.md docs under {root}");
+            return 2;
+        }
+
+        var results = new List<RepoResult>();
+        for (int i = 0; i < repos.Count; i++)
+        {
+            var (dialect, repo, files) = repos[i];
+            var repoWatch = Stopwatch.StartNew();
+            var result = RepoAnalyzer.Analyze(corpusRoot, dialect, repo, files);
+            results.Add(result);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{i + 1}/{repos.Count}] {result.Name}: {result.Docs} docs, {result.Skipped} skipped, {result.Fields} fields, {result.Fallbacks} fallbacks, " +
+                $"{result.GeneratorExceptions + result.ParserExceptions} exceptions, {result.CompileErrors} compile errors, {result.CompileWarnings} warnings " +
+                $"(generator {result.GeneratorMs:0} ms, compile {result.CompileMs:0} ms, total {repoWatch.Elapsed.TotalSeconds:0.0} s)"));
+            // One repo compilation at a time: let the last one go before the next is built.
+            GC.Collect();
+        }
+        total.Stop();
+
+        string command = "dotnet run --project tools/CorpusReport -c Release -- " + root + (outPath is null ? "" : " --out " + outPath);
+        string report = ReportWriter.Write(command, generatorVersion, results, total.Elapsed);
+        if (outPath is not null)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            File.WriteAllText(outPath, report);
+        }
+        else
+        {
+            Console.Out.Write(report);
+        }
+
+        var sum = new Stats();
+        foreach (var result in results) sum.Add(result);
+        int exceptions = sum.GeneratorExceptions + sum.ParserExceptions;
+        bool failed = exceptions > 0 || sum.CompileErrors > 0;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(failed ? "FAIL" : "OK")}: {sum.Docs} docs in {sum.Repos} repos, {sum.Skipped} skipped, {sum.Fields} fields ({ReportWriter.Percent(sum)} precisely typed, {sum.Fallbacks} fallbacks), " +
+            $"{exceptions} generator exceptions, {sum.CompileErrors} compile errors, {sum.CompileWarnings} compile warnings; {total.Elapsed.TotalSeconds:0.0} s{(outPath is null ? "" : "; report: " + outPath)}"));
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Which generator the run used: the commit of the working tree and whether generator/ or runtime/ had local edits.</summary>
+    private static string? GeneratorVersion()
+    {
+        string? Git(string arguments)
+        {
+            try
+            {
+                var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                using var process = Process.Start(start);
+                if (process is null) return null;
+                string output = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                return process.ExitCode == 0 ? output.Trim() : null;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return null;
+            }
+        }
+
+        string? commit = Git("rev-parse --short HEAD");
+        if (commit is null) return null;
+        string? top = Git("rev-parse --show-toplevel");
+        string? dirty = top is null ? null : Git($"-C \"{top}\" status --porcelain -- generator runtime");
+        return "commit " + commit + (string.IsNullOrEmpty(dirty) ? "" : " with uncommitted changes in generator/ or runtime/");
+    }
+
+    private static int Usage(int code)
+    {
+        Console.Error.WriteLine("usage: dotnet run --project tools/CorpusReport -c Release -- <corpora folder> [--out docs/corpus-report.md]");
+        return code;
+    }
+}
