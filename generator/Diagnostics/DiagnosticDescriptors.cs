@@ -20,6 +20,7 @@ internal static class DiagnosticDescriptors
     public const string DuplicateFieldId = "GM0007";
     public const string UnreadableFileId = "GM0008";
     public const string ExternalTypeId = "GM0009";
+    public const string OpaqueTypeId = "GM0010";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -57,9 +58,13 @@ internal static class DiagnosticDescriptors
         ExternalTypeId, "SDK-side type without a JSON schema",
         "Field '{0}' has the SDK type '{1}' (documented at {2}), which has no JSON schema; it is typed as JsonElement so whatever JSON arrives is kept", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor OpaqueType = Create(
+        OpaqueTypeId, "Schema without a described shape",
+        "'{0}' has an empty Properties table, which OpenAPI Generator writes both for enums and for objects without properties; it is generated as a type that holds any JSON value unchanged", DiagnosticSeverity.Info);
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
-        MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType,
+        MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

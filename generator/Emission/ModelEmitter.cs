@@ -119,6 +119,9 @@ internal sealed class ModelEmitter
             case SchemaShape.Union:
                 WriteUnion(type, clrName, fullName);
                 return;
+            case SchemaShape.Opaque:
+                WriteOpaque(type, clrName, fullName);
+                return;
         }
         var w = _writer;
         var taken = new HashSet<string>(StringComparer.Ordinal) { clrName };
@@ -398,6 +401,28 @@ internal sealed class ModelEmitter
         w.Line();
     }
 
+    /// <summary>A named type over any JSON value, for docs that do not describe their JSON.</summary>
+    private void WriteOpaque(SchemaType type, string clrName, string fullName)
+    {
+        var w = _writer;
+        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.Name}' does not describe its JSON, so the value is kept as it arrives.");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Open($"public readonly partial record struct {clrName}({Json}JsonElement Value)");
+        w.Line("/// <summary>The JSON text of the value.</summary>");
+        w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
+        w.Line();
+        w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as the JSON value it holds.</summary>");
+        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        w.Line();
+        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}.ReadJsonElement(ref reader));");
+        w.Line();
+        w.Line($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => {ModelJson}.WriteJsonElement(writer, value.Value);");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
     /// <summary>
     /// A union as a record with one nullable property per case; reading tries the cases in the doc's order and keeps
     /// JSON that matches none in <c>Unmatched</c>, so nothing is lost.
@@ -524,7 +549,7 @@ internal sealed class ModelEmitter
             case TypeKind.Reference:
             case TypeKind.Nested:
                 var target = _index.Resolve(_document.Path, type.Target, type.Name ?? "");
-                if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape == SchemaShape.Enum);
+                if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape is SchemaShape.Enum or SchemaShape.Opaque);
                 Report(DiagnosticDescriptors.UnresolvedLinkId, field.Location, field.JsonName, type.Target ?? type.Name ?? "");
                 return JsonElementType();
             case TypeKind.Unknown:

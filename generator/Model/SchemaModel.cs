@@ -23,6 +23,8 @@ internal enum SchemaShape
     Enum,
     /// <summary>Exactly one of several types (oneOf/anyOf), picked from the JSON shape.</summary>
     Union,
+    /// <summary>A named schema whose doc says nothing about its JSON (an empty Properties table): any value, kept as is.</summary>
+    Opaque,
 }
 
 /// <summary>One value of an enum: the doc's member name and the JSON value (strings unquoted).</summary>
@@ -51,6 +53,9 @@ internal sealed record SchemaType(
 
     public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric };
+
+    public static SchemaType Opaque(string name, string? description, SourceSpan location)
+        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Opaque };
 
     public static SchemaType Union(string name, string? description, EquatableArray<TypeRef> variants, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Union, Variants = variants };

@@ -45,9 +45,10 @@ internal static class OagPropertiesReader
         }
         if (table is null || table.Rows.Count == 0)
         {
-            // dotnet, php and ruby render enums this way too, so an empty table says neither "object" nor "enum".
-            reason = "its '## Properties' table is empty (OpenAPI Generator writes enums this way in some languages, so the doc does not say what the JSON is)";
-            return null;
+            // dotnet, php and ruby render enums this way too, so an empty table says neither "object" nor "enum":
+            // the type keeps its name and holds whatever JSON arrives.
+            context.Report(Diagnostics.DiagnosticDescriptors.OpaqueTypeId, context.At(heading ?? title), DocumentTitle.Name(title));
+            return SchemaType.Opaque(DocumentTitle.Name(title), DescriptionText.Normalize(description), context.At(title));
         }
         var header = table.Header;
         int nameColumn = DocumentContext.Column(header, "Name");

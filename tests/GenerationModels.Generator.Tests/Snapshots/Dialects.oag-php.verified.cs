@@ -34,6 +34,11 @@ namespace TestModels
         /// <summary>Metadata for <see cref="global::TestModels.Pet"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
+
+        /// <summary>Metadata for <see cref="global::TestModels.PetStatus"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -45,6 +50,7 @@ namespace TestModels
         {
             if (type == typeof(global::TestModels.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
             if (type == typeof(global::TestModels.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.PetStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
             return null;
         }
     }
@@ -164,7 +170,7 @@ namespace TestModels
         public Pet() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, global::System.Collections.Generic.IReadOnlyList<string>? f4, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5, global::TestModels.Owner? f6, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, global::System.Collections.Generic.IReadOnlyList<string>? f4, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5, global::TestModels.Owner? f6, global::TestModels.PetStatus? f7, global::GenerationModels.Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -174,6 +180,7 @@ namespace TestModels
             _f4 = f4;
             _f5 = f5;
             _f6 = f6;
+            _f7 = f7;
             AdditionalProperties = additional;
         }
 
@@ -227,6 +234,13 @@ namespace TestModels
         private readonly global::TestModels.Owner? _f6;
 
         /// <summary>
+        /// Where it is in its stay
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        public global::TestModels.PetStatus? Status { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
+        private readonly global::TestModels.PetStatus? _f7;
+
+        /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -245,6 +259,7 @@ namespace TestModels
                 "tags",
                 "extra",
                 "owner",
+                "status",
             };
             private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
 
@@ -259,6 +274,7 @@ namespace TestModels
                 global::System.Collections.Generic.IReadOnlyList<string>? f4 = default!;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5 = default!;
                 global::TestModels.Owner? f6 = default!;
+                global::TestModels.PetStatus? f7 = default!;
                 global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
@@ -316,6 +332,13 @@ namespace TestModels
                             f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
                             seen0 |= 64UL;
                         }
+                        else if (reader.ValueTextEquals("status"u8))
+                        {
+                            member = 7;
+                            reader.Read();
+                            f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options);
+                            seen0 |= 128UL;
+                        }
                         else
                         {
                             global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
@@ -328,7 +351,7 @@ namespace TestModels
                 }
                 if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
                 if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
-                return new global::TestModels.Pet(seen0 & 124UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Pet(seen0 & 252UL, f0, f1, f2, f3, f4, f5, f6, f7, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet value, global::System.Text.Json.JsonSerializerOptions options)
@@ -369,9 +392,44 @@ namespace TestModels
                     if (value._f6 is { } v6) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, v6, options);
                     else writer.WriteNullValue();
                 }
+                if ((value._set0 & 128UL) != 0)
+                {
+                    writer.WritePropertyName(s_names[7]);
+                    if (value._f7 is { } v7) global::TestModels.PetStatus.JsonModelConverter.Instance.Write(writer, v7, options);
+                    else writer.WriteNullValue();
+                }
                 value.AdditionalProperties?.WriteTo(writer);
                 writer.WriteEndObject();
             }
+        }
+    }
+
+}
+//----- PetStatus.g.cs
+// <auto-generated/>
+// Generated by GenerationModels from Schemas/docs/PetStatus.md.
+#nullable enable
+
+namespace TestModels
+{
+    /// <summary>
+    /// Where an animal is in its stay.
+    /// The doc of 'PetStatus' does not describe its JSON, so the value is kept as it arrives.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
+    public readonly partial record struct PetStatus(global::System.Text.Json.JsonElement Value)
+    {
+        /// <summary>The JSON text of the value.</summary>
+        public override string ToString() => Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined ? "" : Value.GetRawText();
+
+        /// <summary>Reads and writes <see cref="PetStatus"/> as the JSON value it holds.</summary>
+        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.PetStatus>
+        {
+            internal static readonly JsonModelConverter Instance = new();
+
+            public override global::TestModels.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadJsonElement(ref reader));
+
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::GenerationModels.Runtime.ModelJson.WriteJsonElement(writer, value.Value);
         }
     }
 
