@@ -55,11 +55,20 @@ internal static class UnionReader
         return SchemaType.Union(DocumentTitle.Name(title), DescriptionText.Normalize(description), variants.ToEquatableArray(), context.At(title));
     }
 
-    /// <summary><c>x: str = …</c> (python), <c>const value: string = …</c> (typescript).</summary>
+    /// <summary>
+    /// The case type declared in the example: <c>x: str = …</c> (python), <c>const value: string = …</c> (typescript),
+    /// <c>x := pkg.CreateXStr(string{…})</c> (go). Falls back to any JSON when the fence says neither.
+    /// </summary>
     private static TypeRef FromFence(string? fence)
     {
         if (fence is null) return TypeRef.Any;
         string firstLine = fence.Split('\n')[0];
+        int open = firstLine.IndexOf('(');
+        int brace = open < 0 ? -1 : firstLine.IndexOf('{', open + 1);
+        if (firstLine.IndexOf(":=", StringComparison.Ordinal) > 0 && open > 0 && brace > open + 1)
+        {
+            return TypeExpression.Parse(firstLine.Substring(open + 1, brace - open - 1).Trim());
+        }
         int colon = firstLine.IndexOf(':');
         int equals = firstLine.IndexOf('=', colon + 1);
         if (colon < 0 || equals < 0) return TypeRef.Any;

@@ -6,7 +6,7 @@
 namespace TestModels
 {
     /// <summary>
-    /// Either a pet of the shop or just a name.
+    /// Either a pet of the shop, a name, or a shop-wide number.
     /// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Friend.JsonModelConverter))]
@@ -17,6 +17,9 @@ namespace TestModels
 
         /// <summary>Set when the JSON is a <c>string</c>.</summary>
         public string? String { get; init; }
+
+        /// <summary>Set when the JSON is a <c>long</c>.</summary>
+        public long? Integer { get; init; }
 
         /// <summary>The JSON, when it matched none of the cases.</summary>
         public global::System.Text.Json.JsonElement? Unmatched { get; init; }
@@ -31,6 +34,7 @@ namespace TestModels
                 var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
                 if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::GenerationModels.Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
+                if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::GenerationModels.Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Friend { Integer = caseInteger };
                 return new global::TestModels.Friend { Unmatched = element };
             }
 
@@ -38,6 +42,7 @@ namespace TestModels
             {
                 if (value.Pet is { } casePet) { global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
                 if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
+                if (value.Integer is { } caseInteger) { writer.WriteNumberValue(caseInteger); return; }
                 if (value.Unmatched is { } unmatched) { global::GenerationModels.Runtime.ModelJson.WriteJsonElement(writer, unmatched); return; }
                 writer.WriteNullValue();
             }
