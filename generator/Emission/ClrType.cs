@@ -9,7 +9,7 @@ namespace GenerationModels.Generator.Emission;
 /// </summary>
 internal sealed class ClrType
 {
-    public const string Runtime = "global::GenerationModels.Runtime.";
+    public const string Runtime = "__Runtime.";
 
     private readonly Func<string> _converterFactory;
     private string? _converter;
@@ -53,13 +53,13 @@ internal sealed class ClrType
     public static ClrType Container(bool isMap, ClrType element, List<string> converterFields)
     {
         string name = isMap
-            ? $"global::System.Collections.Generic.IReadOnlyDictionary<string, {element.Name}>"
-            : $"global::System.Collections.Generic.IReadOnlyList<{element.Name}>";
+            ? $"__Collections.IReadOnlyDictionary<string, {element.Name}>"
+            : $"__Collections.IReadOnlyList<{element.Name}>";
         string kind = isMap ? "Map" : "List";
         string CreateField()
         {
             string field = $"s_converter{converterFields.Count}";
-            converterFields.Add($"private static readonly global::System.Text.Json.Serialization.JsonConverter<{name}> {field} = new {Runtime}{kind}Converter<{element.Name}>({element.Converter});");
+            converterFields.Add($"private static readonly __Json.Serialization.JsonConverter<{name}> {field} = new {Runtime}{kind}Converter<{element.Name}>({element.Converter});");
             return field;
         }
         return new ClrType(

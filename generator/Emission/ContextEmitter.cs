@@ -12,7 +12,7 @@ namespace GenerationModels.Generator.Emission;
 /// </summary>
 internal static class ContextEmitter
 {
-    private const string Json = "global::System.Text.Json.";
+    private const string Json = "__Json.";
     private const string Metadata = Json + "Serialization.Metadata.";
 
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
@@ -28,6 +28,7 @@ internal static class ContextEmitter
         w.Line("#nullable enable");
         w.Line();
         w.Open($"namespace {options.Namespace}");
+        NamespaceAliases.Write(w);
         w.Line("/// <summary>");
         w.Line("/// System.Text.Json metadata for the models generated from this project's schema docs, used like a");
         w.Line("/// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, " + name + ".Default.Model)</c>. No reflection.");

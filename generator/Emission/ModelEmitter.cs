@@ -20,7 +20,7 @@ internal sealed record EmittedFile(string HintName, string Source, EquatableArra
 /// </summary>
 internal sealed class ModelEmitter
 {
-    private const string Json = "global::System.Text.Json.";
+    private const string Json = "__Json.";
     private const string ModelJson = ClrType.Runtime + "ModelJson";
 
     /// <summary>Member names a record already has (synthesized or ours); a field with such a name is renamed.</summary>
@@ -70,6 +70,7 @@ internal sealed class ModelEmitter
         w.Line("#nullable enable");
         w.Line();
         w.Open($"namespace {_options.Namespace}");
+        NamespaceAliases.Write(w);
         WriteRecord(_document.Model!, clrName, $"global::{_options.Namespace}.{clrName}");
         w.Close();
         return new EmittedFile(clrName + ".g.cs", w.ToString(), _diagnostics.ToEquatableArray());
@@ -163,7 +164,7 @@ internal sealed class ModelEmitter
         string extensionName = Unique("AdditionalProperties", taken);
 
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' schema.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Line($"[__Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
         w.Open($"public partial record {clrName}");
 
         // Presence masks for optional members (bit = member index).
@@ -188,7 +189,7 @@ internal sealed class ModelEmitter
             ? "/// Members beyond the declared ones (the schema admits any name), in document order; written back unchanged."
             : "/// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.");
         w.Line("/// </summary>");
-        w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+        w.Line("[__Json.Serialization.JsonExtensionData]");
         w.Line($"public {ClrType.Runtime}OpenDictionary? {extensionName} {{ get; init; }}");
         w.Line();
 
@@ -229,10 +230,10 @@ internal sealed class ModelEmitter
         var w = _writer;
         // Every public member gets a summary, so projects that build XML docs with warnings as errors stay clean (CS1591).
         CSharpText.DocComment(w, "summary", member.Field.Description ?? $"The JSON member '{member.Field.JsonName}'.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
+        w.Line($"[__Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
         if (member.Field.IsRequired)
         {
-            w.Line("[global::System.Text.Json.Serialization.JsonRequired]");
+            w.Line("[__Json.Serialization.JsonRequired]");
             w.Line($"public required {member.PropertyType} {member.PropertyName} {{ get; init; }}");
         }
         else
@@ -267,7 +268,7 @@ internal sealed class ModelEmitter
         w.Line($"{ModelJson}.ExpectStartObject(ref reader, {CSharpText.Literal(clrName)});");
         for (int m = 0; m < maskCount; m++) w.Line($"ulong seen{m} = 0;");
         foreach (var member in members) w.Line($"{member.PropertyType} f{member.Index} = default!;");
-        w.Line($"global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, {Json}JsonElement>>? unknown = null;");
+        w.Line($"__Collections.List<__Collections.KeyValuePair<string, {Json}JsonElement>>? unknown = null;");
         if (members.Count > 0)
         {
             w.Line("int member = -1;");
@@ -279,25 +280,13 @@ internal sealed class ModelEmitter
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
-            w.Open($"{(member.Index == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Literal(member.Field.JsonName)}u8))");
-            w.Line($"member = {i};");
-            w.Line("reader.Read();");
-            if (member.IsNullable)
-            {
-                w.Line($"f{i} = reader.TokenType == {Json}JsonTokenType.Null ? null : {member.Type.Read};");
-            }
-            else
-            {
-                w.Line($"f{i} = {member.Type.Read};");
-            }
-            w.Line($"seen{member.Index / 64} |= {member.Bit};");
-            w.Close();
+            // One line per member: the branch is the bulk of a converter, and output size is compile time.
+            string read = member.IsNullable ? $"reader.TokenType == {Json}JsonTokenType.Null ? null : {member.Type.Read}" : member.Type.Read;
+            w.Line($"{(member.Index == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Literal(member.Field.JsonName)}u8)) {{ member = {i}; reader.Read(); f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; }}");
         }
         if (members.Count > 0)
         {
-            w.Open("else");
-            w.Line($"{ModelJson}.ReadUnknownMember(ref reader, ref unknown);");
-            w.Close();
+            w.Line($"else {ModelJson}.ReadUnknownMember(ref reader, ref unknown);");
         }
         else
         {
@@ -367,7 +356,7 @@ internal sealed class ModelEmitter
         string read = !type.NumericEnum ? "ReadString" : integers ? "ReadInt64" : "ReadDouble";
         var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "JsonModelConverter", "GetType" };
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' enum. Values the doc does not list are kept as they are.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Line($"[__Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
         w.Open($"public readonly partial record struct {clrName}({valueType} Value)");
         var literals = new List<string>();
         foreach (var value in type.EnumValues)
@@ -406,7 +395,7 @@ internal sealed class ModelEmitter
     {
         var w = _writer;
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.Name}' does not describe its JSON, so the value is kept as it arrives.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Line($"[__Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
         w.Open($"public readonly partial record struct {clrName}({Json}JsonElement Value)");
         w.Line("/// <summary>The JSON text of the value.</summary>");
         w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
@@ -444,7 +433,7 @@ internal sealed class ModelEmitter
         // Case converters may be static fields (lists, maps): create them now, before the fields are written.
         var caseConverters = cases.ConvertAll(c => c.Type.Converter);
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        w.Line($"[__Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
         w.Open($"public partial record {clrName}");
         foreach (var (name, clrType) in cases)
         {

@@ -4,53 +4,57 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// System.Text.Json metadata for the models generated from this project's schema docs, used like a
     /// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, GenerationModelsJsonContext.Default.Model)</c>. No reflection.
     /// </summary>
-    public partial class GenerationModelsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSerializerContext, __Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+        private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
         /// <summary>The context bound to default options.</summary>
-        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
 
         /// <summary>Creates a context with its own default options.</summary>
         public GenerationModelsJsonContext() : base(null) { }
 
         /// <summary>Creates a context bound to <paramref name="options"/> (which become read-only).</summary>
-        public GenerationModelsJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+        public GenerationModelsJsonContext(__Json.JsonSerializerOptions options) : base(options) { }
 
         /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+        protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
 
         /// <summary>Metadata for <see cref="global::TestModels.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
 
         /// <summary>Metadata for <see cref="global::TestModels.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
 
         /// <summary>Metadata for <see cref="global::TestModels.PetStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
 
         /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+        public override __Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+            Options.TryGetTypeInfo(type, out __Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        __Json.Serialization.Metadata.JsonTypeInfo? __Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::TestModels.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.PetStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Owner)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Pet)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.PetStatus)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
             return null;
         }
     }
@@ -62,10 +66,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Owner' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Owner.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Owner.JsonModelConverter))]
     public partial record Owner
     {
         private readonly ulong _set0;
@@ -74,7 +82,7 @@ namespace TestModels
         public Owner() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Owner(ulong set0, string f0, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Owner(ulong set0, string f0, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Email = f0;
@@ -84,61 +92,52 @@ namespace TestModels
         /// <summary>
         /// Where to reach them
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Email")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("Email")]
+        [__Json.Serialization.JsonRequired]
         public required string Email { get; init; }
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Owner>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
             {
                 "Email",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Owner Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Owner");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Owner");
                 ulong seen0 = 0;
                 string f0 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("Email"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("Email"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Owner", "Email", "Owner.Email");
-                return new global::TestModels.Owner(seen0 & 0UL, f0, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Owner", "Email", "Owner.Email");
+                return new global::TestModels.Owner(seen0 & 0UL, f0, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Owner value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -158,10 +157,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// An animal that lives in the shop.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.JsonModelConverter))]
     public partial record Pet
     {
         private readonly ulong _set0;
@@ -170,7 +173,7 @@ namespace TestModels
         public Pet() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, global::System.Collections.Generic.IReadOnlyList<string>? f4, global::System.Text.Json.JsonElement? f5, global::TestModels.Owner? f6, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Pet(ulong set0, long f0, string f1, bool? f2, global::System.DateTimeOffset? f3, __Collections.IReadOnlyList<string>? f4, __Json.JsonElement? f5, global::TestModels.Owner? f6, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -186,60 +189,60 @@ namespace TestModels
         /// <summary>
         /// Shop-wide number of the animal
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("Id")]
+        [__Json.Serialization.JsonRequired]
         public required long Id { get; init; }
 
         /// <summary>
         /// What the animal answers to
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("Name")]
+        [__Json.Serialization.JsonRequired]
         public required string Name { get; init; }
 
         /// <summary>
         /// Whether shots are up to date
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Vaccinated")]
+        [__Json.Serialization.JsonPropertyName("Vaccinated")]
         public bool? Vaccinated { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly bool? _f2;
 
         /// <summary>
         /// When it came to the shop
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("ArrivedAt")]
+        [__Json.Serialization.JsonPropertyName("ArrivedAt")]
         public global::System.DateTimeOffset? ArrivedAt { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly global::System.DateTimeOffset? _f3;
 
         /// <summary>
         /// Free labels
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Tags")]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyList<string>? _f4;
+        [__Json.Serialization.JsonPropertyName("Tags")]
+        public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
+        private readonly __Collections.IReadOnlyList<string>? _f4;
 
         /// <summary>
         /// Anything else
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Extra")]
-        public global::System.Text.Json.JsonElement? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-        private readonly global::System.Text.Json.JsonElement? _f5;
+        [__Json.Serialization.JsonPropertyName("Extra")]
+        public __Json.JsonElement? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+        private readonly __Json.JsonElement? _f5;
 
         /// <summary>
         /// The JSON member 'Owner'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("Owner")]
+        [__Json.Serialization.JsonPropertyName("Owner")]
         public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly global::TestModels.Owner? _f6;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Pet>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -252,92 +255,47 @@ namespace TestModels
                 "Extra",
                 "Owner",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Pet");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Pet");
                 ulong seen0 = 0;
                 long f0 = default!;
                 string f1 = default!;
                 bool? f2 = default!;
                 global::System.DateTimeOffset? f3 = default!;
-                global::System.Collections.Generic.IReadOnlyList<string>? f4 = default!;
-                global::System.Text.Json.JsonElement? f5 = default!;
+                __Collections.IReadOnlyList<string>? f4 = default!;
+                __Json.JsonElement? f5 = default!;
                 global::TestModels.Owner? f6 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("Id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("Name"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("Vaccinated"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadBoolean(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("ArrivedAt"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("Tags"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("Extra"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadJsonElement(ref reader);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("Owner"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
-                            seen0 |= 64UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("Id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("Name"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("Vaccinated"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("ArrivedAt"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("Tags"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("Extra"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadJsonElement(ref reader); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("Owner"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options); seen0 |= 64UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "Id", "Pet.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "Name", "Pet.Name");
-                return new global::TestModels.Pet(seen0 & 124UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "Id", "Pet.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "Name", "Pet.Name");
+                return new global::TestModels.Pet(seen0 & 124UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -360,13 +318,13 @@ namespace TestModels
                 if ((value._set0 & 16UL) != 0)
                 {
                     writer.WritePropertyName(s_names[4]);
-                    if (value._f4 is { } v4) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v4, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
+                    if (value._f4 is { } v4) __Runtime.ModelJson.WriteList(writer, v4, __Runtime.PrimitiveConverters.String, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 32UL) != 0)
                 {
                     writer.WritePropertyName(s_names[5]);
-                    if (value._f5 is { } v5) global::GenerationModels.Runtime.ModelJson.WriteJsonElement(writer, v5);
+                    if (value._f5 is { } v5) __Runtime.ModelJson.WriteJsonElement(writer, v5);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 64UL) != 0)
@@ -389,10 +347,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// Where an animal is in its stay.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
     public readonly partial record struct PetStatus(string Value)
     {
         /// <summary>The value <c>available</c>.</summary>
@@ -408,13 +370,13 @@ namespace TestModels
         public override string ToString() => Value ?? "";
 
         /// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.PetStatus>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
         {
             internal static readonly JsonModelConverter Instance = new();
 
-            public override global::TestModels.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadString(ref reader));
+            public override global::TestModels.PetStatus Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => new(__Runtime.ModelJson.ReadString(ref reader));
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
         }
     }
 

@@ -5,11 +5,15 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// Either a pet of the shop or just a name.
     /// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Friend.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Friend.JsonModelConverter))]
     public partial record Friend
     {
         /// <summary>Set when the JSON is a <c>TestModels.Pet</c>.</summary>
@@ -19,26 +23,26 @@ namespace TestModels
         public string? String { get; init; }
 
         /// <summary>The JSON, when it matched none of the cases.</summary>
-        public global::System.Text.Json.JsonElement? Unmatched { get; init; }
+        public __Json.JsonElement? Unmatched { get; init; }
 
         /// <summary>Reads a <see cref="Friend"/> by trying each case in turn, and writes whichever case is set.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Friend>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Friend>
         {
             internal static readonly JsonModelConverter Instance = new();
 
-            public override global::TestModels.Friend Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Friend Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
-                if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::GenerationModels.Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
+                var element = __Json.JsonElement.ParseValue(ref reader);
+                if (__Runtime.ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
+                if (__Runtime.ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
                 return new global::TestModels.Friend { Unmatched = element };
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Friend value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Friend value, __Json.JsonSerializerOptions options)
             {
                 if (value.Pet is { } casePet) { global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
                 if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
-                if (value.Unmatched is { } unmatched) { global::GenerationModels.Runtime.ModelJson.WriteJsonElement(writer, unmatched); return; }
+                if (value.Unmatched is { } unmatched) { __Runtime.ModelJson.WriteJsonElement(writer, unmatched); return; }
                 writer.WriteNullValue();
             }
         }
@@ -51,59 +55,63 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// System.Text.Json metadata for the models generated from this project's schema docs, used like a
     /// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, GenerationModelsJsonContext.Default.Model)</c>. No reflection.
     /// </summary>
-    public partial class GenerationModelsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSerializerContext, __Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+        private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
         /// <summary>The context bound to default options.</summary>
-        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
 
         /// <summary>Creates a context with its own default options.</summary>
         public GenerationModelsJsonContext() : base(null) { }
 
         /// <summary>Creates a context bound to <paramref name="options"/> (which become read-only).</summary>
-        public GenerationModelsJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+        public GenerationModelsJsonContext(__Json.JsonSerializerOptions options) : base(options) { }
 
         /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+        protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend>? _Friend;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend>? _Friend;
 
         /// <summary>Metadata for <see cref="global::TestModels.Friend"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend> Friend => _Friend ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend>)Options.GetTypeInfo(typeof(global::TestModels.Friend));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend> Friend => _Friend ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Friend>)Options.GetTypeInfo(typeof(global::TestModels.Friend));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
 
         /// <summary>Metadata for <see cref="global::TestModels.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
 
         /// <summary>Metadata for <see cref="global::TestModels.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
 
         /// <summary>Metadata for <see cref="global::TestModels.PetStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
 
         /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+        public override __Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+            Options.TryGetTypeInfo(type, out __Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        __Json.Serialization.Metadata.JsonTypeInfo? __Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::TestModels.Friend)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Friend>(options, global::TestModels.Friend.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.PetStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Friend)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Friend>(options, global::TestModels.Friend.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Owner)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Pet)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.PetStatus)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
             return null;
         }
     }
@@ -115,10 +123,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Owner' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Owner.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Owner.JsonModelConverter))]
     public partial record Owner
     {
         private readonly ulong _set0;
@@ -127,7 +139,7 @@ namespace TestModels
         public Owner() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Owner(ulong set0, string f0, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Owner(ulong set0, string f0, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Email = f0;
@@ -137,61 +149,52 @@ namespace TestModels
         /// <summary>
         /// Where to reach them
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("email")]
+        [__Json.Serialization.JsonRequired]
         public required string Email { get; init; }
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Owner>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
             {
                 "email",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Owner Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Owner");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Owner");
                 ulong seen0 = 0;
                 string f0 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("email"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("email"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Owner", "email", "Owner.Email");
-                return new global::TestModels.Owner(seen0 & 0UL, f0, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Owner", "email", "Owner.Email");
+                return new global::TestModels.Owner(seen0 & 0UL, f0, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Owner value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -211,10 +214,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// An animal that lives in the shop until somebody takes it home.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.JsonModelConverter))]
     public partial record Pet
     {
         private readonly ulong _set0;
@@ -223,7 +230,7 @@ namespace TestModels
         public Pet() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(ulong set0, long f0, string f1, double? f2, bool? f3, global::System.DateTimeOffset? f4, global::System.Collections.Generic.IReadOnlyList<string>? f5, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? f6, global::TestModels.PetStatus f7, global::TestModels.Owner? f8, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Pet(ulong set0, long f0, string f1, double? f2, bool? f3, global::System.DateTimeOffset? f4, __Collections.IReadOnlyList<string>? f5, __Collections.IReadOnlyDictionary<string, long>? f6, global::TestModels.PetStatus f7, global::TestModels.Owner? f8, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -241,74 +248,74 @@ namespace TestModels
         /// <summary>
         /// Shop-wide number of the animal
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("id")]
+        [__Json.Serialization.JsonRequired]
         public required long Id { get; init; }
 
         /// <summary>
         /// What the animal answers to
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("name")]
+        [__Json.Serialization.JsonRequired]
         public required string Name { get; init; }
 
         /// <summary>
         /// Kilograms, if weighed
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [__Json.Serialization.JsonPropertyName("weight")]
         public double? Weight { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly double? _f2;
 
         /// <summary>
         /// Whether shots are up to date
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("vaccinated")]
+        [__Json.Serialization.JsonPropertyName("vaccinated")]
         public bool? Vaccinated { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly bool? _f3;
 
         /// <summary>
         /// When it came to the shop
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("arrivedAt")]
+        [__Json.Serialization.JsonPropertyName("arrivedAt")]
         public global::System.DateTimeOffset? ArrivedAt { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly global::System.DateTimeOffset? _f4;
 
         /// <summary>
         /// Free labels
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyList<string>? _f5;
+        [__Json.Serialization.JsonPropertyName("tags")]
+        public __Collections.IReadOnlyList<string>? Tags { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+        private readonly __Collections.IReadOnlyList<string>? _f5;
 
         /// <summary>
         /// Contest results by contest name
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("scores")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Scores { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, long>? _f6;
+        [__Json.Serialization.JsonPropertyName("scores")]
+        public __Collections.IReadOnlyDictionary<string, long>? Scores { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
+        private readonly __Collections.IReadOnlyDictionary<string, long>? _f6;
 
         /// <summary>
         /// Where the animal is in its stay
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("status")]
+        [__Json.Serialization.JsonRequired]
         public required global::TestModels.PetStatus Status { get; init; }
 
         /// <summary>
         /// Who has reserved it
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
+        [__Json.Serialization.JsonPropertyName("owner")]
         public global::TestModels.Owner? Owner { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
         private readonly global::TestModels.Owner? _f8;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Pet>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -323,109 +330,52 @@ namespace TestModels
                 "status",
                 "owner",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Pet");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Pet");
                 ulong seen0 = 0;
                 long f0 = default!;
                 string f1 = default!;
                 double? f2 = default!;
                 bool? f3 = default!;
                 global::System.DateTimeOffset? f4 = default!;
-                global::System.Collections.Generic.IReadOnlyList<string>? f5 = default!;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, long>? f6 = default!;
+                __Collections.IReadOnlyList<string>? f5 = default!;
+                __Collections.IReadOnlyDictionary<string, long>? f6 = default!;
                 global::TestModels.PetStatus f7 = default!;
                 global::TestModels.Owner? f8 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("weight"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("vaccinated"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadBoolean(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("arrivedAt"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("tags"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("scores"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadMap(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.Int64, options);
-                            seen0 |= 64UL;
-                        }
-                        else if (reader.ValueTextEquals("status"u8))
-                        {
-                            member = 7;
-                            reader.Read();
-                            f7 = global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options);
-                            seen0 |= 128UL;
-                        }
-                        else if (reader.ValueTextEquals("owner"u8))
-                        {
-                            member = 8;
-                            reader.Read();
-                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options);
-                            seen0 |= 256UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("name"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("weight"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("vaccinated"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("arrivedAt"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("tags"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("scores"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.Int64, options); seen0 |= 64UL; }
+                        else if (reader.ValueTextEquals("status"u8)) { member = 7; reader.Read(); f7 = global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options); seen0 |= 128UL; }
+                        else if (reader.ValueTextEquals("owner"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options); seen0 |= 256UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
-                if ((seen0 & 128UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Pet", "status", "Pet.Status");
-                return new global::TestModels.Pet(seen0 & 380UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
+                if ((seen0 & 128UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "status", "Pet.Status");
+                return new global::TestModels.Pet(seen0 & 380UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Pet value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -454,13 +404,13 @@ namespace TestModels
                 if ((value._set0 & 32UL) != 0)
                 {
                     writer.WritePropertyName(s_names[5]);
-                    if (value._f5 is { } v5) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v5, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
+                    if (value._f5 is { } v5) __Runtime.ModelJson.WriteList(writer, v5, __Runtime.PrimitiveConverters.String, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 64UL) != 0)
                 {
                     writer.WritePropertyName(s_names[6]);
-                    if (value._f6 is { } v6) global::GenerationModels.Runtime.ModelJson.WriteMap(writer, v6, global::GenerationModels.Runtime.PrimitiveConverters.Int64, options);
+                    if (value._f6 is { } v6) __Runtime.ModelJson.WriteMap(writer, v6, __Runtime.PrimitiveConverters.Int64, options);
                     else writer.WriteNullValue();
                 }
                 writer.WritePropertyName(s_names[7]);
@@ -485,10 +435,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// Where an animal is in its stay.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
     public readonly partial record struct PetStatus(string Value)
     {
         /// <summary>The value <c>available</c>.</summary>
@@ -507,13 +461,13 @@ namespace TestModels
         public override string ToString() => Value ?? "";
 
         /// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.PetStatus>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
         {
             internal static readonly JsonModelConverter Instance = new();
 
-            public override global::TestModels.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadString(ref reader));
+            public override global::TestModels.PetStatus Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => new(__Runtime.ModelJson.ReadString(ref reader));
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
         }
     }
 

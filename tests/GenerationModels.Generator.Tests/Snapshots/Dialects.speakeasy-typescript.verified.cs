@@ -5,10 +5,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Account' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Account.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Account.JsonModelConverter))]
     public partial record Account
     {
         private readonly ulong _set0;
@@ -17,7 +21,7 @@ namespace TestModels
         public Account() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Account(ulong set0, string f0, global::TestModels.Plan f1, global::TestModels.Level? f2, string f3, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Account(ulong set0, string f0, global::TestModels.Plan f1, global::TestModels.Level? f2, string f3, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -30,39 +34,39 @@ namespace TestModels
         /// <summary>
         /// The JSON member 'id'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("id")]
+        [__Json.Serialization.JsonRequired]
         public required string Id { get; init; }
 
         /// <summary>
         /// The plan being paid for
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("plan")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("plan")]
+        [__Json.Serialization.JsonRequired]
         public required global::TestModels.Plan Plan { get; init; }
 
         /// <summary>
         /// An unlinked reference
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("level")]
+        [__Json.Serialization.JsonPropertyName("level")]
         public global::TestModels.Level? Level { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly global::TestModels.Level? _f2;
 
         /// <summary>
         /// Always "account"
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("literal")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("literal")]
+        [__Json.Serialization.JsonRequired]
         public required string Literal { get; init; }
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Account"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Account>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Account>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -72,69 +76,42 @@ namespace TestModels
                 "level",
                 "literal",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Account Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Account Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Account");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Account");
                 ulong seen0 = 0;
                 string f0 = default!;
                 global::TestModels.Plan f1 = default!;
                 global::TestModels.Level? f2 = default!;
                 string f3 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("plan"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::TestModels.Plan.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Plan), options);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("level"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Level.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Level), options);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("literal"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("plan"u8)) { member = 1; reader.Read(); f1 = global::TestModels.Plan.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Plan), options); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("level"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Level.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Level), options); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("literal"u8)) { member = 3; reader.Read(); f3 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Account", "id", "Account.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Account", "plan", "Account.Plan");
-                if ((seen0 & 8UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Account", "literal", "Account.Literal");
-                return new global::TestModels.Account(seen0 & 4UL, f0, f1, f2, f3, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "id", "Account.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "plan", "Account.Plan");
+                if ((seen0 & 8UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "literal", "Account.Literal");
+                return new global::TestModels.Account(seen0 & 4UL, f0, f1, f2, f3, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Account value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Account value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -164,59 +141,63 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// System.Text.Json metadata for the models generated from this project's schema docs, used like a
     /// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, GenerationModelsJsonContext.Default.Model)</c>. No reflection.
     /// </summary>
-    public partial class GenerationModelsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSerializerContext, __Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+        private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
         /// <summary>The context bound to default options.</summary>
-        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
 
         /// <summary>Creates a context with its own default options.</summary>
         public GenerationModelsJsonContext() : base(null) { }
 
         /// <summary>Creates a context bound to <paramref name="options"/> (which become read-only).</summary>
-        public GenerationModelsJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+        public GenerationModelsJsonContext(__Json.JsonSerializerOptions options) : base(options) { }
 
         /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+        protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account>? _Account;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account>? _Account;
 
         /// <summary>Metadata for <see cref="global::TestModels.Account"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account>)Options.GetTypeInfo(typeof(global::TestModels.Account));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Account>)Options.GetTypeInfo(typeof(global::TestModels.Account));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan>? _Plan;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan>? _Plan;
 
         /// <summary>Metadata for <see cref="global::TestModels.Plan"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan>)Options.GetTypeInfo(typeof(global::TestModels.Plan));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Plan>)Options.GetTypeInfo(typeof(global::TestModels.Plan));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level>? _Level;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level>? _Level;
 
         /// <summary>Metadata for <see cref="global::TestModels.Level"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level>)Options.GetTypeInfo(typeof(global::TestModels.Level));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Level>)Options.GetTypeInfo(typeof(global::TestModels.Level));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames>? _TagNames;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames>? _TagNames;
 
         /// <summary>Metadata for <see cref="global::TestModels.TagNames"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames>)Options.GetTypeInfo(typeof(global::TestModels.TagNames));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.TagNames>)Options.GetTypeInfo(typeof(global::TestModels.TagNames));
 
         /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+        public override __Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+            Options.TryGetTypeInfo(type, out __Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        __Json.Serialization.Metadata.JsonTypeInfo? __Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::TestModels.Account)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Account>(options, global::TestModels.Account.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Plan)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Plan>(options, global::TestModels.Plan.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Level)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Level>(options, global::TestModels.Level.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.TagNames)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.TagNames>(options, global::TestModels.TagNames.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Account)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Account>(options, global::TestModels.Account.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Plan)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Plan>(options, global::TestModels.Plan.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Level)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Level>(options, global::TestModels.Level.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.TagNames)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.TagNames>(options, global::TestModels.TagNames.JsonModelConverter.Instance);
             return null;
         }
     }
@@ -228,10 +209,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Level' enum. Values the doc does not list are kept as they are.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Level.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Level.JsonModelConverter))]
     public readonly partial record struct Level(long Value)
     {
         /// <summary>The value <c>1</c>.</summary>
@@ -247,13 +232,13 @@ namespace TestModels
         public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Reads and writes <see cref="Level"/> as its wire value.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Level>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Level>
         {
             internal static readonly JsonModelConverter Instance = new();
 
-            public override global::TestModels.Level Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader));
+            public override global::TestModels.Level Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => new(__Runtime.ModelJson.ReadInt64(ref reader));
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Level value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Level value, __Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
         }
     }
 
@@ -265,10 +250,14 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Plan' enum. Values the doc does not list are kept as they are.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Plan.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Plan.JsonModelConverter))]
     public readonly partial record struct Plan(string Value)
     {
         /// <summary>The value <c>free</c>.</summary>
@@ -287,13 +276,13 @@ namespace TestModels
         public override string ToString() => Value ?? "";
 
         /// <summary>Reads and writes <see cref="Plan"/> as its wire value.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Plan>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Plan>
         {
             internal static readonly JsonModelConverter Instance = new();
 
-            public override global::TestModels.Plan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::GenerationModels.Runtime.ModelJson.ReadString(ref reader));
+            public override global::TestModels.Plan Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => new(__Runtime.ModelJson.ReadString(ref reader));
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Plan value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Plan value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
         }
     }
 
@@ -305,41 +294,45 @@ namespace TestModels
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The tag names to attach: one name or several.
     /// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.TagNames.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.TagNames.JsonModelConverter))]
     public partial record TagNames
     {
         /// <summary>Set when the JSON is a <c>string</c>.</summary>
         public string? String { get; init; }
 
-        /// <summary>Set when the JSON is a <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c>.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? StringList { get; init; }
+        /// <summary>Set when the JSON is a <c>__Collections.IReadOnlyList&lt;string&gt;</c>.</summary>
+        public __Collections.IReadOnlyList<string>? StringList { get; init; }
 
         /// <summary>The JSON, when it matched none of the cases.</summary>
-        public global::System.Text.Json.JsonElement? Unmatched { get; init; }
+        public __Json.JsonElement? Unmatched { get; init; }
 
         /// <summary>Reads a <see cref="TagNames"/> by trying each case in turn, and writes whichever case is set.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.TagNames>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TagNames>
         {
             internal static readonly JsonModelConverter Instance = new();
-            private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<string>> s_converter0 = new global::GenerationModels.Runtime.ListConverter<string>(global::GenerationModels.Runtime.PrimitiveConverters.String);
+            private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyList<string>> s_converter0 = new __Runtime.ListConverter<string>(__Runtime.PrimitiveConverters.String);
 
-            public override global::TestModels.TagNames Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.TagNames Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                var element = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, global::GenerationModels.Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString };
-                if (global::GenerationModels.Runtime.ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList };
+                var element = __Json.JsonElement.ParseValue(ref reader);
+                if (__Runtime.ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString };
+                if (__Runtime.ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList };
                 return new global::TestModels.TagNames { Unmatched = element };
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.TagNames value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.TagNames value, __Json.JsonSerializerOptions options)
             {
                 if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
-                if (value.StringList is { } caseStringList) { global::GenerationModels.Runtime.ModelJson.WriteList(writer, caseStringList, global::GenerationModels.Runtime.PrimitiveConverters.String, options); return; }
-                if (value.Unmatched is { } unmatched) { global::GenerationModels.Runtime.ModelJson.WriteJsonElement(writer, unmatched); return; }
+                if (value.StringList is { } caseStringList) { __Runtime.ModelJson.WriteList(writer, caseStringList, __Runtime.PrimitiveConverters.String, options); return; }
+                if (value.Unmatched is { } unmatched) { __Runtime.ModelJson.WriteJsonElement(writer, unmatched); return; }
                 writer.WriteNullValue();
             }
         }

@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'CompletionResponse' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.CompletionResponse.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.CompletionResponse.JsonModelConverter))]
     public partial record CompletionResponse
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public CompletionResponse() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CompletionResponse(ulong set0, global::System.Collections.Generic.IReadOnlyList<global::TestModels.DataResponse> f0, global::TestModels.CompletionResponseProviderResponses f1, string? f2, long? f3, long? f4, string? f5, string? f6, global::TestModels.Usage? f7, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f8, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private CompletionResponse(ulong set0, __Collections.IReadOnlyList<global::TestModels.DataResponse> f0, global::TestModels.CompletionResponseProviderResponses f1, string? f2, long? f3, long? f4, string? f5, string? f6, global::TestModels.Usage? f7, __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f8, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Data = f0;
@@ -34,74 +38,74 @@ namespace TestModels
         /// <summary>
         /// The completions that were produced.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonRequired]
-        public required global::System.Collections.Generic.IReadOnlyList<global::TestModels.DataResponse> Data { get; init; }
+        [__Json.Serialization.JsonPropertyName("data")]
+        [__Json.Serialization.JsonRequired]
+        public required __Collections.IReadOnlyList<global::TestModels.DataResponse> Data { get; init; }
 
         /// <summary>
         /// The JSON member 'provider_responses'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("provider_responses")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("provider_responses")]
+        [__Json.Serialization.JsonRequired]
         public required global::TestModels.CompletionResponseProviderResponses ProviderResponses { get; init; }
 
         /// <summary>
         /// Project the request belongs to; absent when the request named no project
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("project_id")]
+        [__Json.Serialization.JsonPropertyName("project_id")]
         public string? ProjectId { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly string? _f2;
 
         /// <summary>
         /// Completions produced per input.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("num_samples")]
+        [__Json.Serialization.JsonPropertyName("num_samples")]
         public long? NumSamples { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly long? _f3;
 
         /// <summary>
         /// How many top-token log probabilities to return
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("logprobs")]
+        [__Json.Serialization.JsonPropertyName("logprobs")]
         public long? Logprobs { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly long? _f4;
 
         /// <summary>
         /// Text that follows the inserted completion.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("suffix")]
+        [__Json.Serialization.JsonPropertyName("suffix")]
         public string? Suffix { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly string? _f5;
 
         /// <summary>
         /// The end user the call was made for.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("user")]
+        [__Json.Serialization.JsonPropertyName("user")]
         public string? User { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly string? _f6;
 
         /// <summary>
         /// Token counts for the call.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
+        [__Json.Serialization.JsonPropertyName("usage")]
         public global::TestModels.Usage? Usage { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
         private readonly global::TestModels.Usage? _f7;
 
         /// <summary>
         /// Anything else the caller wants stored.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _f8;
+        [__Json.Serialization.JsonPropertyName("metadata")]
+        public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
+        private readonly __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f8;
 
         /// <summary>
         /// Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="CompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.CompletionResponse>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -116,13 +120,13 @@ namespace TestModels
                 "usage",
                 "metadata",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.CompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.CompletionResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "CompletionResponse");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "CompletionResponse");
                 ulong seen0 = 0;
-                global::System.Collections.Generic.IReadOnlyList<global::TestModels.DataResponse> f0 = default!;
+                __Collections.IReadOnlyList<global::TestModels.DataResponse> f0 = default!;
                 global::TestModels.CompletionResponseProviderResponses f1 = default!;
                 string? f2 = default!;
                 long? f3 = default!;
@@ -130,98 +134,41 @@ namespace TestModels
                 string? f5 = default!;
                 string? f6 = default!;
                 global::TestModels.Usage? f7 = default!;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f8 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f8 = default!;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("data"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, global::TestModels.DataResponse.JsonModelConverter.Instance, options);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("provider_responses"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.CompletionResponseProviderResponses), options);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("project_id"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("num_samples"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("logprobs"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("suffix"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("user"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 64UL;
-                        }
-                        else if (reader.ValueTextEquals("usage"u8))
-                        {
-                            member = 7;
-                            reader.Read();
-                            f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.Usage.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Usage), options);
-                            seen0 |= 128UL;
-                        }
-                        else if (reader.ValueTextEquals("metadata"u8))
-                        {
-                            member = 8;
-                            reader.Read();
-                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadMap(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
-                            seen0 |= 256UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("data"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadList(ref reader, global::TestModels.DataResponse.JsonModelConverter.Instance, options); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("provider_responses"u8)) { member = 1; reader.Read(); f1 = global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.CompletionResponseProviderResponses), options); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("project_id"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("num_samples"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("logprobs"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("suffix"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("user"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 64UL; }
+                        else if (reader.ValueTextEquals("usage"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Usage.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Usage), options); seen0 |= 128UL; }
+                        else if (reader.ValueTextEquals("metadata"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 256UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("CompletionResponse", "data", "CompletionResponse.Data");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("CompletionResponse", "provider_responses", "CompletionResponse.ProviderResponses");
-                return new global::TestModels.CompletionResponse(seen0 & 508UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("CompletionResponse", "data", "CompletionResponse.Data");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("CompletionResponse", "provider_responses", "CompletionResponse.ProviderResponses");
+                return new global::TestModels.CompletionResponse(seen0 & 508UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.CompletionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponse value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
-                if (value.Data is { } v0) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v0, global::TestModels.DataResponse.JsonModelConverter.Instance, options);
+                if (value.Data is { } v0) __Runtime.ModelJson.WriteList(writer, v0, global::TestModels.DataResponse.JsonModelConverter.Instance, options);
                 else writer.WriteNullValue();
                 writer.WritePropertyName(s_names[1]);
                 if (value.ProviderResponses is { } v1) global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance.Write(writer, v1, options);
@@ -265,7 +212,7 @@ namespace TestModels
                 if ((value._set0 & 256UL) != 0)
                 {
                     writer.WritePropertyName(s_names[8]);
-                    if (value._f8 is { } v8) global::GenerationModels.Runtime.ModelJson.WriteMap(writer, v8, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
+                    if (value._f8 is { } v8) __Runtime.ModelJson.WriteMap(writer, v8, __Runtime.PrimitiveConverters.JsonElement, options);
                     else writer.WriteNullValue();
                 }
                 value.AdditionalProperties?.WriteTo(writer);

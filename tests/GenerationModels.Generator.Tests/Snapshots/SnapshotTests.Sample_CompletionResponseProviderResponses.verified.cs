@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// Raw responses from the upstream provider, kept as they came.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.CompletionResponseProviderResponses.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.CompletionResponseProviderResponses.JsonModelConverter))]
     public partial record CompletionResponseProviderResponses
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public CompletionResponseProviderResponses() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CompletionResponseProviderResponses(ulong set0, string? f0, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private CompletionResponseProviderResponses(ulong set0, string? f0, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             _f0 = f0;
@@ -26,60 +30,51 @@ namespace TestModels
         /// <summary>
         /// Which provider answered.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("provider")]
+        [__Json.Serialization.JsonPropertyName("provider")]
         public string? Provider { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
         private readonly string? _f0;
 
         /// <summary>
         /// Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="CompletionResponseProviderResponses"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.CompletionResponseProviderResponses>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponseProviderResponses>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
             {
                 "provider",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.CompletionResponseProviderResponses Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.CompletionResponseProviderResponses Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "CompletionResponseProviderResponses");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "CompletionResponseProviderResponses");
                 ulong seen0 = 0;
                 string? f0 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("provider"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("provider"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.CompletionResponseProviderResponses(seen0 & 1UL, f0, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.CompletionResponseProviderResponses(seen0 & 1UL, f0, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.CompletionResponseProviderResponses value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponseProviderResponses value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 if ((value._set0 & 1UL) != 0)

@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// Somebody who buys.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Customer.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Customer.JsonModelConverter))]
     public partial record Customer
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public Customer() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Customer(ulong set0, string f0, string f1, string? f2, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Customer(ulong set0, string f0, string f1, string? f2, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -28,32 +32,32 @@ namespace TestModels
         /// <summary>
         /// Customer identifier
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("id")]
+        [__Json.Serialization.JsonRequired]
         public required string Id { get; init; }
 
         /// <summary>
         /// Display name
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("name")]
+        [__Json.Serialization.JsonRequired]
         public required string Name { get; init; }
 
         /// <summary>
         /// Where invoices are sent
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+        [__Json.Serialization.JsonPropertyName("email")]
         public string? Email { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly string? _f2;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Customer"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Customer>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Customer>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -62,60 +66,39 @@ namespace TestModels
                 "name",
                 "email",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Customer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Customer Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Customer");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Customer");
                 ulong seen0 = 0;
                 string f0 = default!;
                 string f1 = default!;
                 string? f2 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("name"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("email"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("name"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("email"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Customer", "id", "Customer.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Customer", "name", "Customer.Name");
-                return new global::TestModels.Customer(seen0 & 4UL, f0, f1, f2, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Customer", "id", "Customer.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Customer", "name", "Customer.Name");
+                return new global::TestModels.Customer(seen0 & 4UL, f0, f1, f2, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Customer value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Customer value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);

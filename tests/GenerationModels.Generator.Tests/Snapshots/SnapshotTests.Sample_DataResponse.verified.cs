@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'DataResponse' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.DataResponse.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.DataResponse.JsonModelConverter))]
     public partial record DataResponse
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public DataResponse() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private DataResponse(ulong set0, string f0, long f1, string f2, string? f3, global::System.DateTimeOffset? f4, double? f5, global::TestModels.DataResponse.TokensModel? f6, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private DataResponse(ulong set0, string f0, long f1, string f2, string? f3, global::System.DateTimeOffset? f4, double? f5, global::TestModels.DataResponse.TokensModel? f6, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -32,62 +36,62 @@ namespace TestModels
         /// <summary>
         /// Identifier of this completion.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("id")]
+        [__Json.Serialization.JsonRequired]
         public required string Id { get; init; }
 
         /// <summary>
         /// Position of the completion in the batch.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("index")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("index")]
+        [__Json.Serialization.JsonRequired]
         public required long Index { get; init; }
 
         /// <summary>
         /// The generated text.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("output")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("output")]
+        [__Json.Serialization.JsonRequired]
         public required string Output { get; init; }
 
         /// <summary>
         /// Why generation stopped; null while still running.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("finish_reason")]
+        [__Json.Serialization.JsonPropertyName("finish_reason")]
         public string? FinishReason { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly string? _f3;
 
         /// <summary>
         /// When the completion was created.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [__Json.Serialization.JsonPropertyName("created_at")]
         public global::System.DateTimeOffset? CreatedAt { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly global::System.DateTimeOffset? _f4;
 
         /// <summary>
         /// Model confidence between 0 and 1.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("score")]
+        [__Json.Serialization.JsonPropertyName("score")]
         public double? Score { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly double? _f5;
 
         /// <summary>
         /// Token accounting for this completion.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tokens")]
+        [__Json.Serialization.JsonPropertyName("tokens")]
         public global::TestModels.DataResponse.TokensModel? Tokens { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly global::TestModels.DataResponse.TokensModel? _f6;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>
         /// Token accounting for this completion.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.DataResponse.TokensModel.JsonModelConverter))]
+        [__Json.Serialization.JsonConverter(typeof(global::TestModels.DataResponse.TokensModel.JsonModelConverter))]
         public partial record TokensModel
         {
             private readonly ulong _set0;
@@ -96,7 +100,7 @@ namespace TestModels
             public TokensModel() { }
 
             [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-            private TokensModel(ulong set0, long f0, long? f1, global::GenerationModels.Runtime.OpenDictionary? additional)
+            private TokensModel(ulong set0, long f0, long? f1, __Runtime.OpenDictionary? additional)
             {
                 _set0 = set0;
                 Prompt = f0;
@@ -107,25 +111,25 @@ namespace TestModels
             /// <summary>
             /// Tokens in the prompt.
             /// </summary>
-            [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
-            [global::System.Text.Json.Serialization.JsonRequired]
+            [__Json.Serialization.JsonPropertyName("prompt")]
+            [__Json.Serialization.JsonRequired]
             public required long Prompt { get; init; }
 
             /// <summary>
             /// Tokens in the completion.
             /// </summary>
-            [global::System.Text.Json.Serialization.JsonPropertyName("completion")]
+            [__Json.Serialization.JsonPropertyName("completion")]
             public long? Completion { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
             private readonly long? _f1;
 
             /// <summary>
             /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
             /// </summary>
-            [global::System.Text.Json.Serialization.JsonExtensionData]
-            public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+            [__Json.Serialization.JsonExtensionData]
+            public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
             /// <summary>Reads and writes <see cref="TokensModel"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-            internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.DataResponse.TokensModel>
+            internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.DataResponse.TokensModel>
             {
                 internal static readonly JsonModelConverter Instance = new();
                 private static readonly string[] s_jsonNames =
@@ -133,51 +137,36 @@ namespace TestModels
                     "prompt",
                     "completion",
                 };
-                private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+                private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-                public override global::TestModels.DataResponse.TokensModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+                public override global::TestModels.DataResponse.TokensModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
                 {
-                    global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "TokensModel");
+                    __Runtime.ModelJson.ExpectStartObject(ref reader, "TokensModel");
                     ulong seen0 = 0;
                     long f0 = default!;
                     long? f1 = default!;
-                    global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                    __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                     int member = -1;
                     try
                     {
                         while (true)
                         {
                             member = -1; // errors between members are not blamed on the previous one
-                            if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                            if (reader.ValueTextEquals("prompt"u8))
-                            {
-                                member = 0;
-                                reader.Read();
-                                f0 = global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                                seen0 |= 1UL;
-                            }
-                            else if (reader.ValueTextEquals("completion"u8))
-                            {
-                                member = 1;
-                                reader.Read();
-                                f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                                seen0 |= 2UL;
-                            }
-                            else
-                            {
-                                global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                            }
+                            if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                            if (reader.ValueTextEquals("prompt"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
+                            else if (reader.ValueTextEquals("completion"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; }
+                            else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                         }
                     }
-                    catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                    catch (__Json.JsonException exception) when (member >= 0)
                     {
-                        throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                        throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                     }
-                    if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("TokensModel", "prompt", "TokensModel.Prompt");
-                    return new global::TestModels.DataResponse.TokensModel(seen0 & 2UL, f0, f1, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                    if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("TokensModel", "prompt", "TokensModel.Prompt");
+                    return new global::TestModels.DataResponse.TokensModel(seen0 & 2UL, f0, f1, __Runtime.ModelJson.ToOpenDictionary(unknown));
                 }
 
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.DataResponse.TokensModel value, global::System.Text.Json.JsonSerializerOptions options)
+                public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse.TokensModel value, __Json.JsonSerializerOptions options)
                 {
                     writer.WriteStartObject();
                     writer.WritePropertyName(s_names[0]);
@@ -195,7 +184,7 @@ namespace TestModels
         }
 
         /// <summary>Reads and writes <see cref="DataResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.DataResponse>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.DataResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -208,11 +197,11 @@ namespace TestModels
                 "score",
                 "tokens",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.DataResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.DataResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "DataResponse");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "DataResponse");
                 ulong seen0 = 0;
                 string f0 = default!;
                 long f1 = default!;
@@ -221,80 +210,35 @@ namespace TestModels
                 global::System.DateTimeOffset? f4 = default!;
                 double? f5 = default!;
                 global::TestModels.DataResponse.TokensModel? f6 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("index"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("output"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("finish_reason"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("created_at"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("score"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("tokens"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::TestModels.DataResponse.TokensModel.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.DataResponse.TokensModel), options);
-                            seen0 |= 64UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("index"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("output"u8)) { member = 2; reader.Read(); f2 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("finish_reason"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("created_at"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("score"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("tokens"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.DataResponse.TokensModel.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.DataResponse.TokensModel), options); seen0 |= 64UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("DataResponse", "id", "DataResponse.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("DataResponse", "index", "DataResponse.Index");
-                if ((seen0 & 4UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("DataResponse", "output", "DataResponse.Output");
-                return new global::TestModels.DataResponse(seen0 & 120UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "id", "DataResponse.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "index", "DataResponse.Index");
+                if ((seen0 & 4UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "output", "DataResponse.Output");
+                return new global::TestModels.DataResponse(seen0 & 120UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.DataResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);

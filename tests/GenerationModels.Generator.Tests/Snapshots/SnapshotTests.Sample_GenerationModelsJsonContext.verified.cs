@@ -3,89 +3,93 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// System.Text.Json metadata for the models generated from this project's schema docs, used like a
     /// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, GenerationModelsJsonContext.Default.Model)</c>. No reflection.
     /// </summary>
-    public partial class GenerationModelsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSerializerContext, __Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+        private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
         /// <summary>The context bound to default options.</summary>
-        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+        public static GenerationModelsJsonContext Default { get; } = new GenerationModelsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
 
         /// <summary>Creates a context with its own default options.</summary>
         public GenerationModelsJsonContext() : base(null) { }
 
         /// <summary>Creates a context bound to <paramref name="options"/> (which become read-only).</summary>
-        public GenerationModelsJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+        public GenerationModelsJsonContext(__Json.JsonSerializerOptions options) : base(options) { }
 
         /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+        protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>? _CompletionResponse;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>? _CompletionResponse;
 
         /// <summary>Metadata for <see cref="global::TestModels.CompletionResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse> CompletionResponse => _CompletionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponse));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse> CompletionResponse => _CompletionResponse ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponse));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>? _CompletionResponseProviderResponses;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>? _CompletionResponseProviderResponses;
 
         /// <summary>Metadata for <see cref="global::TestModels.CompletionResponseProviderResponses"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses> CompletionResponseProviderResponses => _CompletionResponseProviderResponses ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponseProviderResponses));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses> CompletionResponseProviderResponses => _CompletionResponseProviderResponses ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponseProviderResponses));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse>? _DataResponse;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse>? _DataResponse;
 
         /// <summary>Metadata for <see cref="global::TestModels.DataResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse> DataResponse => _DataResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse>)Options.GetTypeInfo(typeof(global::TestModels.DataResponse));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse> DataResponse => _DataResponse ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.DataResponse>)Options.GetTypeInfo(typeof(global::TestModels.DataResponse));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage>? _Usage;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage>? _Usage;
 
         /// <summary>Metadata for <see cref="global::TestModels.Usage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage> Usage => _Usage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage>)Options.GetTypeInfo(typeof(global::TestModels.Usage));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage> Usage => _Usage ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Usage>)Options.GetTypeInfo(typeof(global::TestModels.Usage));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>? _ChatCompletionResponse;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>? _ChatCompletionResponse;
 
         /// <summary>Metadata for <see cref="global::TestModels.ChatCompletionResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse> ChatCompletionResponse => _ChatCompletionResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.ChatCompletionResponse));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse> ChatCompletionResponse => _ChatCompletionResponse ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.ChatCompletionResponse));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation>? _Generation;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation>? _Generation;
 
         /// <summary>Metadata for <see cref="global::TestModels.Generation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation> Generation => _Generation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation>)Options.GetTypeInfo(typeof(global::TestModels.Generation));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation> Generation => _Generation ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Generation>)Options.GetTypeInfo(typeof(global::TestModels.Generation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice>? _Invoice;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice>? _Invoice;
 
         /// <summary>Metadata for <see cref="global::TestModels.Invoice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice> Invoice => _Invoice ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice>)Options.GetTypeInfo(typeof(global::TestModels.Invoice));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice> Invoice => _Invoice ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Invoice>)Options.GetTypeInfo(typeof(global::TestModels.Invoice));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer>? _Customer;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer>? _Customer;
 
         /// <summary>Metadata for <see cref="global::TestModels.Customer"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer> Customer => _Customer ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer>)Options.GetTypeInfo(typeof(global::TestModels.Customer));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer> Customer => _Customer ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.Customer>)Options.GetTypeInfo(typeof(global::TestModels.Customer));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>? _InvoiceLine;
+        private __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>? _InvoiceLine;
 
         /// <summary>Metadata for <see cref="global::TestModels.InvoiceLine"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine> InvoiceLine => _InvoiceLine ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>)Options.GetTypeInfo(typeof(global::TestModels.InvoiceLine));
+        public __Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine> InvoiceLine => _InvoiceLine ??= (__Json.Serialization.Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>)Options.GetTypeInfo(typeof(global::TestModels.InvoiceLine));
 
         /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+        public override __Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+            Options.TryGetTypeInfo(type, out __Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        __Json.Serialization.Metadata.JsonTypeInfo? __Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::TestModels.CompletionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponse>(options, global::TestModels.CompletionResponse.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.CompletionResponseProviderResponses)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponseProviderResponses>(options, global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.DataResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.DataResponse>(options, global::TestModels.DataResponse.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Usage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Usage>(options, global::TestModels.Usage.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.ChatCompletionResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.ChatCompletionResponse>(options, global::TestModels.ChatCompletionResponse.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Generation)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Generation>(options, global::TestModels.Generation.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Invoice)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Invoice>(options, global::TestModels.Invoice.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.Customer)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Customer>(options, global::TestModels.Customer.JsonModelConverter.Instance);
-            if (type == typeof(global::TestModels.InvoiceLine)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.InvoiceLine>(options, global::TestModels.InvoiceLine.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.CompletionResponse)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponse>(options, global::TestModels.CompletionResponse.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.CompletionResponseProviderResponses)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponseProviderResponses>(options, global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.DataResponse)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.DataResponse>(options, global::TestModels.DataResponse.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Usage)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Usage>(options, global::TestModels.Usage.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.ChatCompletionResponse)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.ChatCompletionResponse>(options, global::TestModels.ChatCompletionResponse.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Generation)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Generation>(options, global::TestModels.Generation.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Invoice)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Invoice>(options, global::TestModels.Invoice.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.Customer)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Customer>(options, global::TestModels.Customer.JsonModelConverter.Instance);
+            if (type == typeof(global::TestModels.InvoiceLine)) return __Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.InvoiceLine>(options, global::TestModels.InvoiceLine.JsonModelConverter.Instance);
             return null;
         }
     }

@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// A bill sent to a customer. Amounts are in the currency's minor units.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Invoice.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Invoice.JsonModelConverter))]
     public partial record Invoice
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public Invoice() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Invoice(ulong set0, string f0, global::TestModels.Customer f1, global::System.Collections.Generic.IReadOnlyList<global::TestModels.InvoiceLine> f2, double f3, bool? f4, global::System.DateTimeOffset? f5, global::System.DateOnly? f6, global::System.Collections.Generic.IReadOnlyList<string>? f7, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? f8, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Invoice(ulong set0, string f0, global::TestModels.Customer f1, __Collections.IReadOnlyList<global::TestModels.InvoiceLine> f2, double f3, bool? f4, global::System.DateTimeOffset? f5, global::System.DateOnly? f6, __Collections.IReadOnlyList<string>? f7, __Collections.IReadOnlyDictionary<string, string>? f8, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Id = f0;
@@ -34,49 +38,49 @@ namespace TestModels
         /// <summary>
         /// Unique identifier, e.g. inv_123
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("id")]
+        [__Json.Serialization.JsonRequired]
         public required string Id { get; init; }
 
         /// <summary>
         /// Who is billed
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("customer")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("customer")]
+        [__Json.Serialization.JsonRequired]
         public required global::TestModels.Customer Customer { get; init; }
 
         /// <summary>
         /// What is billed, one entry per line
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("lines")]
-        [global::System.Text.Json.Serialization.JsonRequired]
-        public required global::System.Collections.Generic.IReadOnlyList<global::TestModels.InvoiceLine> Lines { get; init; }
+        [__Json.Serialization.JsonPropertyName("lines")]
+        [__Json.Serialization.JsonRequired]
+        public required __Collections.IReadOnlyList<global::TestModels.InvoiceLine> Lines { get; init; }
 
         /// <summary>
         /// Sum of the lines
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("total")]
+        [__Json.Serialization.JsonRequired]
         public required double Total { get; init; }
 
         /// <summary>
         /// Whether the invoice has been settled
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("paid")]
+        [__Json.Serialization.JsonPropertyName("paid")]
         public bool? Paid { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly bool? _f4;
 
         /// <summary>
         /// When the invoice was issued
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("issuedAt")]
+        [__Json.Serialization.JsonPropertyName("issuedAt")]
         public global::System.DateTimeOffset? IssuedAt { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly global::System.DateTimeOffset? _f5;
 
         /// <summary>
         /// The day payment is due
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("dueOn")]
+        [__Json.Serialization.JsonPropertyName("dueOn")]
         public global::System.DateOnly? DueOn { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly global::System.DateOnly? _f6;
 
@@ -84,25 +88,25 @@ namespace TestModels
         /// Labels for filtering
         /// (at most 10)
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyList<string>? _f7;
+        [__Json.Serialization.JsonPropertyName("tags")]
+        public __Collections.IReadOnlyList<string>? Tags { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
+        private readonly __Collections.IReadOnlyList<string>? _f7;
 
         /// <summary>
         /// Key/value pairs the caller attached
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _f8;
+        [__Json.Serialization.JsonPropertyName("metadata")]
+        public __Collections.IReadOnlyDictionary<string, string>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
+        private readonly __Collections.IReadOnlyDictionary<string, string>? _f8;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Invoice"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Invoice>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Invoice>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -117,110 +121,53 @@ namespace TestModels
                 "tags",
                 "metadata",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Invoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Invoice Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Invoice");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Invoice");
                 ulong seen0 = 0;
                 string f0 = default!;
                 global::TestModels.Customer f1 = default!;
-                global::System.Collections.Generic.IReadOnlyList<global::TestModels.InvoiceLine> f2 = default!;
+                __Collections.IReadOnlyList<global::TestModels.InvoiceLine> f2 = default!;
                 double f3 = default!;
                 bool? f4 = default!;
                 global::System.DateTimeOffset? f5 = default!;
                 global::System.DateOnly? f6 = default!;
-                global::System.Collections.Generic.IReadOnlyList<string>? f7 = default!;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, string>? f8 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.IReadOnlyList<string>? f7 = default!;
+                __Collections.IReadOnlyDictionary<string, string>? f8 = default!;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("customer"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::TestModels.Customer.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Customer), options);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("lines"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("total"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("paid"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadBoolean(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("issuedAt"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("dueOn"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateOnly(ref reader);
-                            seen0 |= 64UL;
-                        }
-                        else if (reader.ValueTextEquals("tags"u8))
-                        {
-                            member = 7;
-                            reader.Read();
-                            f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
-                            seen0 |= 128UL;
-                        }
-                        else if (reader.ValueTextEquals("metadata"u8))
-                        {
-                            member = 8;
-                            reader.Read();
-                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadMap(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
-                            seen0 |= 256UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("customer"u8)) { member = 1; reader.Read(); f1 = global::TestModels.Customer.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Customer), options); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("lines"u8)) { member = 2; reader.Read(); f2 = __Runtime.ModelJson.ReadList(ref reader, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("total"u8)) { member = 3; reader.Read(); f3 = __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("paid"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("issuedAt"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("dueOn"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateOnly(ref reader); seen0 |= 64UL; }
+                        else if (reader.ValueTextEquals("tags"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 128UL; }
+                        else if (reader.ValueTextEquals("metadata"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 256UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Invoice", "id", "Invoice.Id");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Invoice", "customer", "Invoice.Customer");
-                if ((seen0 & 4UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Invoice", "lines", "Invoice.Lines");
-                if ((seen0 & 8UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("Invoice", "total", "Invoice.Total");
-                return new global::TestModels.Invoice(seen0 & 496UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "id", "Invoice.Id");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "customer", "Invoice.Customer");
+                if ((seen0 & 4UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "lines", "Invoice.Lines");
+                if ((seen0 & 8UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "total", "Invoice.Total");
+                return new global::TestModels.Invoice(seen0 & 496UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Invoice value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Invoice value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);
@@ -230,7 +177,7 @@ namespace TestModels
                 if (value.Customer is { } v1) global::TestModels.Customer.JsonModelConverter.Instance.Write(writer, v1, options);
                 else writer.WriteNullValue();
                 writer.WritePropertyName(s_names[2]);
-                if (value.Lines is { } v2) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v2, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options);
+                if (value.Lines is { } v2) __Runtime.ModelJson.WriteList(writer, v2, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options);
                 else writer.WriteNullValue();
                 writer.WritePropertyName(s_names[3]);
                 writer.WriteNumberValue(value.Total);
@@ -249,19 +196,19 @@ namespace TestModels
                 if ((value._set0 & 64UL) != 0)
                 {
                     writer.WritePropertyName(s_names[6]);
-                    if (value._f6 is { } v6) global::GenerationModels.Runtime.ModelJson.WriteDateOnly(writer, v6);
+                    if (value._f6 is { } v6) __Runtime.ModelJson.WriteDateOnly(writer, v6);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 128UL) != 0)
                 {
                     writer.WritePropertyName(s_names[7]);
-                    if (value._f7 is { } v7) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v7, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
+                    if (value._f7 is { } v7) __Runtime.ModelJson.WriteList(writer, v7, __Runtime.PrimitiveConverters.String, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 256UL) != 0)
                 {
                     writer.WritePropertyName(s_names[8]);
-                    if (value._f8 is { } v8) global::GenerationModels.Runtime.ModelJson.WriteMap(writer, v8, global::GenerationModels.Runtime.PrimitiveConverters.String, options);
+                    if (value._f8 is { } v8) __Runtime.ModelJson.WriteMap(writer, v8, __Runtime.PrimitiveConverters.String, options);
                     else writer.WriteNullValue();
                 }
                 value.AdditionalProperties?.WriteTo(writer);

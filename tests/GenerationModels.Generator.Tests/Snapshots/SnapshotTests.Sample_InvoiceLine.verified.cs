@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'InvoiceLine' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.InvoiceLine.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.InvoiceLine.JsonModelConverter))]
     public partial record InvoiceLine
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public InvoiceLine() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private InvoiceLine(ulong set0, string f0, double f1, double f2, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private InvoiceLine(ulong set0, string f0, double f1, double f2, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             Description = f0;
@@ -28,32 +32,32 @@ namespace TestModels
         /// <summary>
         /// What the line is for
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("description")]
+        [__Json.Serialization.JsonRequired]
         public required string Description { get; init; }
 
         /// <summary>
         /// How many units
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("quantity")]
+        [__Json.Serialization.JsonRequired]
         public required double Quantity { get; init; }
 
         /// <summary>
         /// Price of one unit
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("unitAmount")]
-        [global::System.Text.Json.Serialization.JsonRequired]
+        [__Json.Serialization.JsonPropertyName("unitAmount")]
+        [__Json.Serialization.JsonRequired]
         public required double UnitAmount { get; init; }
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="InvoiceLine"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.InvoiceLine>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.InvoiceLine>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -62,61 +66,40 @@ namespace TestModels
                 "quantity",
                 "unitAmount",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.InvoiceLine Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.InvoiceLine Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "InvoiceLine");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "InvoiceLine");
                 ulong seen0 = 0;
                 string f0 = default!;
                 double f1 = default!;
                 double f2 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("description"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("quantity"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("unitAmount"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("description"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("quantity"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("unitAmount"u8)) { member = 2; reader.Read(); f2 = __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 4UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                if ((seen0 & 1UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("InvoiceLine", "description", "InvoiceLine.Description");
-                if ((seen0 & 2UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("InvoiceLine", "quantity", "InvoiceLine.Quantity");
-                if ((seen0 & 4UL) == 0) throw global::GenerationModels.Runtime.ModelJson.MissingRequired("InvoiceLine", "unitAmount", "InvoiceLine.UnitAmount");
-                return new global::TestModels.InvoiceLine(seen0 & 0UL, f0, f1, f2, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("InvoiceLine", "description", "InvoiceLine.Description");
+                if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("InvoiceLine", "quantity", "InvoiceLine.Quantity");
+                if ((seen0 & 4UL) == 0) throw __Runtime.ModelJson.MissingRequired("InvoiceLine", "unitAmount", "InvoiceLine.UnitAmount");
+                return new global::TestModels.InvoiceLine(seen0 & 0UL, f0, f1, f2, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.InvoiceLine value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.InvoiceLine value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(s_names[0]);

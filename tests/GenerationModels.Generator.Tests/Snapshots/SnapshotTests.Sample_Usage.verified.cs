@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'Usage' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Usage.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Usage.JsonModelConverter))]
     public partial record Usage
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public Usage() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Usage(ulong set0, long? f0, long? f1, long? f2, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Usage(ulong set0, long? f0, long? f1, long? f2, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             _f0 = f0;
@@ -28,32 +32,32 @@ namespace TestModels
         /// <summary>
         /// Tokens read.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")]
+        [__Json.Serialization.JsonPropertyName("prompt_tokens")]
         public long? PromptTokens { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
         private readonly long? _f0;
 
         /// <summary>
         /// Tokens written.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("generation_tokens")]
+        [__Json.Serialization.JsonPropertyName("generation_tokens")]
         public long? GenerationTokens { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
         private readonly long? _f1;
 
         /// <summary>
         /// Both together.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
+        [__Json.Serialization.JsonPropertyName("total_tokens")]
         public long? TotalTokens { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly long? _f2;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Usage"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Usage>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Usage>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -62,58 +66,37 @@ namespace TestModels
                 "generation_tokens",
                 "total_tokens",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Usage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Usage Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Usage");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Usage");
                 ulong seen0 = 0;
                 long? f0 = default!;
                 long? f1 = default!;
                 long? f2 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("prompt_tokens"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("generation_tokens"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("total_tokens"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadInt64(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("prompt_tokens"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("generation_tokens"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("total_tokens"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 4UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.Usage(seen0 & 7UL, f0, f1, f2, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Usage(seen0 & 7UL, f0, f1, f2, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Usage value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Usage value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 if ((value._set0 & 1UL) != 0)

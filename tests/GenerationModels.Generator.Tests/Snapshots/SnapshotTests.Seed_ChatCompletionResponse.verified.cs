@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The 'ChatCompletionResponse' schema.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.ChatCompletionResponse.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.ChatCompletionResponse.JsonModelConverter))]
     public partial record ChatCompletionResponse
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public ChatCompletionResponse() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ChatCompletionResponse(ulong set0, global::System.DateTimeOffset? f0, string? f1, string? f2, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? f3, bool? f4, double? f5, double? f6, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private ChatCompletionResponse(ulong set0, global::System.DateTimeOffset? f0, string? f1, string? f2, __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? f3, bool? f4, double? f5, double? f6, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             _f0 = f0;
@@ -32,60 +36,60 @@ namespace TestModels
         /// <summary>
         /// The JSON member 'timestamp'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("timestamp")]
+        [__Json.Serialization.JsonPropertyName("timestamp")]
         public global::System.DateTimeOffset? Timestamp { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
         private readonly global::System.DateTimeOffset? _f0;
 
         /// <summary>
         /// The JSON member 'generationId'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("generationId")]
+        [__Json.Serialization.JsonPropertyName("generationId")]
         public string? GenerationId { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
         private readonly string? _f1;
 
         /// <summary>
         /// The JSON member 'sessionId'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("sessionId")]
+        [__Json.Serialization.JsonPropertyName("sessionId")]
         public string? SessionId { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
         private readonly string? _f2;
 
         /// <summary>
         /// The JSON member 'choices'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("choices")]
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? Choices { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? _f3;
+        [__Json.Serialization.JsonPropertyName("choices")]
+        public __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? Choices { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
+        private readonly __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? _f3;
 
         /// <summary>
         /// The JSON member 'stream'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("stream")]
+        [__Json.Serialization.JsonPropertyName("stream")]
         public bool? Stream { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly bool? _f4;
 
         /// <summary>
         /// The JSON member 'cost'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cost")]
+        [__Json.Serialization.JsonPropertyName("cost")]
         public double? Cost { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
         private readonly double? _f5;
 
         /// <summary>
         /// The JSON member 'latency'.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("latency")]
+        [__Json.Serialization.JsonPropertyName("latency")]
         public double? Latency { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly double? _f6;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="ChatCompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.ChatCompletionResponse>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.ChatCompletionResponse>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -98,91 +102,46 @@ namespace TestModels
                 "cost",
                 "latency",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
-            private static readonly global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> s_converter0 = new global::GenerationModels.Runtime.MapConverter<global::System.Text.Json.JsonElement>(global::GenerationModels.Runtime.PrimitiveConverters.JsonElement);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>> s_converter0 = new __Runtime.MapConverter<__Json.JsonElement>(__Runtime.PrimitiveConverters.JsonElement);
 
-            public override global::TestModels.ChatCompletionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.ChatCompletionResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "ChatCompletionResponse");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "ChatCompletionResponse");
                 ulong seen0 = 0;
                 global::System.DateTimeOffset? f0 = default!;
                 string? f1 = default!;
                 string? f2 = default!;
-                global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? f3 = default!;
+                __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? f3 = default!;
                 bool? f4 = default!;
                 double? f5 = default!;
                 double? f6 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("timestamp"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDateTimeOffset(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("generationId"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("sessionId"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("choices"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadList(ref reader, s_converter0, options);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("stream"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadBoolean(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("cost"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("latency"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 64UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("timestamp"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("generationId"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("sessionId"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("choices"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, s_converter0, options); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("stream"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("cost"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("latency"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.ChatCompletionResponse(seen0 & 127UL, f0, f1, f2, f3, f4, f5, f6, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.ChatCompletionResponse(seen0 & 127UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 if ((value._set0 & 1UL) != 0)
@@ -206,7 +165,7 @@ namespace TestModels
                 if ((value._set0 & 8UL) != 0)
                 {
                     writer.WritePropertyName(s_names[3]);
-                    if (value._f3 is { } v3) global::GenerationModels.Runtime.ModelJson.WriteList(writer, v3, s_converter0, options);
+                    if (value._f3 is { } v3) __Runtime.ModelJson.WriteList(writer, v3, s_converter0, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 16UL) != 0)

@@ -4,10 +4,14 @@
 
 namespace TestModels
 {
+    using __Json = global::System.Text.Json;
+    using __Runtime = global::GenerationModels.Runtime;
+    using __Collections = global::System.Collections.Generic;
+
     /// <summary>
     /// The response object for a generation
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::TestModels.Generation.JsonModelConverter))]
+    [__Json.Serialization.JsonConverter(typeof(global::TestModels.Generation.JsonModelConverter))]
     public partial record Generation
     {
         private readonly ulong _set0;
@@ -16,7 +20,7 @@ namespace TestModels
         public Generation() { }
 
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Generation(ulong set0, double? f0, double? f1, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f2, string? f3, string? f4, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5, double? f6, string? f7, string? f8, string? f9, double? f10, string? f11, global::GenerationModels.Runtime.OpenDictionary? additional)
+        private Generation(ulong set0, double? f0, double? f1, __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f2, string? f3, string? f4, __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f5, double? f6, string? f7, string? f8, string? f9, double? f10, string? f11, __Runtime.OpenDictionary? additional)
         {
             _set0 = set0;
             _f0 = f0;
@@ -37,95 +41,95 @@ namespace TestModels
         /// <summary>
         /// The number of tokens generated for the completion
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("completionTokens")]
+        [__Json.Serialization.JsonPropertyName("completionTokens")]
         public double? CompletionTokens { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
         private readonly double? _f0;
 
         /// <summary>
         /// The cost of the generation
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cost")]
+        [__Json.Serialization.JsonPropertyName("cost")]
         public double? Cost { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
         private readonly double? _f1;
 
         /// <summary>
         /// The feedback associated with this generation
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("feedback")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Feedback { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _f2;
+        [__Json.Serialization.JsonPropertyName("feedback")]
+        public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Feedback { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
+        private readonly __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f2;
 
         /// <summary>
         /// The generated completion
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("generation")]
+        [__Json.Serialization.JsonPropertyName("generation")]
         public string? Generation2 { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
         private readonly string? _f3;
 
         /// <summary>
         /// The unique ID of the generation
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("generationId")]
+        [__Json.Serialization.JsonPropertyName("generationId")]
         public string? GenerationId { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
         private readonly string? _f4;
 
         /// <summary>
         /// The hyperparameters that were used to generate the text
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("hyperparameters")]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Hyperparameters { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-        private readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? _f5;
+        [__Json.Serialization.JsonPropertyName("hyperparameters")]
+        public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Hyperparameters { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+        private readonly __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
 
         /// <summary>
         /// The latency of the generation in milliseconds
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("latency")]
+        [__Json.Serialization.JsonPropertyName("latency")]
         public double? Latency { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
         private readonly double? _f6;
 
         /// <summary>
         /// The model that was used to generate the text
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("model")]
+        [__Json.Serialization.JsonPropertyName("model")]
         public string? Model { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
         private readonly string? _f7;
 
         /// <summary>
         /// The source of the generation
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("source")]
+        [__Json.Serialization.JsonPropertyName("source")]
         public string? Source { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
         private readonly string? _f8;
 
         /// <summary>
         /// The task for which the generation is being requested
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("task")]
+        [__Json.Serialization.JsonPropertyName("task")]
         public string? Task { get => _f9; init { _f9 = value; _set0 |= 512UL; } }
         private readonly string? _f9;
 
         /// <summary>
         /// The total number of tokens generated
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("totalTokens")]
+        [__Json.Serialization.JsonPropertyName("totalTokens")]
         public double? TotalTokens { get => _f10; init { _f10 = value; _set0 |= 1024UL; } }
         private readonly double? _f10;
 
         /// <summary>
         /// The unique ID of the prompt
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("version")]
+        [__Json.Serialization.JsonPropertyName("version")]
         public string? Version { get => _f11; init { _f11 = value; _set0 |= 2048UL; } }
         private readonly string? _f11;
 
         /// <summary>
         /// JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::GenerationModels.Runtime.OpenDictionary? AdditionalProperties { get; init; }
+        [__Json.Serialization.JsonExtensionData]
+        public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 
         /// <summary>Reads and writes <see cref="Generation"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
-        internal sealed class JsonModelConverter : global::System.Text.Json.Serialization.JsonConverter<global::TestModels.Generation>
+        internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Generation>
         {
             internal static readonly JsonModelConverter Instance = new();
             private static readonly string[] s_jsonNames =
@@ -143,130 +147,55 @@ namespace TestModels
                 "totalTokens",
                 "version",
             };
-            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::GenerationModels.Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
 
-            public override global::TestModels.Generation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override global::TestModels.Generation Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                global::GenerationModels.Runtime.ModelJson.ExpectStartObject(ref reader, "Generation");
+                __Runtime.ModelJson.ExpectStartObject(ref reader, "Generation");
                 ulong seen0 = 0;
                 double? f0 = default!;
                 double? f1 = default!;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f2 = default!;
+                __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f2 = default!;
                 string? f3 = default!;
                 string? f4 = default!;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? f5 = default!;
+                __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f5 = default!;
                 double? f6 = default!;
                 string? f7 = default!;
                 string? f8 = default!;
                 string? f9 = default!;
                 double? f10 = default!;
                 string? f11 = default!;
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement>>? unknown = null;
+                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
                 int member = -1;
                 try
                 {
                     while (true)
                     {
                         member = -1; // errors between members are not blamed on the previous one
-                        if (!global::GenerationModels.Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("completionTokens"u8))
-                        {
-                            member = 0;
-                            reader.Read();
-                            f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 1UL;
-                        }
-                        else if (reader.ValueTextEquals("cost"u8))
-                        {
-                            member = 1;
-                            reader.Read();
-                            f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 2UL;
-                        }
-                        else if (reader.ValueTextEquals("feedback"u8))
-                        {
-                            member = 2;
-                            reader.Read();
-                            f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadMap(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
-                            seen0 |= 4UL;
-                        }
-                        else if (reader.ValueTextEquals("generation"u8))
-                        {
-                            member = 3;
-                            reader.Read();
-                            f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 8UL;
-                        }
-                        else if (reader.ValueTextEquals("generationId"u8))
-                        {
-                            member = 4;
-                            reader.Read();
-                            f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 16UL;
-                        }
-                        else if (reader.ValueTextEquals("hyperparameters"u8))
-                        {
-                            member = 5;
-                            reader.Read();
-                            f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadMap(ref reader, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
-                            seen0 |= 32UL;
-                        }
-                        else if (reader.ValueTextEquals("latency"u8))
-                        {
-                            member = 6;
-                            reader.Read();
-                            f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 64UL;
-                        }
-                        else if (reader.ValueTextEquals("model"u8))
-                        {
-                            member = 7;
-                            reader.Read();
-                            f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 128UL;
-                        }
-                        else if (reader.ValueTextEquals("source"u8))
-                        {
-                            member = 8;
-                            reader.Read();
-                            f8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 256UL;
-                        }
-                        else if (reader.ValueTextEquals("task"u8))
-                        {
-                            member = 9;
-                            reader.Read();
-                            f9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 512UL;
-                        }
-                        else if (reader.ValueTextEquals("totalTokens"u8))
-                        {
-                            member = 10;
-                            reader.Read();
-                            f10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadDouble(ref reader);
-                            seen0 |= 1024UL;
-                        }
-                        else if (reader.ValueTextEquals("version"u8))
-                        {
-                            member = 11;
-                            reader.Read();
-                            f11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::GenerationModels.Runtime.ModelJson.ReadString(ref reader);
-                            seen0 |= 2048UL;
-                        }
-                        else
-                        {
-                            global::GenerationModels.Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
-                        }
+                        if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
+                        if (reader.ValueTextEquals("completionTokens"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1UL; }
+                        else if (reader.ValueTextEquals("cost"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 2UL; }
+                        else if (reader.ValueTextEquals("feedback"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 4UL; }
+                        else if (reader.ValueTextEquals("generation"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
+                        else if (reader.ValueTextEquals("generationId"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 16UL; }
+                        else if (reader.ValueTextEquals("hyperparameters"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 32UL; }
+                        else if (reader.ValueTextEquals("latency"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; }
+                        else if (reader.ValueTextEquals("model"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 128UL; }
+                        else if (reader.ValueTextEquals("source"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 256UL; }
+                        else if (reader.ValueTextEquals("task"u8)) { member = 9; reader.Read(); f9 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 512UL; }
+                        else if (reader.ValueTextEquals("totalTokens"u8)) { member = 10; reader.Read(); f10 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1024UL; }
+                        else if (reader.ValueTextEquals("version"u8)) { member = 11; reader.Read(); f11 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2048UL; }
+                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
                     }
                 }
-                catch (global::System.Text.Json.JsonException exception) when (member >= 0)
+                catch (__Json.JsonException exception) when (member >= 0)
                 {
-                    throw global::GenerationModels.Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
+                    throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.Generation(seen0 & 4095UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, global::GenerationModels.Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Generation(seen0 & 4095UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, __Runtime.ModelJson.ToOpenDictionary(unknown));
             }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::TestModels.Generation value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Generation value, __Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
                 if ((value._set0 & 1UL) != 0)
@@ -284,7 +213,7 @@ namespace TestModels
                 if ((value._set0 & 4UL) != 0)
                 {
                     writer.WritePropertyName(s_names[2]);
-                    if (value._f2 is { } v2) global::GenerationModels.Runtime.ModelJson.WriteMap(writer, v2, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
+                    if (value._f2 is { } v2) __Runtime.ModelJson.WriteMap(writer, v2, __Runtime.PrimitiveConverters.JsonElement, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 8UL) != 0)
@@ -302,7 +231,7 @@ namespace TestModels
                 if ((value._set0 & 32UL) != 0)
                 {
                     writer.WritePropertyName(s_names[5]);
-                    if (value._f5 is { } v5) global::GenerationModels.Runtime.ModelJson.WriteMap(writer, v5, global::GenerationModels.Runtime.PrimitiveConverters.JsonElement, options);
+                    if (value._f5 is { } v5) __Runtime.ModelJson.WriteMap(writer, v5, __Runtime.PrimitiveConverters.JsonElement, options);
                     else writer.WriteNullValue();
                 }
                 if ((value._set0 & 64UL) != 0)
