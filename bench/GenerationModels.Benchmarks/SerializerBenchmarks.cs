@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Bench.Generated;
+using Bench.Twins;
+using GenerationModels.Runtime;
+using G = Bench.Generated;
+using T = Bench.Twins;
+using S = Bench.SettableTwins;
+using Bench.SettableTwins;
+
+namespace Bench;
+
+/// <summary>
+/// One payload family, the same JSON and the same record shapes for all four serializers:
+/// A = this project's generated context, B = System.Text.Json source generation over the twins (baseline),
+/// C = System.Text.Json reflection over the twins, D = Newtonsoft.Json over the twins; for reads also
+/// E = System.Text.Json source generation over settable twins (see SettableTwins.cs).
+/// Categories are the operations, so each summary group (operation x UnknownMembers) has B as its baseline.
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public abstract class SerializerBenchmarks<TGen, TTwin, TSettable>
+    where TGen : class
+    where TTwin : class
+    where TSettable : class
+{
+    public const string ReadBytes = "ReadBytes";
+    public const string ReadStream = "ReadStream";
+    public const string WriteBytes = "WriteBytes";
+
+    /// <summary>C: reflection over the twins, with the same null handling as the source-generated context.</summary>
+    public static readonly JsonSerializerOptions ReflectionOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    private JsonTypeInfo<TGen> _generated = null!;
+    private JsonTypeInfo<TTwin> _sourceGen = null!;
+    private JsonTypeInfo<TSettable> _settable = null!;
+    private byte[] _json = null!;
+    private MemoryStream _stream = null!;
+    private TGen _generatedModel = null!;
+    private TTwin _twinModel = null!;
+
+    /// <summary>Whether the payload carries members the schema does not declare (kept as extension data by all four).</summary>
+    [Params(false, true)]
+    public bool UnknownMembers { get; set; }
+
+    public abstract Family Family { get; }
+
+    protected abstract JsonTypeInfo<TGen> GeneratedInfo { get; }
+
+    protected abstract JsonTypeInfo<TTwin> SourceGenInfo { get; }
+
+    protected abstract JsonTypeInfo<TSettable> SettableInfo { get; }
+
+    public byte[] Json => _json;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _generated = GeneratedInfo;
+        _sourceGen = SourceGenInfo;
+        _settable = SettableInfo;
+        _json = Payloads.Get(Family, UnknownMembers);
+        _stream = new MemoryStream(_json, writable: false);
+        _generatedModel = JsonSerializer.Deserialize(_json, _generated)!;
+        _twinModel = JsonSerializer.Deserialize(_json, _sourceGen)!;
+    }
+
+    // ---- deserialize from UTF-8 bytes ---------------------------------------------------------------------------
+
+    [Benchmark, BenchmarkCategory(ReadBytes)]
+    public TGen ReadBytes_A_Generated() => JsonSerializer.Deserialize(_json, _generated)!;
+
+    [Benchmark(Baseline = true), BenchmarkCategory(ReadBytes)]
+    public TTwin ReadBytes_B_StjSourceGen() => JsonSerializer.Deserialize(_json, _sourceGen)!;
+
+    [Benchmark, BenchmarkCategory(ReadBytes)]
+    public TTwin ReadBytes_C_StjReflection() => JsonSerializer.Deserialize<TTwin>(_json, ReflectionOptions)!;
+
+    /// <summary>Newtonsoft has no UTF-8 reader: decode, then read the string.</summary>
+    [Benchmark, BenchmarkCategory(ReadBytes)]
+    public TTwin ReadBytes_D_Newtonsoft() => NewtonsoftTwinSupport.Deserialize<TTwin>(new StringReader(Encoding.UTF8.GetString(_json)));
+
+    [Benchmark, BenchmarkCategory(ReadBytes)]
+    public TSettable ReadBytes_E_StjSourceGenSettable() => JsonSerializer.Deserialize(_json, _settable)!;
+
+    // ---- deserialize from a MemoryStream (synchronous stream overloads) -----------------------------------------
+
+    [Benchmark, BenchmarkCategory(ReadStream)]
+    public TGen ReadStream_A_Generated()
+    {
+        _stream.Position = 0;
+        return JsonSerializer.Deserialize(_stream, _generated)!;
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory(ReadStream)]
+    public TTwin ReadStream_B_StjSourceGen()
+    {
+        _stream.Position = 0;
+        return JsonSerializer.Deserialize(_stream, _sourceGen)!;
+    }
+
+    [Benchmark, BenchmarkCategory(ReadStream)]
+    public TTwin ReadStream_C_StjReflection()
+    {
+        _stream.Position = 0;
+        return JsonSerializer.Deserialize<TTwin>(_stream, ReflectionOptions)!;
+    }
+
+    [Benchmark, BenchmarkCategory(ReadStream)]
+    public TTwin ReadStream_D_Newtonsoft()
+    {
+        _stream.Position = 0;
+        using var text = new StreamReader(_stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        return NewtonsoftTwinSupport.Deserialize<TTwin>(text);
+    }
+
+    [Benchmark, BenchmarkCategory(ReadStream)]
+    public TSettable ReadStream_E_StjSourceGenSettable()
+    {
+        _stream.Position = 0;
+        return JsonSerializer.Deserialize(_stream, _settable)!;
+    }
+
+    // ---- serialize to UTF-8 bytes (each serializer writes the model it read from the same JSON) ----------------
+
+    [Benchmark, BenchmarkCategory(WriteBytes)]
+    public byte[] WriteBytes_A_Generated() => JsonSerializer.SerializeToUtf8Bytes(_generatedModel, _generated);
+
+    [Benchmark(Baseline = true), BenchmarkCategory(WriteBytes)]
+    public byte[] WriteBytes_B_StjSourceGen() => JsonSerializer.SerializeToUtf8Bytes(_twinModel, _sourceGen);
+
+    [Benchmark, BenchmarkCategory(WriteBytes)]
+    public byte[] WriteBytes_C_StjReflection() => JsonSerializer.SerializeToUtf8Bytes(_twinModel, ReflectionOptions);
+
+    /// <summary>Newtonsoft writes text: serialize to a string, then encode.</summary>
+    [Benchmark, BenchmarkCategory(WriteBytes)]
+    public byte[] WriteBytes_D_Newtonsoft() => Encoding.UTF8.GetBytes(NewtonsoftTwinSupport.Serialize(_twinModel));
+}
+
+public class GenerationBenchmarks : SerializerBenchmarks<G.Generation, T.Generation, S.Generation>
+{
+    public override Family Family => Family.Generation;
+    protected override JsonTypeInfo<G.Generation> GeneratedInfo => GenerationModelsJsonContext.Default.Generation;
+    protected override JsonTypeInfo<T.Generation> SourceGenInfo => TwinJsonContext.Default.Generation;
+    protected override JsonTypeInfo<S.Generation> SettableInfo => SettableTwinJsonContext.Default.Generation;
+}
+
+public class ChatCompletionResponseBenchmarks : SerializerBenchmarks<G.ChatCompletionResponse, T.ChatCompletionResponse, S.ChatCompletionResponse>
+{
+    public override Family Family => Family.ChatCompletionResponse;
+    protected override JsonTypeInfo<G.ChatCompletionResponse> GeneratedInfo => GenerationModelsJsonContext.Default.ChatCompletionResponse;
+    protected override JsonTypeInfo<T.ChatCompletionResponse> SourceGenInfo => TwinJsonContext.Default.ChatCompletionResponse;
+    protected override JsonTypeInfo<S.ChatCompletionResponse> SettableInfo => SettableTwinJsonContext.Default.ChatCompletionResponse;
+}
+
+public class CompletionResponseBenchmarks : SerializerBenchmarks<G.CompletionResponse, T.CompletionResponse, S.CompletionResponse>
+{
+    public override Family Family => Family.CompletionResponse;
+    protected override JsonTypeInfo<G.CompletionResponse> GeneratedInfo => GenerationModelsJsonContext.Default.CompletionResponse;
+    protected override JsonTypeInfo<T.CompletionResponse> SourceGenInfo => TwinJsonContext.Default.CompletionResponse;
+    protected override JsonTypeInfo<S.CompletionResponse> SettableInfo => SettableTwinJsonContext.Default.CompletionResponse;
+}
+
+public class InvoiceBenchmarks : SerializerBenchmarks<G.Invoice, T.Invoice, S.Invoice>
+{
+    public override Family Family => Family.Invoice;
+    protected override JsonTypeInfo<G.Invoice> GeneratedInfo => GenerationModelsJsonContext.Default.Invoice;
+    protected override JsonTypeInfo<T.Invoice> SourceGenInfo => TwinJsonContext.Default.Invoice;
+    protected override JsonTypeInfo<S.Invoice> SettableInfo => SettableTwinJsonContext.Default.Invoice;
+}
+
+/// <summary>
+/// Top-level JSON arrays. The generated context has a <c>JsonTypeInfo</c> per model only, none for a list of them, so A
+/// wraps the generated element converter (the context's <c>JsonTypeInfo.Converter</c>, i.e. the model's
+/// <c>JsonModelConverter</c>) in the runtime's <see cref="ListConverter{T}"/> (what generated code uses for nested
+/// lists) with <see cref="JsonMetadataServices.CreateValueInfo{T}"/>. B declares
+/// <c>[JsonSerializable(typeof(IReadOnlyList&lt;CompletionResponse&gt;))]</c>.
+/// </summary>
+public abstract class CompletionListBenchmarks : SerializerBenchmarks<IReadOnlyList<G.CompletionResponse>, IReadOnlyList<T.CompletionResponse>, IReadOnlyList<S.CompletionResponse>>
+{
+    public static JsonTypeInfo<IReadOnlyList<G.CompletionResponse>> GeneratedListInfo { get; } =
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<G.CompletionResponse>>(
+            GenerationModelsJsonContext.Default.Options,
+            new ListConverter<G.CompletionResponse>((JsonConverter<G.CompletionResponse>)GenerationModelsJsonContext.Default.CompletionResponse.Converter));
+
+    protected override JsonTypeInfo<IReadOnlyList<G.CompletionResponse>> GeneratedInfo => GeneratedListInfo;
+    protected override JsonTypeInfo<IReadOnlyList<T.CompletionResponse>> SourceGenInfo => TwinJsonContext.Default.IReadOnlyListCompletionResponse;
+    protected override JsonTypeInfo<IReadOnlyList<S.CompletionResponse>> SettableInfo => SettableTwinJsonContext.Default.IReadOnlyListCompletionResponse;
+}
+
+public class List100KBBenchmarks : CompletionListBenchmarks
+{
+    public override Family Family => Family.List100KB;
+}
+
+public class List10MBBenchmarks : CompletionListBenchmarks
+{
+    public override Family Family => Family.List10MB;
+}
