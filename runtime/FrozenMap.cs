@@ -39,6 +39,9 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         _values = values;
     }
 
+    /// <summary>Wraps arrays the caller gives up (distinct keys, same length); used by <see cref="OrderedMapBuilder{TValue}"/>.</summary>
+    internal static FrozenMap<TValue> FromOwnedArrays(string[] keys, TValue[] values) => new(keys, values);
+
     /// <summary>The empty map.</summary>
     public static FrozenMap<TValue> Empty { get; } = new(Array.Empty<string>(), Array.Empty<TValue>());
 

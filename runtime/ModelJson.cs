@@ -316,7 +316,7 @@ public static partial class ModelJson
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON object");
         }
-        List<KeyValuePair<string, T>>? members = null;
+        var members = new OrderedMapBuilder<T>();
         Type valueType = typeof(T);
         while (NextProperty(ref reader))
         {
@@ -334,9 +334,9 @@ public static partial class ModelJson
             {
                 throw AtMember(exception, name);
             }
-            (members ??= new List<KeyValuePair<string, T>>()).Add(new KeyValuePair<string, T>(name, item));
+            members.Add(name, item);
         }
-        return members is null ? FrozenMap<T>.Empty : new FrozenMap<T>(members);
+        return members.ToFrozenMap();
     }
 
     /// <summary>
@@ -446,35 +446,59 @@ public static partial class ModelJson
     /// <exception cref="JsonException">The value is malformed (the path names the member).</exception>
     public static void ReadUnknownMember(ref Utf8JsonReader reader, ref List<KeyValuePair<string, JsonElement>>? members)
     {
+        var value = ReadUnknownValue(ref reader, out string name);
+        (members ??= new List<KeyValuePair<string, JsonElement>>()).Add(new KeyValuePair<string, JsonElement>(name, value));
+    }
+
+    /// <summary>Reads an undeclared member's name and value; errors inside the value get the member's path segment.</summary>
+    private static JsonElement ReadUnknownValue(ref Utf8JsonReader reader, out string name)
+    {
         if (reader.TokenType != JsonTokenType.PropertyName)
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON property name");
         }
-        string name = reader.GetString()!;
-        JsonElement value;
+        name = reader.GetString()!;
         try
         {
             if (!reader.Read())
             {
                 throw ModelJsonErrors.EndOfData("inside an object");
             }
-            value = JsonElement.ParseValue(ref reader);
+            return JsonElement.ParseValue(ref reader);
         }
         catch (JsonException exception)
         {
             throw AtMember(exception, name);
         }
-        (members ??= new List<KeyValuePair<string, JsonElement>>()).Add(new KeyValuePair<string, JsonElement>(name, value));
     }
 
     /// <summary>
-    /// The unknown members collected by <see cref="ReadUnknownMember"/>, as an <see cref="OpenDictionary"/>; null when
+    /// The unknown members collected by <c>ReadUnknownMember</c>, as an <see cref="OpenDictionary"/>; null when
     /// there were none. The elements are not cloned again (<see cref="JsonElement.ParseValue"/> made them self-contained).
     /// </summary>
     /// <param name="members">The collected members, or null.</param>
     /// <returns>The dictionary, or null.</returns>
     public static OpenDictionary? ToOpenDictionary(List<KeyValuePair<string, JsonElement>>? members)
         => members is null || members.Count == 0 ? null : OpenDictionary.FromParsed(members);
+
+    /// <summary>
+    /// Reads one member the model does not declare into <paramref name="members"/>: the reader is on its PropertyName;
+    /// afterwards it is on the last token of the value. Values produced by <see cref="JsonElement.ParseValue"/> are standalone.
+    /// </summary>
+    /// <param name="reader">The reader, on the member's name.</param>
+    /// <param name="members">The builder collecting unknown members.</param>
+    public static void ReadUnknownMember(ref Utf8JsonReader reader, ref OrderedMapBuilder<JsonElement> members)
+    {
+        var value = ReadUnknownValue(ref reader, out string name);
+        members.Add(name, value);
+    }
+
+    /// <summary>The unknown members collected, or null when there were none.</summary>
+    /// <param name="members">The builder.</param>
+    /// <returns>The open dictionary, or null.</returns>
+    public static OpenDictionary? ToOpenDictionary(ref OrderedMapBuilder<JsonElement> members)
+        => members.Count == 0 ? null : OpenDictionary.FromMap(members.ToFrozenMap());
+
 
     // ---- errors --------------------------------------------------------------------------------------------------
 

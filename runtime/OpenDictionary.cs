@@ -39,6 +39,8 @@ public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnly
     public static OpenDictionary Empty { get; } = new(FrozenMap<JsonElement>.Empty);
 
     /// <summary>Members parsed by <see cref="JsonElement.ParseValue"/>: already self-contained, not cloned again.</summary>
+    internal static OpenDictionary FromMap(FrozenMap<JsonElement> members) => new(members);
+
     internal static OpenDictionary FromParsed(List<KeyValuePair<string, JsonElement>> members) => new(new FrozenMap<JsonElement>(members));
 
     /// <summary>The number of members.</summary>

@@ -259,6 +259,7 @@ internal sealed class ModelEmitter
             w.Unindent();
             w.Line("};");
             w.Line($"private static readonly {Json}JsonEncodedText[] s_names = {ModelJson}.EncodeNames(s_jsonNames);");
+            w.Line($"private static readonly byte[][] s_utf8Names = {ModelJson}.Utf8Names(s_jsonNames);");
         }
         foreach (string field in converterFields) w.Line(field);
         w.Line();
@@ -268,25 +269,27 @@ internal sealed class ModelEmitter
         w.Line($"{ModelJson}.ExpectStartObject(ref reader, {CSharpText.Literal(clrName)});");
         for (int m = 0; m < maskCount; m++) w.Line($"ulong seen{m} = 0;");
         foreach (var member in members) w.Line($"{member.PropertyType} f{member.Index} = default!;");
-        w.Line($"__Collections.List<__Collections.KeyValuePair<string, {Json}JsonElement>>? unknown = null;");
+        w.Line($"var unknown = new {ClrType.Runtime}OrderedMapBuilder<{Json}JsonElement>();");
         if (members.Count > 0)
         {
-            w.Line("int member = -1;");
+            w.Line("int member = -1, next = 0;");
             w.Open("try");
         }
         w.Open("while (true)");
-        if (members.Count > 0) w.Line("member = -1; // errors between members are not blamed on the previous one");
+        if (members.Count > 0) w.Line("member = -1; // an error between members is not blamed on the previous one");
         w.Line($"if (!{ModelJson}.NextProperty(ref reader)) break;");
-        foreach (var member in members)
-        {
-            string i = member.Index.ToString(CultureInfo.InvariantCulture);
-            // One line per member: the branch is the bulk of a converter, and output size is compile time.
-            string read = member.IsNullable ? $"reader.TokenType == {Json}JsonTokenType.Null ? null : {member.Type.Read}" : member.Type.Read;
-            w.Line($"{(member.Index == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Literal(member.Field.JsonName)}u8)) {{ member = {i}; reader.Read(); f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; }}");
-        }
         if (members.Count > 0)
         {
-            w.Line($"else {ModelJson}.ReadUnknownMember(ref reader, ref unknown);");
+            w.Open($"switch (member = {ModelJson}.MatchMember(ref reader, s_utf8Names, ref next))");
+            foreach (var member in members)
+            {
+                string i = member.Index.ToString(CultureInfo.InvariantCulture);
+                // One line per member: the cases are the bulk of a converter, and output size is compile time.
+                string read = member.IsNullable ? $"reader.TokenType == {Json}JsonTokenType.Null ? null : {member.Type.Read}" : member.Type.Read;
+                w.Line($"case {i}: reader.Read(); f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; break;");
+            }
+            w.Line($"default: {ModelJson}.ReadUnknownMember(ref reader, ref unknown); break;");
+            w.Close();
         }
         else
         {
@@ -310,7 +313,7 @@ internal sealed class ModelEmitter
         var arguments = new List<string>();
         for (int m = 0; m < maskCount; m++) arguments.Add($"seen{m} & {OptionalMask(members, m)}");
         foreach (var member in members) arguments.Add("f" + member.Index.ToString(CultureInfo.InvariantCulture));
-        arguments.Add($"{ModelJson}.ToOpenDictionary(unknown)");
+        arguments.Add($"{ModelJson}.ToOpenDictionary(ref unknown)");
         w.Line($"return new {fullName}({string.Join(", ", arguments)});");
         w.Close();
         w.Line();

@@ -174,4 +174,16 @@ public sealed class RoundTripTests
         var error = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("""{"name":"a" "café":1}""", Context.Menu));
         Assert.DoesNotContain("name", error.Path ?? "");
     }
+
+    [Fact]
+    public void Members_in_any_order_and_with_escaped_names_are_matched()
+    {
+        var model = JsonSerializer.Deserialize("""{"version":"v","\u006dodel":"m","cost":1,"model2":true,"completionTokens":2}""", Context.Generation)!;
+
+        Assert.Equal("v", model.Version);
+        Assert.Equal("m", model.Model);
+        Assert.Equal(1, model.Cost);
+        Assert.Equal(2, model.CompletionTokens);
+        Assert.True(model.AdditionalProperties!["model2"].GetBoolean());
+    }
 }

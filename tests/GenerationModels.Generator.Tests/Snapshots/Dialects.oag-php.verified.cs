@@ -111,22 +111,26 @@ namespace TestModels
                 "email",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Owner Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
                 __Runtime.ModelJson.ExpectStartObject(ref reader, "Owner");
                 ulong seen0 = 0;
                 string f0 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("email"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -134,7 +138,7 @@ namespace TestModels
                     throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Owner", "email", "Owner.Email");
-                return new global::TestModels.Owner(seen0 & 0UL, f0, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Owner(seen0 & 0UL, f0, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
@@ -265,6 +269,7 @@ namespace TestModels
                 "status",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -278,23 +283,26 @@ namespace TestModels
                 __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f5 = default!;
                 global::TestModels.Owner? f6 = default!;
                 global::TestModels.PetStatus? f7 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("name"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("vaccinated"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("arrived_at"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("tags"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("extra"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("owner"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options); seen0 |= 64UL; }
-                        else if (reader.ValueTextEquals("status"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options); seen0 |= 128UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Owner.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Owner), options); seen0 |= 64UL; break;
+                            case 7: reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.PetStatus.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.PetStatus), options); seen0 |= 128UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -303,7 +311,7 @@ namespace TestModels
                 }
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "id", "Pet.Id");
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Pet", "name", "Pet.Name");
-                return new global::TestModels.Pet(seen0 & 252UL, f0, f1, f2, f3, f4, f5, f6, f7, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Pet(seen0 & 252UL, f0, f1, f2, f3, f4, f5, f6, f7, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)

@@ -77,6 +77,7 @@ namespace TestModels
                 "literal",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Account Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -86,19 +87,22 @@ namespace TestModels
                 global::TestModels.Plan f1 = default!;
                 global::TestModels.Level? f2 = default!;
                 string f3 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("plan"u8)) { member = 1; reader.Read(); f1 = global::TestModels.Plan.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Plan), options); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("level"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Level.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Level), options); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("literal"u8)) { member = 3; reader.Read(); f3 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = global::TestModels.Plan.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Plan), options); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.Level.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Level), options); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -108,7 +112,7 @@ namespace TestModels
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "id", "Account.Id");
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "plan", "Account.Plan");
                 if ((seen0 & 8UL) == 0) throw __Runtime.ModelJson.MissingRequired("Account", "literal", "Account.Literal");
-                return new global::TestModels.Account(seen0 & 4UL, f0, f1, f2, f3, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Account(seen0 & 4UL, f0, f1, f2, f3, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Account value, __Json.JsonSerializerOptions options)

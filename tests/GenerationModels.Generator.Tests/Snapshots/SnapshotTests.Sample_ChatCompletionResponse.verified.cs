@@ -103,6 +103,7 @@ namespace TestModels
                 "latency",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
             private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>> s_converter0 = new __Runtime.MapConverter<__Json.JsonElement>(__Runtime.PrimitiveConverters.JsonElement);
 
             public override global::TestModels.ChatCompletionResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
@@ -116,29 +117,32 @@ namespace TestModels
                 bool? f4 = default!;
                 double? f5 = default!;
                 double? f6 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("timestamp"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("generationId"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("sessionId"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("choices"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, s_converter0, options); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("stream"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("cost"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("latency"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, s_converter0, options); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
                 {
                     throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.ChatCompletionResponse(seen0 & 127UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.ChatCompletionResponse(seen0 & 127UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, __Json.JsonSerializerOptions options)

@@ -49,29 +49,33 @@ namespace TestModels
                 "provider",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.CompletionResponseProviderResponses Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
                 __Runtime.ModelJson.ExpectStartObject(ref reader, "CompletionResponseProviderResponses");
                 ulong seen0 = 0;
                 string? f0 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("provider"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
                 {
                     throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.CompletionResponseProviderResponses(seen0 & 1UL, f0, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.CompletionResponseProviderResponses(seen0 & 1UL, f0, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponseProviderResponses value, __Json.JsonSerializerOptions options)

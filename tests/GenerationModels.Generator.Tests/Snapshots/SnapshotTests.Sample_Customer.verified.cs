@@ -67,6 +67,7 @@ namespace TestModels
                 "email",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Customer Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -75,18 +76,21 @@ namespace TestModels
                 string f0 = default!;
                 string f1 = default!;
                 string? f2 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("name"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("email"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -95,7 +99,7 @@ namespace TestModels
                 }
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("Customer", "id", "Customer.Id");
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Customer", "name", "Customer.Name");
-                return new global::TestModels.Customer(seen0 & 4UL, f0, f1, f2, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Customer(seen0 & 4UL, f0, f1, f2, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Customer value, __Json.JsonSerializerOptions options)

@@ -138,6 +138,7 @@ namespace TestModels
                     "completion",
                 };
                 private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+                private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
                 public override global::TestModels.DataResponse.TokensModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
                 {
@@ -145,17 +146,20 @@ namespace TestModels
                     ulong seen0 = 0;
                     long f0 = default!;
                     long? f1 = default!;
-                    __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                    int member = -1;
+                    var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                    int member = -1, next = 0;
                     try
                     {
                         while (true)
                         {
-                            member = -1; // errors between members are not blamed on the previous one
+                            member = -1; // an error between members is not blamed on the previous one
                             if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                            if (reader.ValueTextEquals("prompt"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; }
-                            else if (reader.ValueTextEquals("completion"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; }
-                            else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                            switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                            {
+                                case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 1UL; break;
+                                case 1: reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; break;
+                                default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                            }
                         }
                     }
                     catch (__Json.JsonException exception) when (member >= 0)
@@ -163,7 +167,7 @@ namespace TestModels
                         throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                     }
                     if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("TokensModel", "prompt", "TokensModel.Prompt");
-                    return new global::TestModels.DataResponse.TokensModel(seen0 & 2UL, f0, f1, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                    return new global::TestModels.DataResponse.TokensModel(seen0 & 2UL, f0, f1, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
                 }
 
                 public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse.TokensModel value, __Json.JsonSerializerOptions options)
@@ -198,6 +202,7 @@ namespace TestModels
                 "tokens",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.DataResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -210,22 +215,25 @@ namespace TestModels
                 global::System.DateTimeOffset? f4 = default!;
                 double? f5 = default!;
                 global::TestModels.DataResponse.TokensModel? f6 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("index"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("output"u8)) { member = 2; reader.Read(); f2 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("finish_reason"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("created_at"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("score"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("tokens"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.DataResponse.TokensModel.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.DataResponse.TokensModel), options); seen0 |= 64UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : global::TestModels.DataResponse.TokensModel.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.DataResponse.TokensModel), options); seen0 |= 64UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -235,7 +243,7 @@ namespace TestModels
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "id", "DataResponse.Id");
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "index", "DataResponse.Index");
                 if ((seen0 & 4UL) == 0) throw __Runtime.ModelJson.MissingRequired("DataResponse", "output", "DataResponse.Output");
-                return new global::TestModels.DataResponse(seen0 & 120UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.DataResponse(seen0 & 120UL, f0, f1, f2, f3, f4, f5, f6, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse value, __Json.JsonSerializerOptions options)

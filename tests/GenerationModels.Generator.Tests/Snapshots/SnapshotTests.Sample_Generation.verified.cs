@@ -148,6 +148,7 @@ namespace TestModels
                 "version",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Generation Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -165,34 +166,37 @@ namespace TestModels
                 string? f9 = default!;
                 double? f10 = default!;
                 string? f11 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("completionTokens"u8)) { member = 0; reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("cost"u8)) { member = 1; reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("feedback"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("generation"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("generationId"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("hyperparameters"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("latency"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; }
-                        else if (reader.ValueTextEquals("model"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 128UL; }
-                        else if (reader.ValueTextEquals("source"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 256UL; }
-                        else if (reader.ValueTextEquals("task"u8)) { member = 9; reader.Read(); f9 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 512UL; }
-                        else if (reader.ValueTextEquals("totalTokens"u8)) { member = 10; reader.Read(); f10 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1024UL; }
-                        else if (reader.ValueTextEquals("version"u8)) { member = 11; reader.Read(); f11 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2048UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 64UL; break;
+                            case 7: reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 128UL; break;
+                            case 8: reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 256UL; break;
+                            case 9: reader.Read(); f9 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 512UL; break;
+                            case 10: reader.Read(); f10 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 1024UL; break;
+                            case 11: reader.Read(); f11 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 2048UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
                 {
                     throw __Runtime.ModelJson.AtMember(exception, s_jsonNames[member]);
                 }
-                return new global::TestModels.Generation(seen0 & 4095UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Generation(seen0 & 4095UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Generation value, __Json.JsonSerializerOptions options)

@@ -122,6 +122,7 @@ namespace TestModels
                 "metadata",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.Invoice Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -136,24 +137,27 @@ namespace TestModels
                 global::System.DateOnly? f6 = default!;
                 __Collections.IReadOnlyList<string>? f7 = default!;
                 __Collections.IReadOnlyDictionary<string, string>? f8 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("id"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("customer"u8)) { member = 1; reader.Read(); f1 = global::TestModels.Customer.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Customer), options); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("lines"u8)) { member = 2; reader.Read(); f2 = __Runtime.ModelJson.ReadList(ref reader, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("total"u8)) { member = 3; reader.Read(); f3 = __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("paid"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("issuedAt"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("dueOn"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateOnly(ref reader); seen0 |= 64UL; }
-                        else if (reader.ValueTextEquals("tags"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 128UL; }
-                        else if (reader.ValueTextEquals("metadata"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 256UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadString(ref reader); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = global::TestModels.Customer.JsonModelConverter.Instance.Read(ref reader, typeof(global::TestModels.Customer), options); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = __Runtime.ModelJson.ReadList(ref reader, global::TestModels.InvoiceLine.JsonModelConverter.Instance, options); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = __Runtime.ModelJson.ReadDouble(ref reader); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadBoolean(ref reader); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateTimeOffset(ref reader); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadDateOnly(ref reader); seen0 |= 64UL; break;
+                            case 7: reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 128UL; break;
+                            case 8: reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 256UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -164,7 +168,7 @@ namespace TestModels
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "customer", "Invoice.Customer");
                 if ((seen0 & 4UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "lines", "Invoice.Lines");
                 if ((seen0 & 8UL) == 0) throw __Runtime.ModelJson.MissingRequired("Invoice", "total", "Invoice.Total");
-                return new global::TestModels.Invoice(seen0 & 496UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.Invoice(seen0 & 496UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Invoice value, __Json.JsonSerializerOptions options)

@@ -121,6 +121,7 @@ namespace TestModels
                 "metadata",
             };
             private static readonly __Json.JsonEncodedText[] s_names = __Runtime.ModelJson.EncodeNames(s_jsonNames);
+            private static readonly byte[][] s_utf8Names = __Runtime.ModelJson.Utf8Names(s_jsonNames);
 
             public override global::TestModels.CompletionResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
@@ -135,24 +136,27 @@ namespace TestModels
                 string? f6 = default!;
                 __Json.JsonElement? f7 = default!;
                 __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? f8 = default!;
-                __Collections.List<__Collections.KeyValuePair<string, __Json.JsonElement>>? unknown = null;
-                int member = -1;
+                var unknown = new __Runtime.OrderedMapBuilder<__Json.JsonElement>();
+                int member = -1, next = 0;
                 try
                 {
                     while (true)
                     {
-                        member = -1; // errors between members are not blamed on the previous one
+                        member = -1; // an error between members is not blamed on the previous one
                         if (!__Runtime.ModelJson.NextProperty(ref reader)) break;
-                        if (reader.ValueTextEquals("data"u8)) { member = 0; reader.Read(); f0 = __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 1UL; }
-                        else if (reader.ValueTextEquals("provider_responses"u8)) { member = 1; reader.Read(); f1 = __Runtime.ModelJson.ReadJsonElement(ref reader); seen0 |= 2UL; }
-                        else if (reader.ValueTextEquals("project_id"u8)) { member = 2; reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; }
-                        else if (reader.ValueTextEquals("num_samples"u8)) { member = 3; reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 8UL; }
-                        else if (reader.ValueTextEquals("logprobs"u8)) { member = 4; reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 16UL; }
-                        else if (reader.ValueTextEquals("suffix"u8)) { member = 5; reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 32UL; }
-                        else if (reader.ValueTextEquals("user"u8)) { member = 6; reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 64UL; }
-                        else if (reader.ValueTextEquals("usage"u8)) { member = 7; reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadJsonElement(ref reader); seen0 |= 128UL; }
-                        else if (reader.ValueTextEquals("metadata"u8)) { member = 8; reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 256UL; }
-                        else __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown);
+                        switch (member = __Runtime.ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+                        {
+                            case 0: reader.Read(); f0 = __Runtime.ModelJson.ReadList(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 1UL; break;
+                            case 1: reader.Read(); f1 = __Runtime.ModelJson.ReadJsonElement(ref reader); seen0 |= 2UL; break;
+                            case 2: reader.Read(); f2 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 4UL; break;
+                            case 3: reader.Read(); f3 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 8UL; break;
+                            case 4: reader.Read(); f4 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadInt64(ref reader); seen0 |= 16UL; break;
+                            case 5: reader.Read(); f5 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 32UL; break;
+                            case 6: reader.Read(); f6 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadString(ref reader); seen0 |= 64UL; break;
+                            case 7: reader.Read(); f7 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadJsonElement(ref reader); seen0 |= 128UL; break;
+                            case 8: reader.Read(); f8 = reader.TokenType == __Json.JsonTokenType.Null ? null : __Runtime.ModelJson.ReadMap(ref reader, __Runtime.PrimitiveConverters.JsonElement, options); seen0 |= 256UL; break;
+                            default: __Runtime.ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
+                        }
                     }
                 }
                 catch (__Json.JsonException exception) when (member >= 0)
@@ -161,7 +165,7 @@ namespace TestModels
                 }
                 if ((seen0 & 1UL) == 0) throw __Runtime.ModelJson.MissingRequired("CompletionResponse", "data", "CompletionResponse.Data");
                 if ((seen0 & 2UL) == 0) throw __Runtime.ModelJson.MissingRequired("CompletionResponse", "provider_responses", "CompletionResponse.ProviderResponses");
-                return new global::TestModels.CompletionResponse(seen0 & 508UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(unknown));
+                return new global::TestModels.CompletionResponse(seen0 & 508UL, f0, f1, f2, f3, f4, f5, f6, f7, f8, __Runtime.ModelJson.ToOpenDictionary(ref unknown));
             }
 
             public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponse value, __Json.JsonSerializerOptions options)
