@@ -52,11 +52,11 @@ internal static class DocumentParser
             dialect = OagPropertiesReader.Dialect;
             model = OagPropertiesReader.Read(context, out reason);
         }
-        else if (HasHeading(blocks, 2, "Enum Variants"))
+        else if (Blocks.HasHeading(blocks, "Enum Variants", level: 2))
         {
             reason = "its 'Enum Variants' table names variants without JSON values (a oneOf whose cases the doc does not type)";
         }
-        else if (HasHeading(blocks, 2, "Class instance methods"))
+        else if (Blocks.HasHeading(blocks, "Class instance methods", level: 2))
         {
             reason = "it documents a oneOf only through example code; its cases are not typed";
         }
@@ -80,24 +80,5 @@ internal static class DocumentParser
     }
 
     private static bool IsOperationPage(IReadOnlyList<MarkdownBlock> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock { Level: >= 3 } h
-                && (string.Equals(h.Text, "Return type", StringComparison.OrdinalIgnoreCase) || string.Equals(h.Text, "HTTP request headers", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool HasHeading(IReadOnlyList<MarkdownBlock> blocks, int level, string text)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock h && h.Level == level && string.Equals(h.Text, text, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+        => Blocks.HasHeading(blocks, "Return type") || Blocks.HasHeading(blocks, "HTTP request headers");
 }

@@ -18,14 +18,7 @@ internal static class FrozenDictReader
 
     private const string AnyStringName = "any_string_name";
 
-    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock h && string.Equals(h.Text, "Model Type Info", StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks) => Blocks.HasHeading(blocks, "Model Type Info");
 
     /// <summary>One <c># name</c> section and the tables under it.</summary>
     private sealed class Section

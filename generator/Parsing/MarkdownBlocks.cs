@@ -98,3 +98,17 @@ internal sealed class TableBlock : MarkdownBlock
 
     public IReadOnlyList<TableRow> Rows { get; }
 }
+
+/// <summary>Questions the readers ask of a doc's blocks.</summary>
+internal static class Blocks
+{
+    /// <summary>Whether the doc has a heading with this text (case-insensitive), at <paramref name="level"/> or any level when 0.</summary>
+    public static bool HasHeading(IReadOnlyList<MarkdownBlock> blocks, string text, int level = 0)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock h && (level == 0 || h.Level == level) && string.Equals(h.Text, text, System.StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

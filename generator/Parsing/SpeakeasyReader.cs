@@ -14,14 +14,7 @@ internal static class SpeakeasyReader
 {
     public const string Dialect = "speakeasy";
 
-    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock { Level: 2 } h && string.Equals(h.Text, "Fields", StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks) => Blocks.HasHeading(blocks, "Fields", level: 2);
 
     public static SchemaType? Read(DocumentContext context)
     {

@@ -13,14 +13,7 @@ internal static class UnionReader
 {
     public const string Dialect = "speakeasy-union";
 
-    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is HeadingBlock { Level: 2 } h && string.Equals(h.Text, "Supported Types", StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    public static bool CanRead(IReadOnlyList<MarkdownBlock> blocks) => Blocks.HasHeading(blocks, "Supported Types", level: 2);
 
     public static SchemaType? Read(DocumentContext context, out string? reason)
     {
