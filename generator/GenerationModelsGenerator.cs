@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Emission;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Parsing;
+using GenerationModels.Generator.Parsing.OpenApi;
 using GenerationModels.Generator.Resolution;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,8 +15,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace GenerationModels.Generator;
 
 /// <summary>
-/// Reads schema docs (AdditionalFiles marked <c>GenerationModelsSchema="true"</c>) and emits a partial record per model
-/// plus one serializer context. Pipeline: parse each doc (keyed on its text) → index names across docs → emit per doc.
+/// Reads schema docs and OpenAPI specs (AdditionalFiles marked <c>GenerationModelsSchema="true"</c>) and emits a partial
+/// record per model plus one serializer context. Pipeline: parse each file (keyed on its text) into one unit per model →
+/// index names across files → emit per unit.
 /// Only equatable values cross steps, so editing one doc re-emits that doc alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -43,13 +46,15 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
+        // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
+        // re-emits that schema alone.
         var parsed = schemaFiles
-            .Select((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
+            .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var index = parsed
             .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Model!.Name, doc.Model.Shape))
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape))
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
@@ -87,15 +92,17 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ParsedDocument Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
-            return new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray());
+            return ImmutableArray.Create(new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray()));
         }
-        return DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming);
+        return OpenApiReader.IsSpecPath(file.Path)
+            ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
+            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming));
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -32,4 +32,16 @@ public static partial class ModelJson
             return false;
         }
     }
+
+    /// <summary>
+    /// The string value of a union's discriminator member (OpenAPI <c>discriminator.propertyName</c>), or null when the
+    /// JSON is not an object or the member is absent or not a string; the generated converter then tries each case.
+    /// </summary>
+    /// <param name="element">The JSON value of the union.</param>
+    /// <param name="propertyName">The discriminator member's name.</param>
+    /// <returns>The discriminator value, or null.</returns>
+    public static string? Discriminator(JsonElement element, string propertyName)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(propertyName, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

@@ -21,6 +21,9 @@ internal static class DiagnosticDescriptors
     public const string UnreadableFileId = "GM0008";
     public const string ExternalTypeId = "GM0009";
     public const string OpaqueTypeId = "GM0010";
+    public const string InvalidSpecId = "GM0011";
+    public const string UnsupportedSchemaId = "GM0012";
+    public const string InlinedSchemaId = "GM0013";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -62,9 +65,22 @@ internal static class DiagnosticDescriptors
         OpaqueTypeId, "Schema without a described shape",
         "'{0}' has an empty Properties table, which OpenAPI Generator writes both for enums and for objects without properties; it is generated as a type that holds any JSON value unchanged", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor InvalidSpec = Create(
+        InvalidSpecId, "OpenAPI document could not be read",
+        "The OpenAPI document could not be read: {0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        UnsupportedSchemaId, "Schema construct not supported",
+        "Schema '{0}' uses {1}, which is not supported; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InlinedSchema = Create(
+        InlinedSchemaId, "Named schema used inline",
+        "Schema '{0}' is {1}, not an object, enum or union: no type is generated for it, and references to it in this file use what it stands for", DiagnosticSeverity.Info);
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
+        InvalidSpec, UnsupportedSchema, InlinedSchema,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

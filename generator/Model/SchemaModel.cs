@@ -12,7 +12,14 @@ internal sealed record SchemaField(
     bool IsRequired,
     bool IsNullable,
     string? Description,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    /// <summary>The schema marks the member deprecated (OpenAPI <c>deprecated: true</c>); emitted as [Obsolete].</summary>
+    public bool IsDeprecated { get; init; }
+}
+
+/// <summary>A discriminator value of a union and the case it selects (OpenAPI <c>discriminator.mapping</c>).</summary>
+internal sealed record DiscriminatorCase(string Value, TypeRef Type);
 
 /// <summary>What a schema describes.</summary>
 internal enum SchemaShape
@@ -51,6 +58,14 @@ internal sealed record SchemaType(
     /// <summary>For unions: the case types, in the doc's order.</summary>
     public EquatableArray<TypeRef> Variants { get; init; } = EquatableArray<TypeRef>.Empty;
 
+    /// <summary>For unions: the JSON member whose string value names the case, when the schema gives one.</summary>
+    public string? DiscriminatorProperty { get; init; }
+
+    public EquatableArray<DiscriminatorCase> DiscriminatorCases { get; init; } = EquatableArray<DiscriminatorCase>.Empty;
+
+    /// <summary>The schema is marked deprecated; emitted as [Obsolete].</summary>
+    public bool IsDeprecated { get; init; }
+
     public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric };
 
@@ -78,4 +93,11 @@ internal sealed record ParsedDocument(
     DocumentKind Kind,
     string Dialect,
     SchemaType? Model,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>
+    /// Which schema of a multi-schema file this is (the JSON pointer of an OpenAPI named schema, e.g.
+    /// <c>#/components/schemas/Pet</c>); empty for a markdown doc, which holds one model.
+    /// </summary>
+    public string Pointer { get; init; } = "";
+}

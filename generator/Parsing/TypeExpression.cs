@@ -25,6 +25,7 @@ internal static class TypeExpression
         ["Date"] = TypeKind.DateTime, ["DateTime"] = TypeKind.DateTime, ["datetime"] = TypeKind.DateTime, ["OffsetDateTime"] = TypeKind.DateTime,
         ["time.Time"] = TypeKind.DateTime, ["\\DateTime"] = TypeKind.DateTime, ["date-time"] = TypeKind.DateTime,
         ["date"] = TypeKind.Date, ["LocalDate"] = TypeKind.Date, ["RFCDate"] = TypeKind.Date, ["types.Date"] = TypeKind.Date,
+        ["datetime.date"] = TypeKind.Date, ["datetime.datetime"] = TypeKind.DateTime,
         ["Time"] = TypeKind.DateTime, ["Timestamp"] = TypeKind.DateTime,
         // Binary content travels as base64 text in JSON.
         ["Uint8Array"] = TypeKind.String, ["byte[]"] = TypeKind.String, ["[]byte"] = TypeKind.String, ["bytes"] = TypeKind.String,

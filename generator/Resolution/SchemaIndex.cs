@@ -7,11 +7,11 @@ using GenerationModels.Generator.Model;
 
 namespace GenerationModels.Generator.Resolution;
 
-/// <summary>What the index needs of one doc: where it is and the name its model goes by.</summary>
-internal sealed record IndexEntry(string Path, string DocName, SchemaShape Shape);
+/// <summary>What the index needs of one model: where it is (file, and pointer inside a spec) and the name it goes by.</summary>
+internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape);
 
-/// <summary>A model doc and the unique C# type name it was given.</summary>
-internal sealed record NamedModel(string Path, string DocName, string ClrName, string? RenameReason, SchemaShape Shape);
+/// <summary>A model and the unique C# type name it was given.</summary>
+internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape);
 
 /// <summary>
 /// The cross-file view: every model doc with a unique C# name, used to resolve links between docs.
@@ -21,7 +21,9 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 {
     public static SchemaIndex Build(ImmutableArray<IndexEntry> entries, string contextName)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { contextName };
+        // Case-insensitive: a type name is also a hint name (<Name>.g.cs), which Roslyn compares ignoring case, and a
+        // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
         var models = new List<NamedModel>();
         foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
@@ -30,21 +32,22 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             string? reason = null;
             if (!taken.Add(name))
             {
-                string folder = Identifier.ToPascalCase(ParentFolderName(entry.Path), "");
+                // A doc's folder, or a spec's file name, tells same-named schemas apart.
+                string folder = Identifier.ToPascalCase(entry.Pointer.Length == 0 ? ParentFolderName(entry.Path) : FileStem(entry.Path), "");
                 name = folder + baseName;
                 for (int n = 2; !taken.Add(name); n++) name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = $"another schema doc (or the serializer context) already uses the name '{baseName}'";
             }
-            models.Add(new NamedModel(entry.Path, entry.DocName, name, reason, entry.Shape));
+            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape));
         }
         return new SchemaIndex(models.ToEquatableArray());
     }
 
-    public NamedModel? FindByPath(string path)
+    public NamedModel? Find(string path, string pointer)
     {
         foreach (var model in Models)
         {
-            if (string.Equals(model.Path, path, StringComparison.Ordinal)) return model;
+            if (string.Equals(model.Path, path, StringComparison.Ordinal) && string.Equals(model.Pointer, pointer, StringComparison.Ordinal)) return model;
         }
         return null;
     }
@@ -57,15 +60,26 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     {
         if (target is { Length: > 0 })
         {
-            string resolved = PathUtil.Combine(PathUtil.Directory(fromPath), target);
+            // An OpenAPI $ref: 'file.yaml#/components/schemas/Pet', or '#/…' within the same file.
+            string pointer = "";
+            int hash = target.IndexOf("#/", StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                pointer = target.Substring(hash);
+                target = target.Substring(0, hash);
+            }
+            string resolved = target.Length == 0 ? PathUtil.Normalize(fromPath) : PathUtil.Combine(PathUtil.Directory(fromPath), target);
             NamedModel? caseInsensitive = null;
             foreach (var model in Models)
             {
+                if (!string.Equals(model.Pointer, pointer, StringComparison.Ordinal)) continue;
                 string normalized = PathUtil.Normalize(model.Path);
                 if (string.Equals(normalized, resolved, StringComparison.Ordinal)) return model;
                 if (caseInsensitive is null && string.Equals(normalized, resolved, StringComparison.OrdinalIgnoreCase)) caseInsensitive = model;
             }
             if (caseInsensitive is not null) return caseInsensitive;
+            // A $ref names its target exactly: no guessing by name, which could pick an unrelated doc's model.
+            if (pointer.Length != 0) return null;
         }
         NamedModel? byName = null;
         foreach (var model in Models)
@@ -74,6 +88,14 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (byName is null && (string.Equals(model.DocName, name, StringComparison.OrdinalIgnoreCase) || string.Equals(model.ClrName, name, StringComparison.OrdinalIgnoreCase))) byName = model;
         }
         return byName;
+    }
+
+    private static string FileStem(string path)
+    {
+        string normalized = PathUtil.Normalize(path);
+        string file = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        int dot = file.IndexOf('.');
+        return dot > 0 ? file.Substring(0, dot) : file;
     }
 
     private static string ParentFolderName(string path)
@@ -89,6 +111,8 @@ internal static class PathUtil
     /// <summary>Forward slashes, no "." or ".." segments.</summary>
     public static string Normalize(string path)
     {
+        // Resolving a link normalizes every model's path, and those are already normal: no allocation then.
+        if (IsNormalized(path)) return path;
         var parts = new List<string>();
         string unified = path.Replace('\\', '/');
         bool rooted = unified.StartsWith("/", StringComparison.Ordinal);
@@ -99,6 +123,25 @@ internal static class PathUtil
             else parts.Add(part);
         }
         return (rooted ? "/" : "") + string.Join("/", parts);
+    }
+
+    /// <summary>Whether <see cref="Normalize"/> would return <paramref name="path"/> as it is.</summary>
+    private static bool IsNormalized(string path)
+    {
+        int segmentStart = 0;
+        for (int i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                if (path[i] == '\\') return false;
+                continue;
+            }
+            int length = i - segmentStart;
+            bool leadingRoot = i == 0 && path.Length > 1;
+            if ((length == 0 && !leadingRoot) || (length == 1 && path[segmentStart] == '.') || (length == 2 && path[segmentStart] == '.' && path[segmentStart + 1] == '.')) return false;
+            segmentStart = i + 1;
+        }
+        return true;
     }
 
     public static string Directory(string path)

@@ -102,7 +102,7 @@ public sealed class GeneratorHarness
     public GeneratorDriver CreateDriver(IEnumerable<AdditionalText> docs)
     {
         var list = docs.ToList();
-        var optionsProvider = new TestOptionsProvider(_properties, path => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        var optionsProvider = new TestOptionsProvider(_properties, IsSchemaPath);
         return CSharpGeneratorDriver.Create(
             new[] { new GenerationModelsGenerator().AsSourceGenerator() },
             list,
@@ -110,6 +110,10 @@ public sealed class GeneratorHarness
             optionsProvider,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
+
+    /// <summary>The files the package's default glob picks up: markdown docs and OpenAPI specs.</summary>
+    public static bool IsSchemaPath(string path)
+        => new[] { ".md", ".json", ".yaml", ".yml" }.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     public GeneratorRun Run(params (string RelativePath, string Text)[] docs)
         => Run(docs.Select(d => (AdditionalText)new InMemoryAdditionalText(DocPath(d.RelativePath), d.Text)));
