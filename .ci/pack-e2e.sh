@@ -14,13 +14,17 @@ dotnet pack "$repo/runtime/GenerationModels.Runtime.csproj" -c Release -o "$feed
 dotnet pack "$repo/generator/GenerationModels.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v q
 
 echo "packages:"; ls "$feed"
-unzip -l "$feed/GenerationModels.$version.nupkg" | grep -E "analyzers/dotnet/cs/(GenerationModels|Markdig)\.dll|build/GenerationModels\.(props|targets)" \
-  || { echo "e2e: package layout is missing the analyzer, Markdig or build files"; exit 1; }
+listing=$(unzip -l "$feed/GenerationModels.$version.nupkg")
+for entry in analyzers/dotnet/cs/GenerationModels.dll analyzers/dotnet/cs/Markdig.dll analyzers/dotnet/cs/YamlDotNet.dll build/GenerationModels.props build/GenerationModels.targets; do
+  grep -q "$entry" <<<"$listing" || { echo "e2e: package layout is missing $entry"; exit 1; }
+done
 
 app="$work/consumer"
-mkdir -p "$app/Schemas/speakeasy" "$app/Schemas/frozendict" "$app/Docs"
+mkdir -p "$app/Schemas/speakeasy" "$app/Schemas/frozendict" "$app/Schemas/openapi" "$app/Docs"
 cp "$repo/schemas/Schemas/speakeasy/"*.md "$app/Schemas/speakeasy/"
 cp "$repo/schemas/Schemas/frozendict/"*.md "$app/Schemas/frozendict/"
+# An OpenAPI spec beside the markdown docs: the bundled YamlDotNet must load inside the compiler.
+cp "$repo/schemas/Schemas/openapi/"*.yaml "$app/Schemas/openapi/"
 # A markdown file outside Schemas/ must be left alone.
 printf '# Consumer readme\n\nNot a schema.\n' > "$app/README.md"
 printf '# Notes\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *string* | :heavy_check_mark: | N/A |\n' > "$app/Docs/NotPickedUp.md"
@@ -61,6 +65,9 @@ var generation = JsonSerializer.Deserialize("""{"model":"m","unknown":true}""", 
 Console.WriteLine(back);
 if (back != json) { Console.Error.WriteLine("round trip changed the JSON"); return 1; }
 if (generation.Model != "m" || generation.AdditionalProperties?.Count != 1) { Console.Error.WriteLine("Generation did not read"); return 1; }
+const string shipmentJson = """{"id":"s1","destination":{"line1":"1 Road","country":"NZ"},"status":"lost","carrier":{"type":"Post","country":"NZ"},"events":[]}""";
+var shipment = JsonSerializer.Deserialize(shipmentJson, GenerationModelsJsonContext.Default.Shipment)!;
+if (shipment.Carrier?.Post is null || JsonSerializer.Serialize(shipment, GenerationModelsJsonContext.Default.Shipment) != shipmentJson) { Console.Error.WriteLine("the OpenAPI model did not round-trip"); return 1; }
 if (typeof(GenerationModelsJsonContext).Assembly.GetType("Consumer.Notes") is not null) { Console.Error.WriteLine("a doc outside Schemas/ was generated"); return 1; }
 Console.WriteLine("e2e round trip OK");
 return 0;

@@ -11,6 +11,8 @@ failures += RoundTrip("generation.json", GenerationModelsJsonContext.Default.Gen
 failures += RoundTrip("chat-completion-response.json", GenerationModelsJsonContext.Default.ChatCompletionResponse, c => $"timestamp={c.Timestamp:O}, choices={c.Choices?.Count}");
 failures += RoundTrip("completion-response.json", GenerationModelsJsonContext.Default.CompletionResponse, c => $"first output={c.Data[0].Output}, total tokens={c.Usage?.TotalTokens}, open members={c.AdditionalProperties?.Count ?? 0}");
 failures += RoundTrip("invoice.json", GenerationModelsJsonContext.Default.Invoice, i => $"customer={i.Customer.Name}, lines={i.Lines.Count}, due={i.DueOn:O}");
+// From the OpenAPI spec in Schemas/openapi: a status the spec does not list, a discriminated union case, an explicit null.
+failures += RoundTrip("shipment.json", GenerationModelsJsonContext.Default.Shipment, s => $"status={s.Status} (listed: {s.Status.IsKnown}), carrier={s.Carrier?.Courier?.Name}, weight={(s.WeightKg is null ? "null" : s.WeightKg)}");
 
 Console.WriteLine(failures == 0 ? "All sample payloads round-tripped unchanged." : $"{failures} payload(s) changed on the round trip.");
 return failures == 0 ? 0 : 1;
