@@ -42,12 +42,7 @@ public sealed class DialectFixtureTests
     public void Dialect_fixture_generates_compiling_models(string dialect, int models, int enums, int unions, int skipped)
     {
         string root = Path.Combine(FixturesDirectory(), dialect);
-        var docs = Directory.GetFiles(root, "*.md", SearchOption.AllDirectories)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllText(p)))
-            .ToArray();
-
-        var run = new GeneratorHarness().Run(docs);
+        var run = new GeneratorHarness().Run(GeneratorHarness.ReadFolder(root, pattern: "*.md"));
 
         run.AssertCompilesCleanly();
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -64,11 +59,6 @@ public sealed class DialectFixtureTests
         Assert.Equal(unions, generated.Count(IsUnion));
         Assert.Equal(models, generated.Count(s => !IsEnum(s) && !IsUnion(s)));
 
-        var all = new StringBuilder();
-        foreach (var source in run.Result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
-        {
-            all.Append("//----- ").Append(source.HintName).Append('\n').Append(source.SourceText.ToString());
-        }
-        Snapshot.Verify(all.ToString(), "Dialects." + dialect);
+        Snapshot.Verify(run.AllSources(), "Dialects." + dialect);
     }
 }

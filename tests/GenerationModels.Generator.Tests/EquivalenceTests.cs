@@ -22,12 +22,7 @@ public sealed class EquivalenceTests
 
     private static GeneratorRun Run(string input)
     {
-        string root = Path.Combine(Root(), input);
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllText(p)))
-            .ToArray();
-        var run = new GeneratorHarness().Run(files);
+        var run = new GeneratorHarness().Run(GeneratorHarness.ReadFolder(Path.Combine(Root(), input)));
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         return run;

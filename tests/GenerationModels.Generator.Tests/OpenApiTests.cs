@@ -15,13 +15,7 @@ public sealed class OpenApiTests
     private static string FixturesDirectory([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
         => Path.Combine(Path.GetDirectoryName(thisFile)!, "Fixtures", "openapi");
 
-    private static (string, string)[] Fixtures()
-        => Directory.GetFiles(FixturesDirectory())
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => ("api/" + Path.GetFileName(p), File.ReadAllText(p)))
-            .ToArray();
-
-    private static GeneratorRun RunFixtures() => new GeneratorHarness().Run(Fixtures());
+    private static GeneratorRun RunFixtures() => new GeneratorHarness().Run(GeneratorHarness.ReadFolder(FixturesDirectory(), "api/"));
 
     private static IPropertySymbol Property(GeneratorRun run, string type, string name)
     {
@@ -44,12 +38,7 @@ public sealed class OpenApiTests
         Assert.EndsWith("api/bookstore.yaml", inlined.Location.GetLineSpan().Path, StringComparison.Ordinal);
         Assert.Equal("    Tags:", File.ReadAllLines(Path.Combine(FixturesDirectory(), "bookstore.yaml"))[inlined.Location.GetLineSpan().StartLinePosition.Line]);
 
-        var all = new StringBuilder();
-        foreach (var source in run.Result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
-        {
-            all.Append("//----- ").Append(source.HintName).Append('\n').Append(source.SourceText.ToString());
-        }
-        Snapshot.Verify(all.ToString(), "OpenApi.Fixtures");
+        Snapshot.Verify(run.AllSources(), "OpenApi.Fixtures");
     }
 
     [Theory]

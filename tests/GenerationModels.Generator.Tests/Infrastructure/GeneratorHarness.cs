@@ -111,6 +111,13 @@ public sealed class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
+    /// <summary>Every file under <paramref name="root"/> as (path relative to it, prefixed, text), in ordinal path order.</summary>
+    public static (string RelativePath, string Text)[] ReadFolder(string root, string prefix = "", string pattern = "*")
+        => Directory.GetFiles(root, pattern, SearchOption.AllDirectories)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (prefix + Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllText(p)))
+            .ToArray();
+
     /// <summary>The files the package's default glob picks up: markdown docs and OpenAPI specs.</summary>
     public static bool IsSchemaPath(string path)
         => new[] { ".md", ".json", ".yaml", ".yml" }.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
@@ -149,6 +156,17 @@ public sealed class GeneratorRun
         => Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     public IEnumerable<string> HintNames => Result.GeneratedSources.Select(s => s.HintName);
+
+    /// <summary>All generated sources in one text, by hint name, for a folder-wide snapshot.</summary>
+    public string AllSources()
+    {
+        var all = new System.Text.StringBuilder();
+        foreach (var source in Result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            all.Append("//----- ").Append(source.HintName).Append('\n').Append(source.SourceText.ToString());
+        }
+        return all.ToString();
+    }
 
     /// <summary>Errors and warnings from compiling the generated code (the generator's own diagnostics excluded).</summary>
     public ImmutableArray<Diagnostic> CompilationProblems
