@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
 
@@ -43,14 +44,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         return new SchemaIndex(models.ToEquatableArray());
     }
 
-    public NamedModel? Find(string path, string pointer)
-    {
-        foreach (var model in Models)
-        {
-            if (string.Equals(model.Path, path, StringComparison.Ordinal) && string.Equals(model.Pointer, pointer, StringComparison.Ordinal)) return model;
-        }
-        return null;
-    }
+    /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/> (the first one, in index order).</summary>
+    public NamedModel? Find(string path, string pointer) => GetLookup().Find(path, pointer);
 
     /// <summary>
     /// Resolves a link from the doc at <paramref name="fromPath"/>: by the link target relative to that doc first,
@@ -69,25 +64,78 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 target = target.Substring(0, hash);
             }
             string resolved = target.Length == 0 ? PathUtil.Normalize(fromPath) : PathUtil.Combine(PathUtil.Directory(fromPath), target);
-            NamedModel? caseInsensitive = null;
-            foreach (var model in Models)
-            {
-                if (!string.Equals(model.Pointer, pointer, StringComparison.Ordinal)) continue;
-                string normalized = PathUtil.Normalize(model.Path);
-                if (string.Equals(normalized, resolved, StringComparison.Ordinal)) return model;
-                if (caseInsensitive is null && string.Equals(normalized, resolved, StringComparison.OrdinalIgnoreCase)) caseInsensitive = model;
-            }
-            if (caseInsensitive is not null) return caseInsensitive;
+            if (GetLookup().ByPath(pointer, resolved) is { } byPath) return byPath;
             // A $ref names its target exactly: no guessing by name, which could pick an unrelated doc's model.
             if (pointer.Length != 0) return null;
         }
-        NamedModel? byName = null;
-        foreach (var model in Models)
+        return GetLookup().ByName(name);
+    }
+
+    /// <summary>
+    /// Dictionaries over <see cref="Models"/>, built on first use per index instance and kept outside the record (so its
+    /// equality is unchanged): every doc looks itself up and resolves its links, and a scan per lookup made a run
+    /// quadratic in the number of docs. Each answers what a scan in index order would: the first match.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SchemaIndex, Lookup> Lookups = new();
+
+    private Lookup GetLookup() => Lookups.GetValue(this, index => new Lookup(index.Models));
+
+    private sealed class Lookup
+    {
+        private readonly EquatableArray<NamedModel> _models;
+        private readonly Dictionary<(string Path, string Pointer), NamedModel> _byLocation = new();
+        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPathIgnoringCase = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, NamedModel> _byDocName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _docNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _clrNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+
+        public Lookup(EquatableArray<NamedModel> models)
         {
-            if (string.Equals(model.DocName, name, StringComparison.Ordinal)) return model;
-            if (byName is null && (string.Equals(model.DocName, name, StringComparison.OrdinalIgnoreCase) || string.Equals(model.ClrName, name, StringComparison.OrdinalIgnoreCase))) byName = model;
+            _models = models;
+            for (int i = 0; i < models.Count; i++)
+            {
+                var model = models[i];
+                AddFirst(_byLocation, (model.Path, model.Pointer), model);
+                string normalized = PathUtil.Normalize(model.Path);
+                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), normalized, model);
+                AddFirst(Inner(_byPathIgnoringCase, model.Pointer, StringComparer.OrdinalIgnoreCase), normalized, model);
+                AddFirst(_byDocName, model.DocName, model);
+                AddFirst(_docNameIgnoringCase, model.DocName, i);
+                AddFirst(_clrNameIgnoringCase, model.ClrName, i);
+            }
         }
-        return byName;
+
+        public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue((path, pointer), out var model) ? model : null;
+
+        /// <summary>The first model with this pointer at this normalized path, else the first at it ignoring case.</summary>
+        public NamedModel? ByPath(string pointer, string normalizedPath)
+        {
+            if (_byPath.TryGetValue(pointer, out var exact) && exact.TryGetValue(normalizedPath, out var model)) return model;
+            if (_byPathIgnoringCase.TryGetValue(pointer, out var loose) && loose.TryGetValue(normalizedPath, out model)) return model;
+            return null;
+        }
+
+        /// <summary>The first model whose doc name is <paramref name="name"/>, else the first whose doc or C# name is, ignoring case.</summary>
+        public NamedModel? ByName(string name)
+        {
+            if (_byDocName.TryGetValue(name, out var model)) return model;
+            int first = int.MaxValue;
+            if (_docNameIgnoringCase.TryGetValue(name, out int i)) first = i;
+            if (_clrNameIgnoringCase.TryGetValue(name, out int j) && j < first) first = j;
+            return first == int.MaxValue ? null : _models[first];
+        }
+
+        private static Dictionary<string, NamedModel> Inner(Dictionary<string, Dictionary<string, NamedModel>> outer, string pointer, StringComparer comparer)
+        {
+            if (!outer.TryGetValue(pointer, out var inner)) outer[pointer] = inner = new Dictionary<string, NamedModel>(comparer);
+            return inner;
+        }
+
+        private static void AddFirst<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        {
+            if (!map.ContainsKey(key)) map[key] = value;
+        }
     }
 
     private static string FileStem(string path)
