@@ -168,6 +168,8 @@ public sealed class OpenApiTests
             ("cycle.yaml", cycle, "GM0012"), // alias cycle A→B→A
             ("weird.yaml", weird, "GM0002"), // unknown type 'wat'
             ("bin.yaml", "\0\u0001\uFFFE: [", "GM0011"),
+            // Found by the spec fuzz tests: YamlDotNet's scanner threw InvalidOperationException on this cut-short flow mapping.
+            ("cut.yaml", "openapi: 3.1.0\ncomponents:\n  schemas:\n    \"A\": {\"type\": \"object\", \"additionalProperties\":\n\": \"object\", \"x\": {\"enum\": [1]}}}\n    \"B\": true\n", "GM0011"),
             ("empty.yaml", "", "GM0011"),
             ("bom.json", "\uFEFF{}", "GM0004"),
         };
@@ -177,6 +179,7 @@ public sealed class OpenApiTests
             run.AssertCompilesCleanly();
             if (expected is null) Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
             else Assert.Contains(run.GeneratorDiagnostics, d => d.Id == expected);
+            if (file == "cut.yaml") Assert.Contains("InvalidOperationException", Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class YamlSpecReader
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, SpecNode> _anchors = new();
     private int _aliases;
+    private int _lastOffset;
 
     private YamlSpecReader(IParser parser, CancellationToken cancellationToken)
     {
@@ -35,9 +36,9 @@ internal sealed class YamlSpecReader
     /// <exception cref="SpecSyntaxException">The text is not YAML, or holds no document.</exception>
     public static SpecNode Read(string text, CancellationToken cancellationToken)
     {
+        var reader = new YamlSpecReader(new Parser(new StringReader(text)), cancellationToken);
         try
         {
-            var reader = new YamlSpecReader(new Parser(new StringReader(text)), cancellationToken);
             reader.Expect<StreamStart>();
             if (reader._parser.Current is StreamEnd) throw new SpecSyntaxException("the file holds no YAML document", 0);
             reader.Expect<DocumentStart>();
@@ -52,6 +53,13 @@ internal sealed class YamlSpecReader
             int paren = message.IndexOf("): ", System.StringComparison.Ordinal);
             if (message.StartsWith("(", System.StringComparison.Ordinal) && paren > 0) message = message.Substring(paren + 3);
             return Throw(message, (int)e.Start.Index);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException && e.TargetSite?.DeclaringType?.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet's scanner throws other exception types on some malformed input (the fuzz tests found an
+            // InvalidOperationException from ScanPlainScalar on a flow mapping cut short). That is a syntax error of
+            // the file, not a bug of ours: report it at the last event read. Exceptions from our own code propagate.
+            return Throw($"the YAML could not be parsed ({e.GetType().Name}: {e.Message})", reader._lastOffset);
         }
     }
 
@@ -69,6 +77,7 @@ internal sealed class YamlSpecReader
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var current = _parser.Current;
+        if (current is not null) _lastOffset = Offset(current);
         if (depth > MaxDepth) throw new SpecSyntaxException($"the YAML nests deeper than {MaxDepth} levels", Offset(current));
         switch (current)
         {
