@@ -89,8 +89,8 @@ public static class Program
         if (!bdnOnly)
         {
             var settings = quick
-                ? new ReportSettings(Rounds: 5, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 1, CompileSize: 500, OutputSizes: new[] { 500 }, BatchMs: 25)
-                : new ReportSettings(Rounds: 15, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 2, CompileSize: 2000, OutputSizes: new[] { 100, 500, 2000 }, BatchMs: 50);
+                ? new ReportSettings(Rounds: 5, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 1, CompileSize: 500, OutputSizes: new[] { 500 }, BatchMs: 25, StepRuns: 1)
+                : new ReportSettings(Rounds: 15, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 3, CompileSize: 2000, OutputSizes: new[] { 100, 500, 2000 }, BatchMs: 50, StepRuns: 3);
             if (sizes is not null)
             {
                 // A smaller report while developing: --sizes 100,500 (the largest is used for compile and output size).

@@ -6,8 +6,8 @@ namespace GeneratorBench;
 
 /// <summary>
 /// A generator that does no work of its own: per AdditionalFile it adds a source text decided up front. With our
-/// generator's own output it shows what the driver costs for that output (tables, hint names, parsing the generated C#
-/// into syntax trees); with a one-line file per doc, what the driver costs per file alone.
+/// generator's own output it shows what the driver costs for that output (tables, hint-name checks, source texts); with
+/// a one-line file per doc, what the driver costs per file alone.
 /// </summary>
 public sealed class ReplayGenerator : IIncrementalGenerator
 {

@@ -31,7 +31,12 @@ public sealed record OutputComparison(
     int StjFiles,
     int StjDiagnostics,
     int StjCompileErrors,
-    string? FirstStjProblem);
+    string? FirstStjProblem,
+    CompileSample OurCompile,
+    CompileSample StjCompile);
+
+/// <summary>One compile: thread CPU and wall milliseconds, and the errors it reported.</summary>
+public sealed record CompileSample(double CpuMs, double WallMs, IReadOnlyList<Diagnostic> Errors);
 
 /// <summary>
 /// Builds hand-written-style twins of our generated models from the generated compilation's symbols — plain records
@@ -55,7 +60,8 @@ public static class StjComparison
     {
         var compilation = Harness.UserCompilation();
         Harness.CreateDriver(set.Docs).RunGeneratorsAndUpdateCompilation(compilation, out var ours, out _);
-        int ourErrors = ours.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        // The first compile of each output is also its error check (and a compile-time sample).
+        var ourCompile = Compile(ours.SyntaxTrees);
 
         var generatedTrees = ours.SyntaxTrees.Where(t => !compilation.SyntaxTrees.Contains(t)).ToList();
         long ourChars = generatedTrees.Sum(t => (long)t.Length);
@@ -113,7 +119,7 @@ public static class StjComparison
         var stjRun = stjDriver.GetRunResult().Results.Single();
         if (stjRun.Exception is not null) throw new InvalidOperationException("System.Text.Json's generator threw: " + stjRun.Exception);
         long stjChars = stjRun.GeneratedSources.Sum(s => (long)s.SourceText.Length);
-        var stjErrors = stj.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var stjCompile = Compile(stj.SyntaxTrees);
         var stjWarnings = stjDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
         var result = new OutputComparison(
@@ -124,7 +130,7 @@ public static class StjComparison
             models.Count(m => m.Kind == ModelKind.Untwinned),
             ourChars,
             ourTwinned,
-            ourErrors,
+            ourCompile.Errors.Count,
             converterChars,
             docCommentChars,
             twinnedCount,
@@ -132,13 +138,15 @@ public static class StjComparison
             stjChars,
             stjRun.GeneratedSources.Length,
             stjWarnings.Count,
-            stjErrors.Count,
-            stjErrors.Concat(stjWarnings).FirstOrDefault()?.ToString());
+            stjCompile.Errors.Count,
+            stjCompile.Errors.Concat(stjWarnings).Concat(ourCompile.Errors).FirstOrDefault()?.ToString(),
+            ourCompile,
+            stjCompile);
         return (result, ours, stj);
     }
 
     /// <summary>Binds and emits a fresh compilation of <paramref name="trees"/> to memory (one thread); thread CPU and wall time.</summary>
-    public static (double CpuMs, double WallMs, bool Success) Compile(IEnumerable<SyntaxTree> trees)
+    public static CompileSample Compile(IEnumerable<SyntaxTree> trees)
     {
         var compilation = CSharpCompilation.Create("CompileTime", trees, Harness.References, Harness.CompilationOptions());
         GC.Collect();
@@ -148,7 +156,7 @@ public static class StjComparison
         var emit = compilation.Emit(stream);
         double wallMs = wall.Elapsed.TotalMilliseconds;
         double cpuMs = (ThreadCpuClock.Instance.GetTimestamp() - cpu) / 1e6;
-        return (cpuMs, wallMs, emit.Success);
+        return new CompileSample(cpuMs, wallMs, emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
     }
 
     private enum ModelKind { Object, StringEnum, IntegerEnum, Untwinned }
