@@ -185,7 +185,7 @@ internal sealed class ModelEmitter
 
         foreach (var member in members)
         {
-            WriteProperty(member);
+            WriteProperty(member, type.IsDeprecated);
         }
 
         w.Line("/// <summary>");
@@ -235,13 +235,18 @@ internal sealed class ModelEmitter
         w.Line();
     }
 
-    private void WriteProperty(Member member)
+    private void WriteProperty(Member member, bool typeDeprecated)
     {
         var w = _writer;
+        // C# warns on [Obsolete] on a required member of a type that is not itself obsolete (CS9042): such a member
+        // says it is deprecated in its summary instead.
+        bool obsolete = member.Field.IsDeprecated && (!member.Field.IsRequired || typeDeprecated);
+        string summary = member.Field.Description ?? $"The JSON member '{member.Field.JsonName}'.";
+        if (member.Field.IsDeprecated && !obsolete) summary += "\nDeprecated.";
         // Every public member gets a summary, so projects that build XML docs with warnings as errors stay clean (CS1591).
-        CSharpText.DocComment(w, "summary", member.Field.Description ?? $"The JSON member '{member.Field.JsonName}'.");
+        CSharpText.DocComment(w, "summary", summary);
         w.Line($"[__Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
-        if (member.Field.IsDeprecated) w.Line("[global::System.Obsolete]");
+        if (obsolete) w.Line("[global::System.Obsolete]");
         if (member.Field.IsRequired)
         {
             w.Line("[__Json.Serialization.JsonRequired]");

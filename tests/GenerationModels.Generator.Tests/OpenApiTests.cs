@@ -202,4 +202,179 @@ public sealed class OpenApiTests
         Assert.Equal(1, emit.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(2, emit.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
+
+    // Found by tools/SpecScaleReport: an alias whose items are inline schemas lost them (GM0003 'ScopesItem', JsonElement).
+    [Fact]
+    public void A_ref_to_an_alias_of_inline_schemas_nests_them_in_the_referring_type()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            components:
+              schemas:
+                Scopes:
+                  type: array
+                  items:
+                    type: string
+                    enum: [read, write]
+                Lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [sku]
+                    properties:
+                      sku: { type: string }
+                Key:
+                  type: object
+                  properties:
+                    scopes: { $ref: '#/components/schemas/Scopes' }
+                    granted: { $ref: '#/components/schemas/Scopes' }
+                    lines: { $ref: '#/components/schemas/Lines' }
+                Choice:
+                  oneOf:
+                    - type: string
+                    - $ref: '#/components/schemas/Lines'
+            """;
+        var run = new GeneratorHarness().Run(("keys.yaml", spec));
+
+        run.AssertCompilesCleanly();
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        // Nested in Key (as if written in place), one per use, named after the property.
+        Assert.Equal("IReadOnlyList<ScopesItem>?", TypeOf(run, "Key", "Scopes"));
+        Assert.Equal("IReadOnlyList<GrantedItem>?", TypeOf(run, "Key", "Granted"));
+        Assert.Equal("IReadOnlyList<LinesItem>?", TypeOf(run, "Key", "Lines"));
+        var key = run.Output.GetTypeByMetadataName("TestModels.Key")!;
+        Assert.Equal(new[] { "GrantedItem", "LinesItem", "ScopesItem" }, key.GetTypeMembers().Select(t => t.Name).Where(n => n != "JsonModelConverter").OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Single(key.GetTypeMembers("LinesItem").Single().GetMembers("Sku"));
+        Assert.Equal(2, run.Output.GetTypeByMetadataName("TestModels.Choice")!.GetMembers().OfType<IPropertySymbol>().Count(p => p.DeclaredAccessibility == Accessibility.Public && p.Name is not ("Unmatched" or "EqualityContract")));
+    }
+
+    // Found by tools/SpecScaleReport: a percent-encoded pointer (RFC 6901 §6) named no schema (GM0003, JsonElement).
+    [Fact]
+    public void Percent_encoded_refs_find_their_schema_in_the_file_and_across_files()
+    {
+        const string main = """
+            openapi: 3.0.3
+            components:
+              schemas:
+                "Page«User»":
+                  type: object
+                  properties:
+                    total: { type: integer }
+                "Customer Portal Session":
+                  type: object
+                  properties:
+                    url: { type: string }
+                Holder:
+                  type: object
+                  properties:
+                    page: { $ref: '#/components/schemas/Page%C2%ABUser%C2%BB' }
+                    portal: { $ref: '#/components/schemas/Customer%20Portal%20Session' }
+                    shared: { $ref: 'other.yaml#/components/schemas/Shared%20Thing' }
+            """;
+        const string other = "openapi: 3.0.3\ncomponents:\n  schemas:\n    \"Shared Thing\":\n      type: object\n      properties:\n        x: { type: string }\n";
+        var run = new GeneratorHarness().Run(("main.yaml", main), ("other.yaml", other));
+
+        run.AssertCompilesCleanly();
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal("PageUser?", TypeOf(run, "Holder", "Page"));
+        Assert.Equal("CustomerPortalSession?", TypeOf(run, "Holder", "Portal"));
+        Assert.Equal("SharedThing?", TypeOf(run, "Holder", "Shared"));
+    }
+
+    // Found by tools/SpecScaleReport: a required property referring to a named schema that admits null was not nullable,
+    // so reading the null the spec allows threw.
+    [Theory]
+    [InlineData("yaml")]
+    [InlineData("json")]
+    public void A_ref_to_a_named_schema_that_admits_null_is_nullable(string form)
+    {
+        const string yaml = """
+            openapi: 3.0.3
+            components:
+              schemas:
+                Note: { type: string, nullable: true }
+                Status: { type: string, enum: [open, closed], nullable: true }
+                Child: { type: object, nullable: true, properties: { x: { type: string } } }
+                Shape: { oneOf: [ { $ref: '#/components/schemas/Child' }, { type: integer } ], nullable: true }
+                Solid: { type: object, properties: { x: { type: string } } }
+                Parent:
+                  type: object
+                  required: [note, status, child, shape, solid, plain]
+                  properties:
+                    note: { $ref: '#/components/schemas/Note' }
+                    status: { $ref: '#/components/schemas/Status' }
+                    child: { description: Described, allOf: [ { $ref: '#/components/schemas/Child' } ] }
+                    shape: { $ref: '#/components/schemas/Shape' }
+                    solid: { $ref: '#/components/schemas/Solid' }
+                    plain: { type: string }
+            """;
+        const string json = """
+            {
+              "openapi": "3.1.0",
+              "components": {
+                "schemas": {
+                  "Note": { "type": ["string", "null"] },
+                  "Status": { "type": ["string", "null"], "enum": ["open", "closed", null] },
+                  "Child": { "type": ["object", "null"], "properties": { "x": { "type": "string" } } },
+                  "Shape": { "oneOf": [ { "$ref": "#/components/schemas/Child" }, { "type": "integer" }, { "type": "null" } ] },
+                  "Solid": { "type": "object", "properties": { "x": { "type": "string" } } },
+                  "Parent": {
+                    "type": "object",
+                    "required": ["note", "status", "child", "shape", "solid", "plain"],
+                    "properties": {
+                      "note": { "$ref": "#/components/schemas/Note" },
+                      "status": { "$ref": "#/components/schemas/Status" },
+                      "child": { "description": "Described", "allOf": [ { "$ref": "#/components/schemas/Child" } ] },
+                      "shape": { "$ref": "#/components/schemas/Shape" },
+                      "solid": { "$ref": "#/components/schemas/Solid" },
+                      "plain": { "type": "string" }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+        var run = new GeneratorHarness().Run(("parent." + form, form == "yaml" ? yaml : json));
+
+        run.AssertCompilesCleanly();
+        Assert.Equal("string?", TypeOf(run, "Parent", "Note"));
+        Assert.Equal("Status?", TypeOf(run, "Parent", "Status"));
+        Assert.Equal("Child?", TypeOf(run, "Parent", "Child"));
+        Assert.Equal("Shape?", TypeOf(run, "Parent", "Shape"));
+        Assert.Equal("Solid", TypeOf(run, "Parent", "Solid"));
+        Assert.Equal("string", TypeOf(run, "Parent", "Plain"));
+        Assert.All(new[] { "Note", "Status", "Child", "Shape", "Solid", "Plain" }, name => Assert.True(Property(run, "Parent", name).IsRequired));
+    }
+
+    // Found by tools/SpecScaleReport: [Obsolete] on a required member of a type that is not obsolete is warning CS9042.
+    [Fact]
+    public void A_required_deprecated_property_says_so_in_its_summary_instead_of_Obsolete()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  required: [old, name]
+                  properties:
+                    old: { type: string, deprecated: true }
+                    older: { type: string, deprecated: true }
+                    name: { type: string }
+                OldThing:
+                  type: object
+                  deprecated: true
+                  required: [old]
+                  properties:
+                    old: { type: string, deprecated: true }
+            """;
+        var run = new GeneratorHarness().Run(("things.yaml", spec));
+
+        run.AssertCompilesCleanly(); // no CS9042
+        static bool Obsolete(IPropertySymbol p) => p.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute");
+        Assert.False(Obsolete(Property(run, "Thing", "Old")));
+        Assert.Contains("Deprecated.", Property(run, "Thing", "Old").GetDocumentationCommentXml(cancellationToken: TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(Obsolete(Property(run, "Thing", "Older")));
+        Assert.True(Obsolete(Property(run, "OldThing", "Old")));
+    }
 }

@@ -193,7 +193,7 @@ internal sealed class OpenApiReader
             {
                 foreach (var entry in mapping.Entries)
                 {
-                    if (entry.Value.AsString() is { } reference) cases.Add(new DiscriminatorCase(entry.Key.Text, RefType(reference, entry.Value, 0)));
+                    if (entry.Value.AsString() is { } reference) cases.Add(new DiscriminatorCase(entry.Key.Text, RefType(reference, entry.Value, 0, new ObjectBuilder(name), name, out _)));
                 }
             }
             // Implicit mapping: a case referenced by $ref is chosen by its schema name.
@@ -201,7 +201,7 @@ internal sealed class OpenApiReader
             {
                 if (part["$ref"]?.AsString() is { } reference && LocalName(reference) is { } caseName && !cases.Exists(c => c.Value == caseName))
                 {
-                    cases.Add(new DiscriminatorCase(caseName, RefType(reference, part, 0)));
+                    cases.Add(new DiscriminatorCase(caseName, RefType(reference, part, 0, new ObjectBuilder(name), name, out _)));
                 }
             }
             union = union with { DiscriminatorProperty = property, DiscriminatorCases = cases.ToEquatableArray() };
@@ -291,7 +291,12 @@ internal sealed class OpenApiReader
             Report(DiagnosticDescriptors.UnsupportedSchemaId, schema, owner.Name, $"inline schemas nested deeper than {MaxDepth} levels", "the value is typed as JsonElement so no data is lost");
             return TypeRef.Any;
         }
-        if (schema["$ref"]?.AsString() is { } reference) return RefType(reference, schema["$ref"]!, depth);
+        if (schema["$ref"]?.AsString() is { } reference)
+        {
+            var type = RefType(reference, schema["$ref"]!, depth, owner, hint, out bool targetNullable);
+            nullable |= targetNullable;
+            return type;
+        }
 
         if (schema["allOf"] is { Kind: SpecNodeKind.Sequence } allOf && allOf.Items.Count == 1 && schema["properties"] is null)
         {
@@ -357,15 +362,24 @@ internal sealed class OpenApiReader
 
     /// <summary>
     /// A <c>$ref</c>: a local named object/enum/union is a reference to its generated type; a local alias is replaced
-    /// by what it aliases; a ref into another file is resolved across files by the index.
+    /// by what it aliases (inline schemas inside it become nested types of <paramref name="owner"/>, named from
+    /// <paramref name="hint"/>, as if written in place); a ref into another file is resolved across files by the index.
+    /// <paramref name="nullable"/> says whether the local schema referred to admits null (<c>nullable: true</c>,
+    /// <c>"null"</c> among its types or cases), which a property referring to it then does too.
     /// </summary>
-    private TypeRef RefType(string reference, SpecNode at, int depth)
+    private TypeRef RefType(string reference, SpecNode at, int depth, ObjectBuilder owner, string hint, out bool nullable)
     {
+        nullable = false;
         if (reference.StartsWith("#", StringComparison.Ordinal))
         {
             if (LocalName(reference) is not { } name) return TypeRef.Unknown(reference);
             if (!_byName.TryGetValue(name, out var target)) return TypeRef.Reference(name, reference);
-            if (!IsAlias(target, name)) return TypeRef.Reference(name, reference);
+            if (!IsAlias(target, name))
+            {
+                nullable = AdmitsNull(target);
+                // The pointer as the index knows it: a percent-encoded ref ('Page%C2%ABUser%C2%BB') names the same schema.
+                return TypeRef.Reference(name, _prefix + EscapePointer(name));
+            }
             if (!_resolvingAliases.Add(name))
             {
                 Report(DiagnosticDescriptors.UnsupportedSchemaId, at, name, "an alias that refers back to itself", "the value is typed as JsonElement so no data is lost");
@@ -373,7 +387,7 @@ internal sealed class OpenApiReader
             }
             try
             {
-                return TypeOf(target, new ObjectBuilder(name), name, depth + 1, out _);
+                return TypeOf(target, owner, hint, depth + 1, out nullable);
             }
             finally
             {
@@ -384,7 +398,31 @@ internal sealed class OpenApiReader
         {
             return TypeRef.External(LastSegment(reference), reference);
         }
-        return TypeRef.Reference(LastSegment(reference), reference);
+        return TypeRef.Reference(LastSegment(reference), PercentDecoded(reference));
+    }
+
+    /// <summary>A named schema that admits JSON null besides its own shape.</summary>
+    private static bool AdmitsNull(SpecNode schema)
+    {
+        if (!schema.IsMap) return false;
+        if (schema["nullable"]?.IsTrue == true || schema["x-nullable"]?.IsTrue == true || TypeNames(schema).Contains("null")) return true;
+        if (schema["enum"] is { Kind: SpecNodeKind.Sequence } values && values.Items.Exists(v => v.Kind == SpecNodeKind.Null)) return true;
+        var union = schema["oneOf"] ?? schema["anyOf"];
+        return union is { Kind: SpecNodeKind.Sequence } && UnionParts(schema).Count != union.Items.Count;
+    }
+
+    /// <summary>A ref into another file with percent-encoding undone (RFC 6901 §6), so the index matches it by file and pointer.</summary>
+    private static string PercentDecoded(string reference)
+    {
+        if (reference.IndexOf('%') < 0) return reference;
+        try
+        {
+            return Uri.UnescapeDataString(reference);
+        }
+        catch (UriFormatException)
+        {
+            return reference;
+        }
     }
 
     /// <summary>An alias has nothing to generate: not an object (no properties, no allOf, not a free-form object), enum or union.</summary>

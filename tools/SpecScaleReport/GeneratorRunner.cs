@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using GenerationModels.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SpecScaleReport;
+
+/// <summary>A spec file handed to the generator as an AdditionalFile (in memory).</summary>
+internal sealed class SpecText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public SpecText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Build properties plus <c>GenerationModelsSchema=true</c> on every AdditionalFile, as a real build passes them.</summary>
+internal sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly DictionaryOptions _global;
+    private readonly DictionaryOptions _schemaFile = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerationModelsSchema"] = "true" });
+    private readonly DictionaryOptions _empty = new(new Dictionary<string, string>());
+
+    public SpecOptionsProvider(IDictionary<string, string> buildProperties)
+        => _global = new DictionaryOptions(buildProperties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
+
+    public override AnalyzerConfigOptions GlobalOptions => _global;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schemaFile;
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>One timed generator run.</summary>
+internal sealed record Timing(string What, double GeneratorMs, double WallMs, long AllocatedBytes, int ChangedSources = -1, string? Edited = null)
+{
+    /// <summary>Edits: how many per-schema emit steps ran again (the rest were cached), from a step-tracking replay.</summary>
+    public int EmitsRerun { get; init; } = -1;
+
+    public int EmitsTotal { get; init; } = -1;
+}
+
+/// <summary>Everything measured for one form of the spec.</summary>
+internal sealed class FormResult
+{
+    public FormResult(SpecForm form) => Form = form;
+
+    public SpecForm Form { get; }
+
+    public string Label => Form == SpecForm.Yaml30 ? "YAML, OpenAPI 3.0" : "JSON, OpenAPI 3.1";
+
+    /// <summary>Path → text of each spec file, and the line of every tagged entry per file stem.</summary>
+    public List<(string Stem, string Path, string Text)> Files { get; } = new();
+
+    public Dictionary<string, Dictionary<object, int>> TagLines { get; } = new(StringComparer.Ordinal);
+
+    public Timing? Cold { get; set; }
+
+    public List<Timing> Fresh { get; } = new();
+
+    public Timing? NoChange { get; set; }
+
+    public List<Timing> Edits { get; } = new();
+
+    public Exception? GeneratorException { get; set; }
+
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics { get; set; } = ImmutableArray<Diagnostic>.Empty;
+
+    public ImmutableArray<GeneratedSourceResult> Sources { get; set; } = ImmutableArray<GeneratedSourceResult>.Empty;
+
+    public Compilation? Output { get; set; }
+
+    public double CompileMs { get; set; }
+
+    public long AssemblyBytes { get; set; }
+
+    public byte[]? Assembly { get; set; }
+
+    /// <summary>The form whose compile result stands for this one (it generated the same code), if not compiled itself.</summary>
+    public FormResult? CompiledBy { get; set; }
+
+    public List<Diagnostic> CompileErrors { get; } = new();
+
+    public List<Diagnostic> CompileWarnings { get; } = new();
+
+    public long GeneratedChars => Sources.Sum(s => (long)s.SourceText.Length);
+
+    public long SpecBytes => Files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Text));
+}
+
+/// <summary>Runs the real generator (public API: CSharpGeneratorDriver) over one form of the spec and compiles its output.</summary>
+internal static class GeneratorRunner
+{
+    public const string Namespace = "ScaleSpec";
+    public const string ContextName = "GenerationModelsJsonContext";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
+        paths.Add(typeof(GenerationModels.Runtime.OpenDictionary).Assembly.Location);
+        return paths.Where(p => p.Length != 0).Distinct(StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    /// <summary>Documentation diagnostics on (as the generator tests do): malformed XML in a generated doc comment is a warning.</summary>
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly CSharpCompilationOptions CompilationOptions =
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+            {
+                // The SDK suppresses these assembly-unification notes by default.
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
+
+    public static string Directory(SpecForm form) => form == SpecForm.Yaml30 ? "/spec/yaml" : "/spec/json";
+
+    public static string PathOf(string stem, SpecForm form) => Directory(form) + "/" + Lowering.FileName(stem, form);
+
+    public static IEnumerable<(string Stem, string Text, Dictionary<object, int> Lines)> Render(SpecModel model, SpecForm form)
+    {
+        foreach (string stem in new[] { SpecSynthesizer.Main, SpecSynthesizer.Other })
+        {
+            SpecWriter writer = form == SpecForm.Yaml30 ? new YamlWriter() : new JsonWriter();
+            string text = writer.Write(model.Document(stem, form));
+            yield return (stem, text, writer.TagLines);
+        }
+    }
+
+    /// <param name="sameCodeAs">A form already compiled: when this form generates the same code, that compile result stands for both.</param>
+    public static FormResult Run(SpecModel model, SpecForm form, int freshRuns, int edits, Action<string> log, FormResult? sameCodeAs = null)
+    {
+        var result = new FormResult(form);
+        foreach (var (stem, text, lines) in Render(model, form))
+        {
+            result.Files.Add((stem, PathOf(stem, form), text));
+            result.TagLines[stem] = lines;
+        }
+        var texts = result.Files.Select(f => (AdditionalText)new SpecText(f.Path, f.Text)).ToImmutableArray();
+        var compilation = CSharpCompilation.Create("ScaleSpec", Array.Empty<SyntaxTree>(), References.Value, CompilationOptions);
+
+        // Generator timings first, on a small heap; the compile (the big allocation) comes last.
+        // Cold: a new driver, and (for the first form) a generator that has never run in this process.
+        var driver = NewDriver(texts, form);
+        driver = TimedRun(driver, compilation, "cold", out var cold, out var output, out var diagnostics);
+        result.Cold = cold;
+        var run = driver.GetRunResult().Results.Single();
+        result.GeneratorException = run.Exception;
+        result.GeneratorDiagnostics = diagnostics;
+        result.Sources = run.GeneratedSources;
+        result.Output = output;
+        log($"{result.Label}: generator {cold.GeneratorMs:0} ms (cold), {run.GeneratedSources.Length} sources, {diagnostics.Length} diagnostics");
+
+        // Full runs with the JIT warm: each on a new driver, so nothing is cached.
+        for (int i = 0; i < freshRuns; i++)
+        {
+            TimedRun(NewDriver(texts, form), compilation, "full, new driver", out var fresh, out _, out _);
+            result.Fresh.Add(fresh);
+        }
+
+        // The cold driver again, nothing changed: everything cached.
+        driver = TimedRun(driver, compilation, "no change", out var noChange, out _, out _);
+        result.NoChange = noChange;
+
+        // Warm: edit one schema of the main file (a new property), re-run the same driver.
+        var editable = model.In(SpecSynthesizer.Main)
+            .Where(s => s.Kind == SchemaKind.Object && s.Node is MapNode map && map.Has("properties") && !map.Has("allOf"))
+            .ToList();
+        var previous = run.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        var mainFile = model.Document(SpecSynthesizer.Main, form);
+        var editTexts = new List<(NamedSchema Target, string Text)>();
+        for (int i = 0; i < edits && editable.Count > 0; i++)
+        {
+            // Edits accumulate, as in an editor: each run differs from the previous one by one schema.
+            // Spread through the file: where the edit is decides how many later schemas move (see the timings table).
+            var target = editable[(int)((i + 0.5) * editable.Count / edits)];
+            editTexts.Add((target, Edit(mainFile, form, target, i)));
+        }
+        AdditionalText current = texts[0];
+        foreach (var (target, text) in editTexts)
+        {
+            var replacement = new SpecText(current.Path, text);
+            driver = driver.ReplaceAdditionalText(current, replacement);
+            current = replacement;
+            driver = TimedRun(driver, compilation, "edit", out var timing, out _, out _);
+            var now = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+            int changed = now.Count(p => !previous.TryGetValue(p.Key, out var before) || before != p.Value) + previous.Keys.Count(k => !now.ContainsKey(k));
+            result.Edits.Add(timing with { ChangedSources = changed, Edited = target.Name });
+            previous = now;
+        }
+
+        // The same edits again on a driver that tracks steps (not timed): which per-schema emit steps ran again.
+        var tracked = NewDriver(texts, form, trackSteps: true).RunGenerators(compilation);
+        current = texts[0];
+        for (int i = 0; i < editTexts.Count; i++)
+        {
+            var replacement = new SpecText(current.Path, editTexts[i].Text);
+            tracked = tracked.ReplaceAdditionalText(current, replacement).RunGenerators(compilation);
+            current = replacement;
+            var reasons = tracked.GetRunResult().Results.Single().TrackedSteps[GenerationModelsGenerator.TrackingNames.Emit]
+                .SelectMany(step => step.Outputs).Select(o => o.Reason).ToList();
+            result.Edits[i] = result.Edits[i] with { EmitsRerun = reasons.Count(r => r != IncrementalStepRunReason.Cached), EmitsTotal = reasons.Count };
+        }
+        // Compile what it generated, to an assembly (once: the same sources compile the same).
+        if (sameCodeAs?.Output is not null && Equivalence.Compare(sameCodeAs, result).Count == 0)
+        {
+            result.CompiledBy = sameCodeAs;
+            result.CompileMs = sameCodeAs.CompileMs;
+            result.CompileErrors.AddRange(sameCodeAs.CompileErrors);
+            result.CompileWarnings.AddRange(sameCodeAs.CompileWarnings);
+            result.AssemblyBytes = sameCodeAs.AssemblyBytes;
+            log($"{result.Label}: same code as {sameCodeAs.Label}, not compiled again");
+        }
+        else
+        {
+            Compile(result, output, log);
+        }
+        return result;
+    }
+
+    private static void Compile(FormResult result, Compilation output, Action<string> log)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream);
+        result.CompileMs = stopwatch.Elapsed.TotalMilliseconds;
+        foreach (var diagnostic in emit.Diagnostics)
+        {
+            if (diagnostic.IsSuppressed) continue;
+            if (diagnostic.Severity == DiagnosticSeverity.Error) result.CompileErrors.Add(diagnostic);
+            else if (diagnostic.Severity == DiagnosticSeverity.Warning) result.CompileWarnings.Add(diagnostic);
+        }
+        result.AssemblyBytes = stream.Length;
+        if (emit.Success) result.Assembly = stream.ToArray();
+        log($"{result.Label}: compiled in {result.CompileMs:0} ms, {result.CompileErrors.Count} errors, {result.CompileWarnings.Count} warnings");
+    }
+
+    private static GeneratorDriver NewDriver(ImmutableArray<AdditionalText> texts, SpecForm form, bool trackSteps = false)
+        => CSharpGeneratorDriver.Create(
+            new[] { new GenerationModelsGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new SpecOptionsProvider(new Dictionary<string, string>
+            {
+                ["RootNamespace"] = Namespace,
+                ["MSBuildProjectDirectory"] = Directory(form),
+            }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    private static GeneratorDriver TimedRun(GeneratorDriver driver, Compilation compilation, string what, out Timing timing, out Compilation output, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        // Each run starts from a collected heap, so one run's garbage is not charged to the next.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out output, out diagnostics);
+        double wall = stopwatch.Elapsed.TotalMilliseconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var times = driver.GetTimingInfo().GeneratorTimes;
+        double generator = times.Length == 1 && times[0].ElapsedTime > TimeSpan.Zero ? times[0].ElapsedTime.TotalMilliseconds : wall;
+        timing = new Timing(what, generator, wall, allocated);
+        return driver;
+    }
+
+    /// <summary>Adds one property to <paramref name="target"/> in the (lowered) main file and writes the file again.</summary>
+    private static string Edit(MapNode root, SpecForm form, NamedSchema target, int n)
+    {
+        var schemas = (MapNode)((MapNode)root["components"]!)["schemas"]!;
+        var schema = (MapNode)schemas[target.Name]!;
+        var properties = (MapNode)schema["properties"]!;
+        properties.Add("edited_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture), new MapNode().Add("type", "string").Add("description", "Added by the warm re-run."));
+        SpecWriter writer = form == SpecForm.Yaml30 ? new YamlWriter() : new JsonWriter();
+        return writer.Write(root);
+    }
+}
