@@ -51,6 +51,13 @@ public static class Program
             var parts = profile.Split(':');
             var scenario = Scenario.Create(Enum.Parse<DocSource>(parts[0], ignoreCase: true), int.Parse(parts[1], CultureInfo.InvariantCulture));
             Func<object> operation = parts.Length > 3 && parts[3] == "add" ? scenario.AddOneDoc : parts.Length > 3 && parts[3] == "edit" ? scenario.EditOneDoc : scenario.ColdRun;
+            if (parts.Length > 3 && parts[3] == "stj")
+            {
+                var comparison = StjComparison.Run(scenario.Set).Result;
+                Console.WriteLine(StjComparison.Describe(comparison));
+                Console.WriteLine(comparison.ErrorSummary());
+                return 0;
+            }
             if (parts.Length > 4 && parts[4] == "count")
             {
                 foreach (var (label, driver) in new[] { ("cold", scenario.ColdRun()), ("replay", scenario.ReplayRun()), ("tiny", scenario.TinyRun()) })

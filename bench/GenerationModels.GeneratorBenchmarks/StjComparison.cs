@@ -33,7 +33,12 @@ public sealed record OutputComparison(
     int StjCompileErrors,
     string? FirstStjProblem,
     CompileSample OurCompile,
-    CompileSample StjCompile);
+    CompileSample StjCompile)
+{
+    /// <summary>Each distinct compile error id with its first message (for a failing comparison).</summary>
+    public string ErrorSummary()
+        => string.Join("\n", OurCompile.Errors.Concat(StjCompile.Errors).GroupBy(e => e.Id).Select(g => $"{g.Key} x{g.Count()}: {g.First()}"));
+}
 
 /// <summary>One compile: thread CPU and wall milliseconds, and the errors it reported.</summary>
 public sealed record CompileSample(double CpuMs, double WallMs, IReadOnlyList<Diagnostic> Errors);
@@ -181,11 +186,18 @@ public static class StjComparison
         return ModelKind.Object;
     }
 
+    /// <summary>Names a JsonSerializerContext already has: STJ gives each type a property named like it, so these clash.</summary>
+    private static readonly HashSet<string> ContextMemberNames = new(StringComparer.Ordinal)
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "TwinJsonContext", "Twins",
+    };
+
     private static string TwinName(INamedTypeSymbol symbol)
     {
         var names = new List<string>();
         for (var type = symbol; type is not null; type = type.ContainingType) names.Insert(0, type.Name);
-        return string.Join("_", names);
+        string name = string.Join("_", names);
+        return ContextMemberNames.Contains(name) ? name + "Twin" : name;
     }
 
     private static string WriteTwins(List<ModelType> models, Dictionary<ISymbol, ModelType> bySymbol)
@@ -234,7 +246,10 @@ public static class StjComparison
             if (property.IsRequired) text.Append("required ");
             text.Append(TwinType(property.Type, bySymbol)).Append(' ').Append(property.Name).AppendLine(" { get; init; }");
         }
-        text.AppendLine("        [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }");
+        // Named like ours: a doc field 'additionalProperties' takes that name and ours becomes AdditionalProperties2.
+        string extension = model.Symbol.GetMembers().OfType<IPropertySymbol>()
+            .FirstOrDefault(p => p.GetAttributes().Any(a => a.AttributeClass?.Name == "JsonExtensionDataAttribute"))?.Name ?? "AdditionalProperties";
+        text.Append("        [JsonExtensionData] public Dictionary<string, JsonElement>? ").Append(extension).AppendLine(" { get; set; }");
         text.AppendLine("    }");
         text.AppendLine();
     }
