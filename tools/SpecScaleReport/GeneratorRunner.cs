@@ -62,6 +62,9 @@ internal sealed record Timing(string What, double GeneratorMs, double WallMs, lo
     public int EmitsRerun { get; init; } = -1;
 
     public int EmitsTotal { get; init; } = -1;
+
+    /// <summary>Edits: the sources that should change: the edited schema's, and those of schemas composed over it (allOf).</summary>
+    public int ExpectedChanged { get; init; } = -1;
 }
 
 /// <summary>Everything measured for one form of the spec.</summary>
@@ -210,7 +213,7 @@ internal static class GeneratorRunner
             driver = TimedRun(driver, compilation, "edit", out var timing, out _, out _);
             var now = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
             int changed = now.Count(p => !previous.TryGetValue(p.Key, out var before) || before != p.Value) + previous.Keys.Count(k => !now.ContainsKey(k));
-            result.Edits.Add(timing with { ChangedSources = changed, Edited = target.Name });
+            result.Edits.Add(timing with { ChangedSources = changed, Edited = target.Name, ExpectedChanged = 1 + ComposedOver(model, target).Count });
             previous = now;
         }
 
@@ -287,6 +290,23 @@ internal static class GeneratorRunner
         double generator = times.Length == 1 && times[0].ElapsedTime > TimeSpan.Zero ? times[0].ElapsedTime.TotalMilliseconds : wall;
         timing = new Timing(what, generator, wall, allocated);
         return driver;
+    }
+
+    /// <summary>The schemas whose allOf includes <paramref name="target"/>, directly or through another such schema (same file).</summary>
+    public static HashSet<NamedSchema> ComposedOver(SpecModel model, NamedSchema target)
+    {
+        var found = new HashSet<NamedSchema>();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var schema in model.In(target.File))
+            {
+                if (found.Contains(schema) || schema.Node is not MapNode { } map || map["allOf"] is not SeqNode parts) continue;
+                if (parts.Items.Any(p => p is RefNode { File: null } r && (r.Name == target.Name || found.Any(f => f.Name == r.Name))) && found.Add(schema)) changed = true;
+            }
+        }
+        return found;
     }
 
     /// <summary>Adds one property to <paramref name="target"/> in the (lowered) main file and writes the file again.</summary>

@@ -133,8 +133,8 @@ internal static class Program
             if (unexpected != 0) failures.Add($"{run.Label}: {unexpected} warning-level generator diagnostics the spec does not provoke on purpose");
             if (check.Mismatches != 0) failures.Add($"{run.Label}: {check.Mismatches} generated types or properties differ from the spec");
             if (check.Fallbacks != 0) failures.Add($"{run.Label}: {check.Fallbacks} properties fell back to JsonElement where the spec gives a type");
-            int changed = run.Edits.Count(e => e.ChangedSources != 1);
-            if (changed != 0) failures.Add($"{run.Label}: {changed} of {run.Edits.Count} one-schema edits changed other than exactly one generated source");
+            int changed = run.Edits.Count(e => e.ChangedSources != e.ExpectedChanged);
+            if (changed != 0) failures.Add($"{run.Label}: {changed} of {run.Edits.Count} one-schema edits changed other generated sources than the edited schema's (and those composed over it)");
         }
         if (differences.Count != 0) failures.Add($"the YAML 3.0 and JSON 3.1 forms generate different code ({differences.Count} sources)");
         if (roundTrips.Failed != 0) failures.Add($"{roundTrips.Failed} of {roundTrips.Attempted} JSON round trips failed");
