@@ -75,7 +75,8 @@ internal static class ReportWriter
         sb.AppendLine();
         sb.AppendLine(roundTrips.NotRun is not null
             ? "Round trips: not run (" + roundTrips.NotRun + ")."
-            : Inv($"Round trips (YAML form's assembly, every model and union): {roundTrips.Attempted} JSON documents read and written back: {roundTrips.Exact} identical, {roundTrips.Equivalent} the same JSON value written differently (a non-ASCII member name escaped, or members in another order after a union picked a case), **{roundTrips.Failed} failed**; not attempted: {roundTrips.Unsatisfiable} schemas no finite JSON satisfies (required, non-nullable members that lead back to the schema, which random specs produce), {roundTrips.Skipped} deeper than the builder goes; {roundTrips.Milliseconds:0} ms."));
+            : Inv($"Round trips (YAML form's assembly, every model and union): {roundTrips.Attempted} JSON documents read and written back: {roundTrips.Exact} identical, {roundTrips.Equivalent} the same JSON value written differently (a non-ASCII member name escaped, or members in another order after a union picked a case), **{roundTrips.Failed} failed**; {roundTrips.Milliseconds:0} ms.") +
+                (roundTrips.Unsatisfiable + roundTrips.Skipped == 0 ? "" : Inv($" Not attempted: {roundTrips.Unsatisfiable} schemas no finite JSON satisfies (required, non-nullable members lead back to the schema), {roundTrips.Skipped} deeper than the builder goes.")));
         foreach (string failure in roundTrips.Failures) sb.AppendLine("- failed: " + Code(failure));
         foreach (string different in roundTrips.WrittenDifferently) sb.AppendLine("- written differently: " + Code(different));
         sb.AppendLine();
