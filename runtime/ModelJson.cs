@@ -213,9 +213,10 @@ public static partial class ModelJson
     /// </summary>
     /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="JsonException">The JSON is malformed or incomplete.</exception>
+    /// <exception cref="JsonException">The JSON is malformed or incomplete, or holds a string with an unpaired surrogate
+    /// escape (<c>"\uD800"</c>), which could not be written back.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    public static JsonElement ReadJsonElement(ref Utf8JsonReader reader) => ParseWritableValue(ref reader);
 
     /// <summary>Writes <paramref name="value"/> as it is.</summary>
     /// <param name="writer">The writer.</param>
@@ -464,7 +465,7 @@ public static partial class ModelJson
             {
                 throw ModelJsonErrors.EndOfData("inside an object");
             }
-            return JsonElement.ParseValue(ref reader);
+            return ParseWritableValue(ref reader);
         }
         catch (JsonException exception)
         {

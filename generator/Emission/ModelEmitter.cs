@@ -489,7 +489,7 @@ internal sealed class ModelEmitter
         foreach (string field in converterFields) w.Line(field);
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
-        w.Line($"var element = {Json}JsonElement.ParseValue(ref reader);");
+        w.Line($"var element = {ModelJson}.ReadJsonElement(ref reader);");
         if (byDiscriminator)
         {
             w.Open($"switch ({ModelJson}.Discriminator(element, {CSharpText.Literal(type.DiscriminatorProperty!)}))");

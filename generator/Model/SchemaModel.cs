@@ -1,3 +1,4 @@
+using System.Linq;
 using GenerationModels.Generator.Helpers;
 
 namespace GenerationModels.Generator.Model;
@@ -66,8 +67,9 @@ internal sealed record SchemaType(
     /// <summary>The schema is marked deprecated; emitted as [Obsolete].</summary>
     public bool IsDeprecated { get; init; }
 
+    /// <param name="numeric">The values are JSON numbers; honoured only when each is a finite one (<see cref="JsonNumberText"/>).</param>
     public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
-        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric };
+        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric && values.Count > 0 && values.All(v => JsonNumberText.IsFinite(v.Value)) };
 
     public static SchemaType Opaque(string name, string? description, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Opaque };

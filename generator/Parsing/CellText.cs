@@ -15,7 +15,8 @@ internal static class CellText
             string before = s;
             s = Unwrap(s, "~~");
             s = Unwrap(s, "**");
-            s = Unwrap(s, "`");
+            string code = Unwrap(s, "`");
+            if (code != s) return code; // a code span is literal: `__proto__` names __proto__, not proto
             s = Unwrap(s, "*");
             s = Unwrap(s, "_");
             if (s == before) return s;

@@ -17,9 +17,25 @@ internal static class DescriptionText
         if (s.IndexOfAny(MarkupChars) >= 0)
         {
             // Markdig only where there is markup: emphasis, links, code spans, entities.
-            s = Markdown.ToPlainText(s, Pipeline).Trim();
+            s = ToPlainText(s);
         }
         return s.Length == 0 ? null : s;
+    }
+
+    /// <summary>
+    /// Markdig's plain text, or the text as written when Markdig gives up: it throws on inline markup nested past its
+    /// depth limit (a description of ten thousand '['), and a description is never worth failing the build over.
+    /// </summary>
+    private static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, Pipeline).Trim();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return markdown;
+        }
     }
 
     private static readonly char[] MarkupChars = { '*', '_', '[', '`', '&', '<', '\\', '~' };

@@ -40,6 +40,7 @@ internal static class EnumReader
             return null;
         }
         var values = new List<EnumValue>();
+        bool quoted = false;
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not HeadingBlock { Level: 2 } h || !(Is(h, "Values") || Is(h, "Enum") || Is(h, "Enum Variants"))) continue;
@@ -48,13 +49,13 @@ internal static class EnumReader
                 switch (blocks[j])
                 {
                     case TableBlock table:
-                        ReadTable(table, values);
+                        quoted |= ReadTable(table, values);
                         break;
                     case FenceBlock fence:
-                        ReadLiteralUnion(fence.Content, values);
+                        quoted |= ReadLiteralUnion(fence.Content, values);
                         break;
                     case ParagraphBlock paragraph:
-                        ReadBullets(paragraph.Text, values);
+                        quoted |= ReadBullets(paragraph.Text, values);
                         break;
                 }
             }
@@ -65,26 +66,31 @@ internal static class EnumReader
             reason = "its enum section lists no values";
             return null;
         }
-        bool numeric = IsNumeric(values);
+        // A quoted value is a string even when it looks like a number ("1" | "2", `'14'`): such an enum is over strings.
+        bool numeric = !quoted && IsNumeric(values);
         return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.ToEquatableArray(), numeric, context.At(title));
     }
 
-    public static void ReadTable(TableBlock table, List<EnumValue> values)
+    /// <summary>Reads a <c>Name | Value</c> table; returns whether any value was quoted (then the enum is over strings).</summary>
+    public static bool ReadTable(TableBlock table, List<EnumValue> values)
     {
         int nameColumn = DocumentContext.Column(table.Header, "Name");
         int valueColumn = DocumentContext.Column(table.Header, "Value");
-        if (valueColumn < 0) return;
+        bool quoted = false;
+        if (valueColumn < 0) return quoted;
         foreach (var row in table.Rows)
         {
-            string value = Unquote(CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, valueColumn))));
+            string value = Unquote(CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, valueColumn))), ref quoted);
             string name = CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, nameColumn)));
             Add(values, name.Length == 0 ? value : name, value);
         }
+        return quoted;
     }
 
     /// <summary>OAG bullets: <c>* `AAL0` (value: `'aal0'`)</c>, one per line (paragraphs join list items).</summary>
-    private static void ReadBullets(string text, List<EnumValue> values)
+    private static bool ReadBullets(string text, List<EnumValue> values)
     {
+        bool quoted = false;
         foreach (string rawLine in text.Split('\n'))
         {
             string line = rawLine.Trim();
@@ -97,23 +103,26 @@ internal static class EnumReader
             {
                 int close = line.LastIndexOf(')');
                 string inner = close > valueAt ? line.Substring(valueAt + 7, close - valueAt - 7) : line.Substring(valueAt + 7);
-                value = Unquote(CellText.StripWrappers(inner.Trim()));
+                value = Unquote(CellText.StripWrappers(inner.Trim()), ref quoted);
             }
             Add(values, name, value);
         }
+        return quoted;
     }
 
     /// <summary>A fence such as <c>"percentage" | "flat"</c> (TypeScript literal union).</summary>
-    private static void ReadLiteralUnion(string content, List<EnumValue> values)
+    private static bool ReadLiteralUnion(string content, List<EnumValue> values)
     {
+        bool quoted = false;
         foreach (string part in content.Split('|', '\n'))
         {
             string literal = part.Trim().TrimEnd(';');
             if (literal.Length == 0) continue;
-            string value = Unquote(literal);
+            string value = Unquote(literal, ref quoted);
             if (value == literal && !IsJsonNumber(literal)) continue; // not a literal: ignore code around it
             Add(values, value, value);
         }
+        return quoted;
     }
 
     private static void Add(List<EnumValue> values, string name, string value)
@@ -122,15 +131,18 @@ internal static class EnumReader
         values.Add(new EnumValue(name, value, null));
     }
 
-    private static string Unquote(string s)
+    private static string Unquote(string s, ref bool quoted)
     {
         s = s.Trim();
-        if (s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2).Replace("\\\"", "\"");
+        if (s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0])
+        {
+            quoted = true;
+            return s.Substring(1, s.Length - 2).Replace("\\\"", "\"");
+        }
         return s;
     }
 
     public static bool IsNumeric(List<EnumValue> values) => values.Count > 0 && values.TrueForAll(v => IsJsonNumber(v.Value));
 
-    private static bool IsJsonNumber(string s)
-        => s.Length > 0 && (char.IsDigit(s[0]) || (s[0] == '-' && s.Length > 1)) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    private static bool IsJsonNumber(string s) => JsonNumberText.IsFinite(s);
 }

@@ -70,16 +70,18 @@ internal static class FrozenDictReader
         if (root.TypeInfo is not { Rows.Count: > 0 } info) return null;
         int notesColumn = DocumentContext.Column(info.Header, "Notes");
         string notes = CellText.DecodeEntities(DocumentContext.Cell(info.Rows[0], notesColumn));
-        var values = ParseOneOf(notes);
+        var values = ParseOneOf(notes, out bool quoted);
         if (values is null) return null;
-        bool numeric = values.TrueForAll(v => v.Length > 0 && (char.IsDigit(v[0]) || v[0] == '-') && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        // ["1", "2", ] lists strings that look like numbers; only unquoted values make a numeric enum.
+        bool numeric = !quoted && values.TrueForAll(JsonNumberText.IsFinite);
         var enumValues = values.ConvertAll(v => new EnumValue(v, v, null));
         return SchemaType.Enum(name, DescriptionText.Normalize(root.Description), enumValues.ToEquatableArray(), numeric, context.At(root.Heading));
     }
 
     /// <summary>The values of a Notes cell <c>must be one of ["openai", "ai21", ]</c> (values may hold spaces), or null.</summary>
-    public static List<string>? ParseOneOf(string notes)
+    public static List<string>? ParseOneOf(string notes, out bool quoted)
     {
+        quoted = false;
         int at = notes.IndexOf("must be one of [", StringComparison.Ordinal);
         if (at < 0) return null;
         int start = at + "must be one of [".Length;
@@ -90,7 +92,11 @@ internal static class FrozenDictReader
         {
             string value = part.Trim();
             if (value.Length == 0) continue;
-            if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"') value = value.Substring(1, value.Length - 2);
+            if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"')
+            {
+                value = value.Substring(1, value.Length - 2);
+                quoted = true;
+            }
             if (!values.Contains(value)) values.Add(value);
         }
         return values.Count == 0 ? null : values;

@@ -94,9 +94,9 @@ internal static class OagPropertiesReader
             if (blocks[i] is not HeadingBlock { Level: 2 } h || !h.Text.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase) || blocks[i + 1] is not TableBlock table) continue;
             string name = h.Text.Substring("Enum:".Length).Trim();
             var values = new List<EnumValue>();
-            EnumReader.ReadTable(table, values);
+            bool quoted = EnumReader.ReadTable(table, values);
             if (name.Length == 0 || values.Count == 0 || enums.Exists(e => e.Name == name)) continue;
-            enums.Add(SchemaType.Enum(name, null, values.ToEquatableArray(), EnumReader.IsNumeric(values), context.At(h)));
+            enums.Add(SchemaType.Enum(name, null, values.ToEquatableArray(), !quoted && EnumReader.IsNumeric(values), context.At(h)));
         }
         return enums;
     }

@@ -69,12 +69,14 @@ internal static class TypeExpression
     {
         string s = CellText.DecodeEntities(cell).Trim();
         nullable = false;
-        return s.Length == 0 ? TypeRef.Unknown(cell) : ParseCore(s, cell, ref nullable, 0);
+        return s.Length == 0 ? TypeRef.Unknown(cell) : ParseCore(s, cell, ref nullable, 0, outer: true);
     }
 
-    private static TypeRef ParseCore(string s, string original) { bool ignored = false; return ParseCore(s, original, ref ignored, 1); }
-
-    private static TypeRef ParseCore(string s, string original, ref bool nullable, int depth)
+    /// <param name="depth">Every step down counts, wrappers included, so no cell can recurse past the limit (a cell of ten
+    /// thousand 'Pointer to ' overflowed the stack when wrappers did not count).</param>
+    /// <param name="outer">The expression is the cell's whole type (inside wrappers and emphasis, but in no container or link
+    /// text around it): a nullable wrapper here (<c>*Optional[str]*</c>) makes the member nullable.</param>
+    private static TypeRef ParseCore(string s, string original, ref bool nullable, int depth, bool outer)
     {
         s = s.Trim();
         if (s.Length == 0) return TypeRef.Unknown(original);
@@ -85,25 +87,25 @@ internal static class TypeExpression
         {
             if (s.StartsWith(prefix, StringComparison.Ordinal) && s.EndsWith(suffix, StringComparison.Ordinal) && s.Length > prefix.Length + suffix.Length)
             {
-                if (depth == 0) nullable = true;
-                return ParseCore(s.Substring(prefix.Length, s.Length - prefix.Length - suffix.Length), original, ref nullable, depth);
+                if (outer) nullable = true;
+                return ParseCore(s.Substring(prefix.Length, s.Length - prefix.Length - suffix.Length), original, ref nullable, depth + 1, outer);
             }
         }
         if (s.StartsWith("*?", StringComparison.Ordinal) || (s.Length > 1 && s[0] == '?' && char.IsLetter(s[1])))
         {
-            if (depth == 0) nullable = true; // PHP's *?string*
-            return ParseCore(s[0] == '?' ? s.Substring(1) : "*" + s.Substring(2), original, ref nullable, depth);
+            if (outer) nullable = true; // PHP's *?string*
+            return ParseCore(s[0] == '?' ? s.Substring(1) : "*" + s.Substring(2), original, ref nullable, depth + 1, outer);
         }
         if (s.StartsWith("**", StringComparison.Ordinal) && !s.EndsWith("**", StringComparison.Ordinal))
         {
-            if (depth == 0) nullable = true; // Go's pointer: "*" + "*string*"
-            return ParseCore(s.Substring(1), original, ref nullable, depth);
+            if (outer) nullable = true; // Go's pointer: "*" + "*string*"
+            return ParseCore(s.Substring(1), original, ref nullable, depth + 1, outer);
         }
         if (s.StartsWith("Nullable", StringComparison.Ordinal) && s.Length > 8 && char.IsUpper(s[8]) && s.IndexOf('<') < 0)
         {
-            if (depth == 0) nullable = true; // Go's NullableString, NullableInt64, NullableTime…
+            if (outer) nullable = true; // Go's NullableString, NullableInt64, NullableTime…
             string inner = s.Substring(8);
-            return ParseCore(inner == "Time" ? "time.Time" : inner.ToLowerInvariant() == "bool" ? "bool" : inner, original, ref nullable, depth + 1);
+            return ParseCore(inner == "Time" ? "time.Time" : inner.ToLowerInvariant() == "bool" ? "bool" : inner, original, ref nullable, depth + 1, outer);
         }
         if (s.StartsWith("Union[", StringComparison.Ordinal) || s.StartsWith("Literal[", StringComparison.Ordinal))
         {
@@ -113,28 +115,28 @@ internal static class TypeExpression
         // Postfix array: T[] (but not a whole link whose text ends in "[]").
         if (s.EndsWith("[]", StringComparison.Ordinal) && !IsWholeLink(s))
         {
-            return TypeRef.ArrayOf(ParseCore(s.Substring(0, s.Length - 2), original, ref nullable, depth + 1));
+            return TypeRef.ArrayOf(ParseCore(s.Substring(0, s.Length - 2), original, ref nullable, depth + 1, outer: false));
         }
         if (s.StartsWith("[]", StringComparison.Ordinal))
         {
-            return TypeRef.ArrayOf(ParseCore(s.Substring(2), original, ref nullable, depth + 1));
+            return TypeRef.ArrayOf(ParseCore(s.Substring(2), original, ref nullable, depth + 1, outer: false));
         }
         if (s.StartsWith("map[string]", StringComparison.Ordinal))
         {
-            return TypeRef.MapOf(ParseCore(s.Substring("map[string]".Length), original, ref nullable, depth + 1));
+            return TypeRef.MapOf(ParseCore(s.Substring("map[string]".Length), original, ref nullable, depth + 1, outer: false));
         }
         foreach (string prefix in MapPrefixes)
         {
-            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.MapOf(ParseCore(inner.TrimEnd(';', ' '), original, ref nullable, depth + 1));
+            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.MapOf(ParseCore(inner.TrimEnd(';', ' '), original, ref nullable, depth + 1, outer: false));
         }
         foreach (string prefix in ListPrefixes)
         {
-            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.ArrayOf(ParseCore(inner, original, ref nullable, depth + 1));
+            if (TryStripContainer(s, prefix, out string inner)) return TypeRef.ArrayOf(ParseCore(inner, original, ref nullable, depth + 1, outer: false));
         }
 
         if (s[0] == '[' && CellText.TryReadLink(s, 0, out string text, out string target, out int end) && end == s.Length)
         {
-            return FromLink(text, target, original);
+            return FromLink(text, target, original, ref nullable, depth, outer);
         }
 
         string word = CellText.StripWrappers(s);
@@ -143,7 +145,7 @@ internal static class TypeExpression
             return TypeRef.String; // a literal such as *"phone"*
         }
         if (Primitives.TryGetValue(word, out var kind)) return new TypeRef(kind);
-        if (word != s) return ParseCore(word, original, ref nullable, depth + 1);
+        if (word != s) return ParseCore(word, original, ref nullable, depth + 1, outer);
         // A bare type name (unlinked in some dialects: *operations.TagNames*, models::Foo, OryClient::Foo) is resolved by name.
         if (IsTypeName(word)) return TypeRef.Reference(SimpleName(word), null);
         return TypeRef.Unknown(original);
@@ -177,7 +179,7 @@ internal static class TypeExpression
         return true;
     }
 
-    private static TypeRef FromLink(string text, string target, string original)
+    private static TypeRef FromLink(string text, string target, string original, ref bool nullable, int depth, bool outer)
     {
         string name = CellText.StripWrappers(text);
         string path = target;
@@ -203,8 +205,8 @@ internal static class TypeExpression
             return new TypeRef(docKind); // ../../types/rfcdate.md, serde_json::Value (.md) and friends are not model docs
         }
         // The link text is the full type (List<Foo>, Optional[Foo], shared.Foo); the target is the element's doc.
-        bool ignored = false;
-        var parsed = ParseCore(name, original, ref ignored, 1);
+        // A wrapper in the text ([Optional[Union[str, shared.Two]]](…) on a required member) makes the member nullable.
+        var parsed = ParseCore(name, original, ref nullable, depth + 1, outer);
         if (parsed.Kind is TypeKind.Any or TypeKind.Unknown)
         {
             // e.g. [Optional[Union[str, shared.Two]]](../shared/oneof.md): the linked doc is the union itself.

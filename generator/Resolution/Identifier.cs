@@ -29,7 +29,7 @@ internal static class Identifier
     public static string ToPascalCase(string name, string fallback)
     {
         var sb = new StringBuilder(name.Length);
-        name = Helpers.Utf16.Valid(name).Normalize(NormalizationForm.FormD);
+        name = Decompose(Helpers.Utf16.Valid(name));
         bool startWord = true;
         foreach (char c in name)
         {
@@ -57,6 +57,23 @@ internal static class Identifier
         }
         // PascalCase never yields a lower-case keyword, but keep the guarantee explicit.
         return SyntaxFacts.GetKeywordKind(result) != SyntaxKind.None ? "@" + result : result;
+    }
+
+    /// <summary>
+    /// Canonical decomposition, so an accented letter leaves its base letter. Normalization rejects some code points
+    /// (U+FFFE throws "invalid Unicode code points"); only ASCII letters and digits are kept anyway, so such a name is
+    /// used as it is.
+    /// </summary>
+    private static string Decompose(string name)
+    {
+        try
+        {
+            return name.Normalize(NormalizationForm.FormD);
+        }
+        catch (System.ArgumentException)
+        {
+            return name;
+        }
     }
 
     /// <summary>

@@ -50,6 +50,31 @@ public sealed class ModelJsonReaderTests
         }
     }
 
+    /// <summary>
+    /// System.Text.Json parses an escaped unpaired surrogate into an element but cannot write it back; a model holding
+    /// one could be read and never written, so ReadJsonElement rejects it when reading, as a JsonException.
+    /// </summary>
+    [Theory]
+    [InlineData("\"\\uD800\"")]
+    [InlineData("\"a\\udfffb\"")]
+    [InlineData("[1,{\"k\":\"\\uDC00\\uD800\"}]")]
+    [InlineData("{\"\\uD83D\":1}")]
+    public void ReadJsonElement_rejects_unpaired_surrogate_escapes(string json)
+    {
+        var error = Assert.Throws<JsonException>(() => Read(json, ModelJson.ReadJsonElement));
+        Assert.Contains("unpaired surrogate", error.Message);
+    }
+
+    [Theory]
+    [InlineData("\"\\uD83D\\uDE00\"", "\"\\uD83D\\uDE00\"")]
+    [InlineData("\"\\\\uD800\"", "\"\\\\uD800\"")]
+    [InlineData("[\"\\u00e9\",\"\\\\\\uD83D\\uDE00\"]", "[\"\\u00E9\",\"\\\\\\uD83D\\uDE00\"]")]
+    public void ReadJsonElement_keeps_paired_surrogates_and_escaped_backslashes(string json, string written)
+    {
+        JsonElement element = Read(json, ModelJson.ReadJsonElement);
+        Assert.Equal(written, Write(writer => ModelJson.WriteJsonElement(writer, element)));
+    }
+
     [Fact]
     public void WriteJsonElement_refuses_the_default_element()
     {

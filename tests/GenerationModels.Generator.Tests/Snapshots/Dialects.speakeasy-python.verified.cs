@@ -33,7 +33,7 @@ namespace TestModels
 
             public override global::TestModels.Friend Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                var element = __Json.JsonElement.ParseValue(ref reader);
+                var element = __Runtime.ModelJson.ReadJsonElement(ref reader);
                 if (__Runtime.ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
                 if (__Runtime.ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
                 return new global::TestModels.Friend { Unmatched = element };

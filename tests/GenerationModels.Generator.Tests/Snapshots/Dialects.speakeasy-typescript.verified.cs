@@ -331,7 +331,7 @@ namespace TestModels
 
             public override global::TestModels.TagNames Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                var element = __Json.JsonElement.ParseValue(ref reader);
+                var element = __Runtime.ModelJson.ReadJsonElement(ref reader);
                 if (__Runtime.ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString };
                 if (__Runtime.ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList };
                 return new global::TestModels.TagNames { Unmatched = element };

@@ -1566,7 +1566,7 @@ namespace TestModels
 
                 public override global::TestModels.Loan.BorrowerModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
                 {
-                    var element = __Json.JsonElement.ParseValue(ref reader);
+                    var element = __Runtime.ModelJson.ReadJsonElement(ref reader);
                     if (__Runtime.ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
                     if (__Runtime.ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
                     return new global::TestModels.Loan.BorrowerModel { Unmatched = element };
@@ -1922,7 +1922,7 @@ namespace TestModels
 
             public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
             {
-                var element = __Json.JsonElement.ParseValue(ref reader);
+                var element = __Runtime.ModelJson.ReadJsonElement(ref reader);
                 switch (__Runtime.ModelJson.Discriminator(element, "kind"))
                 {
                     case "kitty" when __Runtime.ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Pet { Cat = dcaseCat };
