@@ -54,7 +54,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         var index = parsed
             .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape))
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf))
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))

@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InlinedSchema = Create(
         InlinedSchemaId, "Named schema used inline",
-        "Schema '{0}' is {1}, not an object, enum or union: no type is generated for it, and references to it in this file use what it stands for", DiagnosticSeverity.Info);
+        "Schema '{0}' is {1}, not an object, enum or union: no type is generated for it, and references to it use what it stands for", DiagnosticSeverity.Info);
 
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {

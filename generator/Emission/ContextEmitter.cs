@@ -52,6 +52,7 @@ internal static class ContextEmitter
 
         foreach (var model in index.Models)
         {
+            if (model.IsAlias) continue;
             string type = $"global::{options.Namespace}.{model.ClrName}";
             string property = ReservedNames.Contains(model.ClrName) ? model.ClrName + "TypeInfo" : model.ClrName;
             w.Line($"private {Metadata}JsonTypeInfo<{type}>? _{model.ClrName};");
@@ -70,6 +71,7 @@ internal static class ContextEmitter
         w.Open($"{Metadata}JsonTypeInfo? {Metadata}IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Json}JsonSerializerOptions options)");
         foreach (var model in index.Models)
         {
+            if (model.IsAlias) continue;
             string type = $"global::{options.Namespace}.{model.ClrName}";
             w.Line($"if (type == typeof({type})) return {Metadata}JsonMetadataServices.CreateValueInfo<{type}>(options, {type}.JsonModelConverter.Instance);");
         }

@@ -52,8 +52,9 @@ internal sealed class ModelEmitter
     public static EmittedFile? Emit(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)
     {
         var named = index.Find(document.Path, document.Pointer);
-        if (document.Model is null || named is null)
+        if (document.Model is null || named is null || named.IsAlias)
         {
+            // An alias generates no type: references to it use what it stands for. Its doc's diagnostics still count.
             return document.Diagnostics.Count == 0 ? null : new EmittedFile("", "", document.Diagnostics);
         }
         var emitter = new ModelEmitter(document, index, options, cancellationToken);
@@ -528,6 +529,8 @@ internal sealed class ModelEmitter
         TypeKind.Array => CaseName(variant.Element!, clrType) + "List",
         TypeKind.Map => CaseName(variant.Element!, clrType) + "Map",
         TypeKind.Nested when variant.Name is not null => Identifier.ToPascalCase(variant.Name, "Case").TrimStart('@'),
+        // A reference to an alias maps to what the alias stands for (a list, say): the alias's name reads better.
+        TypeKind.Reference when variant.Name is not null && clrType.Name.IndexOf('<') >= 0 => Identifier.ToPascalCase(variant.Name, "Case").TrimStart('@'),
         TypeKind.Reference or TypeKind.Nested => Identifier.ToPascalCase(clrType.Name.Substring(clrType.Name.LastIndexOf('.') + 1), "Case").TrimStart('@'),
         TypeKind.Unknown or TypeKind.Any or TypeKind.External => "Json",
         _ => variant.Kind.ToString(),
@@ -562,7 +565,12 @@ internal sealed class ModelEmitter
         return bits.ToString(CultureInfo.InvariantCulture) + "UL";
     }
 
-    private ClrType MapType(TypeRef type, SchemaField field, string ownerFullName, Dictionary<string, string> nestedNames, List<string> converterFields)
+    /// <summary>Aliases referring to aliases are followed this deep at most (a cycle is reported, not followed forever).</summary>
+    private const int MaxAliasDepth = 16;
+
+    /// <param name="fromPath">The doc that links are relative to: the emitted doc, or the alias doc being expanded.</param>
+    /// <param name="aliasDepth">How many aliases are being expanded around this type.</param>
+    private ClrType MapType(TypeRef type, SchemaField field, string ownerFullName, Dictionary<string, string> nestedNames, List<string> converterFields, string? fromPath = null, int aliasDepth = 0)
     {
         switch (type.Kind)
         {
@@ -582,14 +590,20 @@ internal sealed class ModelEmitter
             case TypeKind.Date:
                 return ClrType.Primitive("global::System.DateOnly", true, "ReadDateOnly", v => $"{ModelJson}.WriteDateOnly(writer, {v});", "DateOnly");
             case TypeKind.Array:
-                return ClrType.Container(false, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields), converterFields);
+                return ClrType.Container(false, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth), converterFields);
             case TypeKind.Map:
-                return ClrType.Container(true, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields), converterFields);
-            case TypeKind.Nested when type.Name is not null && nestedNames.TryGetValue(type.Name, out string? nestedName):
+                return ClrType.Container(true, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth), converterFields);
+            case TypeKind.Nested when fromPath is null && type.Name is not null && nestedNames.TryGetValue(type.Name, out string? nestedName):
                 return ClrType.Model($"{ownerFullName}.{nestedName}", _nestedEnums.Contains($"{ownerFullName}.{nestedName}"));
             case TypeKind.Reference:
             case TypeKind.Nested:
-                var target = _index.Resolve(_document.Path, type.Target, type.Name ?? "");
+                var target = _index.Resolve(fromPath ?? _document.Path, type.Target, type.Name ?? "");
+                if (target is { IsAlias: true, AliasOf: { } aliased })
+                {
+                    if (aliasDepth < MaxAliasDepth) return MapType(aliased, field, ownerFullName, nestedNames, converterFields, target.Path, aliasDepth + 1);
+                    Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, $"{type.Name} (aliases that refer back to themselves)");
+                    return JsonElementType();
+                }
                 if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape is SchemaShape.Enum or SchemaShape.Opaque);
                 Report(DiagnosticDescriptors.UnresolvedLinkId, field.Location, field.JsonName, type.Target ?? type.Name ?? "");
                 return JsonElementType();
@@ -597,7 +611,7 @@ internal sealed class ModelEmitter
                 Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, type.Name ?? "");
                 return JsonElementType();
             case TypeKind.External:
-                Report(DiagnosticDescriptors.ExternalTypeId, field.Location, field.JsonName, type.Name ?? "", type.Target ?? "");
+                Report(DiagnosticDescriptors.ExternalTypeId, field.Location, field.JsonName, type.Name ?? "", type.Target is { Length: > 0 } url ? url : "the SDK language's own library docs");
                 return JsonElementType();
             default:
                 return JsonElementType();

@@ -33,6 +33,11 @@ internal enum SchemaShape
     Union,
     /// <summary>A named schema whose doc says nothing about its JSON (an empty Properties table): any value, kept as is.</summary>
     Opaque,
+    /// <summary>
+    /// A named schema that only stands for another type (a frozendict top-level array or primitive): no type of its
+    /// own; references to it use <see cref="SchemaType.AliasOf"/>.
+    /// </summary>
+    Alias,
 }
 
 /// <summary>One value of an enum: the doc's member name and the JSON value (strings unquoted).</summary>
@@ -67,9 +72,15 @@ internal sealed record SchemaType(
     /// <summary>The schema is marked deprecated; emitted as [Obsolete].</summary>
     public bool IsDeprecated { get; init; }
 
+    /// <summary>For aliases: the type the schema stands for (links in it are relative to the alias's doc).</summary>
+    public TypeRef? AliasOf { get; init; }
+
     /// <param name="numeric">The values are JSON numbers; honoured only when each is a finite one (<see cref="JsonNumberText"/>).</param>
     public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric && values.Count > 0 && values.All(v => JsonNumberText.IsFinite(v.Value)) };
+
+    public static SchemaType Alias(string name, string? description, TypeRef aliasOf, SourceSpan location)
+        => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Alias, AliasOf = aliasOf };
 
     public static SchemaType Opaque(string name, string? description, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Opaque };
@@ -85,6 +96,8 @@ internal enum DocumentKind
     Enum,
     Union,
     NotASchema,
+    /// <summary>A named array or primitive: no type, references use what it stands for.</summary>
+    Alias,
 }
 
 /// <summary>The result of reading one schema doc: its model (if any) and what the reader had to say.</summary>

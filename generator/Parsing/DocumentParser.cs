@@ -22,7 +22,13 @@ internal static class DocumentParser
         string dialect = "none";
         string? reason = null;
 
-        if (IsOperationPage(blocks))
+        if (OagUnionReader.CanRead(blocks))
+        {
+            // Before the operation-page test: ruby's oneOf docs document a 'build' method with a '#### Return type'.
+            dialect = OagUnionReader.Dialect;
+            model = OagUnionReader.Read(context, out reason);
+        }
+        else if (IsOperationPage(blocks))
         {
             reason = "it describes API operations (it has '### Return type' or 'HTTP request headers' sections), not a schema";
         }
@@ -54,11 +60,11 @@ internal static class DocumentParser
         }
         else if (Blocks.HasHeading(blocks, "Enum Variants", level: 2))
         {
-            reason = "its 'Enum Variants' table names variants without JSON values (a oneOf whose cases the doc does not type)";
+            reason = "its 'Enum Variants' section has no table";
         }
         else if (Blocks.HasHeading(blocks, "Class instance methods", level: 2))
         {
-            reason = "it documents a oneOf only through example code; its cases are not typed";
+            reason = "it documents class methods but no 'openapi_one_of' or 'openapi_any_of' list of cases";
         }
         else
         {
@@ -74,6 +80,7 @@ internal static class DocumentParser
         {
             SchemaShape.Enum => DocumentKind.Enum,
             SchemaShape.Union => DocumentKind.Union,
+            SchemaShape.Alias => DocumentKind.Alias,
             _ => DocumentKind.Model,
         };
         return new ParsedDocument(path, kind, dialect, model, context.Diagnostics.ToEquatableArray());

@@ -56,6 +56,7 @@ internal static class FrozenDictReader
         {
             if (ReadEnum(name, root, context) is { } enumType) return enumType;
             if (ReadUnion(name, root, context) is { } unionType) return unionType;
+            if (ReadAlias(name, root, sections, context) is { } alias) return alias;
             string kind = FirstInputType(root) ?? "";
             notAModelReason = $"its top-level schema is '{kind.Trim().TrimEnd(',')}', not an object with Dictionary Keys, an enum or a oneOf/anyOf";
             return null;
@@ -100,6 +101,35 @@ internal static class FrozenDictReader
             if (!values.Contains(value)) values.Add(value);
         }
         return values.Count == 0 ? null : values;
+    }
+
+    /// <summary>
+    /// A top-level array (<c>list, tuple,</c> with <c>### Tuple Items</c>) or primitive (<c>str,</c>): no type of its own,
+    /// references to it use what it stands for (GM0013). Not when it may be null (a referring member's nullability is
+    /// its own doc's), nor when its items are an inline object (a nested type needs a type to nest in); items that are
+    /// an inline anyOf/oneOf are kept as JSON, as they are in a model.
+    /// </summary>
+    private static SchemaType? ReadAlias(string name, Section root, List<Section> sections, DocumentContext context)
+    {
+        if (FirstInputType(root) is not { } inputType || root.Composed.Count != 0) return null;
+        var (type, nullable) = ParseInputType(inputType);
+        if (nullable || type.Kind is TypeKind.Unknown or TypeKind.Any or TypeKind.Map) return null;
+        string described = "'" + inputType.Trim().TrimEnd(',').Trim() + "'";
+        if (type.Kind == TypeKind.Array)
+        {
+            if (root.TupleItems is not { Rows.Count: > 0 } items) return null;
+            string classCell = DocumentContext.Cell(items.Rows[0], 0);
+            if (classCell.StartsWith("[", StringComparison.Ordinal) && CellText.TryReadLink(classCell, 0, out string anchorText, out string target, out _)
+                && target.StartsWith("#", StringComparison.Ordinal)
+                && sections.Exists(s => s != root && s.Keys is not null && string.Equals(s.Heading.Text.Trim(), CellText.StripWrappers(anchorText), StringComparison.Ordinal)))
+            {
+                return null;
+            }
+            type = TypeRef.ArrayOf(ClassNameType(items.Rows[0]));
+            described = "a top-level list of its Tuple Items";
+        }
+        context.Report(DiagnosticDescriptors.InlinedSchemaId, context.At(root.Heading), name, described);
+        return SchemaType.Alias(name, DescriptionText.Normalize(root.Description), type, context.At(root.Heading));
     }
 
     /// <summary>A top-level <c>#### anyOf</c>/<c>#### oneOf</c> table: a union of its Class Name cells.</summary>

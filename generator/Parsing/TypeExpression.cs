@@ -112,6 +112,9 @@ internal static class TypeExpression
             return s.StartsWith("Literal[", StringComparison.Ordinal) ? TypeRef.String : TypeRef.Any; // an inline union: kept as JSON
         }
 
+        // A primitive spelled with brackets (byte[], []byte) is that primitive, not an array of 'byte'.
+        if (Primitives.TryGetValue(s, out var bracketed) && s.IndexOf('[') >= 0) return new TypeRef(bracketed);
+
         // Postfix array: T[] (but not a whole link whose text ends in "[]").
         if (s.EndsWith("[]", StringComparison.Ordinal) && !IsWholeLink(s))
         {
@@ -147,12 +150,30 @@ internal static class TypeExpression
         if (Primitives.TryGetValue(word, out var kind)) return new TypeRef(kind);
         if (word != s) return ParseCore(word, original, ref nullable, depth + 1, outer);
         // A bare type name (unlinked in some dialects: *operations.TagNames*, models::Foo, OryClient::Foo) is resolved by name.
-        if (IsTypeName(word)) return TypeRef.Reference(SimpleName(word), null);
+        if (IsTypeName(word)) return IsLibraryType(word) ? TypeRef.External(word, "") : TypeRef.Reference(SimpleName(word), null);
         return TypeRef.Unknown(original);
     }
 
     private static readonly char[] OpenBrackets = { '[', '<', '{' };
     private static readonly char[] Qualifiers = { '.', ':', '\\' };
+
+    /// <summary>
+    /// Packages of the SDK languages' own I/O and HTTP libraries. An unlinked type qualified by one of them
+    /// (<c>*io.ReadCloser*</c>, <c>*requests_http.Response*</c>) is an SDK-side object, not a schema of the API.
+    /// </summary>
+    private static readonly HashSet<string> LibraryPackages = new(StringComparer.Ordinal)
+    {
+        "io", "http", "net/http", "bufio", "requests", "requests_http", "httpx", "aiohttp", "urllib3", "java.io", "java.net.http",
+        "okhttp3", "System.IO", "System.Net.Http", "Faraday", "Net", "Psr\\Http\\Message", "GuzzleHttp\\Psr7",
+    };
+
+    private static bool IsLibraryType(string qualified)
+    {
+        int cut = Math.Max(qualified.LastIndexOf('.'), qualified.LastIndexOf('\\'));
+        int rubyCut = qualified.LastIndexOf("::", StringComparison.Ordinal);
+        if (rubyCut > cut) return LibraryPackages.Contains(qualified.Substring(0, rubyCut));
+        return cut > 0 && LibraryPackages.Contains(qualified.Substring(0, cut).TrimStart('\\'));
+    }
 
     private static bool IsTypeName(string s)
     {
@@ -213,14 +234,19 @@ internal static class TypeExpression
             string stem = System.IO.Path.GetFileNameWithoutExtension(path);
             return TypeRef.Reference(stem.Length == 0 ? SimpleName(name) : stem, path);
         }
-        return WithTarget(parsed, path);
+        return WithTarget(parsed, path, SimpleName(System.IO.Path.GetFileNameWithoutExtension(path)));
     }
 
     /// <summary>Gives the link target to the references inside a linked expression that have none.</summary>
-    private static TypeRef WithTarget(TypeRef type, string target) => type.Kind switch
+    /// <summary>
+    /// The link's target is the doc of the innermost element: a reference gets it, and so does an element name that is
+    /// not a type name by itself (<c>[**Dict[str, 2fa]**](2fa.md)</c>, <c>[**List[pet]**](pet.md)</c>).
+    /// </summary>
+    private static TypeRef WithTarget(TypeRef type, string target, string stem) => type.Kind switch
     {
         TypeKind.Reference when type.Target is null => type with { Target = target },
-        TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target) },
+        TypeKind.Unknown when stem.Length != 0 => TypeRef.Reference(stem, target),
+        TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target, stem) },
         _ => type,
     };
 

@@ -8,15 +8,22 @@ using GenerationModels.Generator.Model;
 
 namespace GenerationModels.Generator.Resolution;
 
-/// <summary>What the index needs of one model: where it is (file, and pointer inside a spec) and the name it goes by.</summary>
-internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape);
+/// <summary>
+/// What the index needs of one model: where it is (file, and pointer inside a spec), the name it goes by, and for an
+/// alias the type it stands for.
+/// </summary>
+internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape, TypeRef? AliasOf = null);
 
-/// <summary>A model and the unique C# type name it was given.</summary>
-internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape);
+/// <summary>A model and the unique C# type name it was given; an alias has no type, so no name (<see cref="ClrName"/> is empty).</summary>
+internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape, TypeRef? AliasOf = null)
+{
+    public bool IsAlias => Shape == SchemaShape.Alias;
+}
 
 /// <summary>
 /// The cross-file view: every model doc with a unique C# name, used to resolve links between docs.
-/// It depends only on paths and doc names, so editing a doc's fields leaves it equal and other docs cached.
+/// It depends only on paths, doc names and what aliases stand for, so editing a doc's fields leaves it equal and other
+/// docs cached.
 /// </summary>
 internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 {
@@ -28,6 +35,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         var models = new List<NamedModel>();
         foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
+            if (entry.Shape == SchemaShape.Alias)
+            {
+                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
+                continue;
+            }
             string baseName = Identifier.ToPascalCase(entry.DocName, "Model").TrimStart('@');
             string? reason = null;
             if (ClashesWithOwnMember(baseName, entry.Shape))
@@ -114,7 +126,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 AddFirst(Inner(_byPathIgnoringCase, model.Pointer, StringComparer.OrdinalIgnoreCase), normalized, model);
                 AddFirst(_byDocName, model.DocName, model);
                 AddFirst(_docNameIgnoringCase, model.DocName, i);
-                AddFirst(_clrNameIgnoringCase, model.ClrName, i);
+                if (!model.IsAlias) AddFirst(_clrNameIgnoringCase, model.ClrName, i);
             }
         }
 

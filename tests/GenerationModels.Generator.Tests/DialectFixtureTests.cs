@@ -32,8 +32,8 @@ public sealed class DialectFixtureTests
         { "oag-java", 2, 1, 0, 0 },
         { "oag-php", 3, 0, 0, 0 },
         { "oag-python", 2, 1, 0, 0 },
-        { "oag-ruby", 3, 0, 0, 0 },
-        { "oag-rust", 2, 1, 0, 0 },
+        { "oag-ruby", 5, 0, 2, 0 },
+        { "oag-rust", 3, 1, 1, 0 },
         { "oag-typescript", 2, 1, 0, 0 },
     };
 

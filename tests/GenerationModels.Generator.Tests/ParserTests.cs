@@ -25,6 +25,15 @@ public sealed class ParserTests
     [InlineData("List[Dict[str, List[*int*]]]", "map<Integer[]>[]")]
     [InlineData("*\"phone\"*", "String")]
     [InlineData("*hexagon*", "?(*hexagon*)")]
+    [InlineData("**List&lt;byte[]&gt;**", "String[]")]
+    [InlineData("*io.ReadCloser*", "External")]
+    [InlineData("[**Dict[str, 2fa]**](2fa.md)", "map<Reference(2fa)>")]
+    [InlineData("[**List[pet]**](pet.md)", "Reference(pet)[]")]
+    [InlineData("*Optional[requests_http.Response]*", "External")]
+    [InlineData("*Faraday::Response*", "External")]
+    [InlineData("*shared.Response*", "Reference(Response)")]
+    [InlineData("*operations.ReadCloser*", "Reference(ReadCloser)")]
+    [InlineData("[]*[]byte*", "String[]")]
     public void Type_cells_parse_to_the_expected_shape(string cell, string expected)
         => Assert.Equal(expected, TypeExpression.Parse(cell).ToString());
 
@@ -73,5 +82,38 @@ public sealed class ParserTests
         var field = Assert.Single(parsed.Model.Fields);
         Assert.Equal("x", field.JsonName);
         Assert.Equal(11, field.Location.Line);
+    }
+
+    /// <summary>OAG ruby oneOf docs: cases from the openapi_one_of fence, discriminator and mapping from theirs.</summary>
+    [Fact]
+    public void Ruby_oneOf_docs_become_unions_with_their_discriminator()
+    {
+        string doc = "# Acme::Shape\n\n## Class instance methods\n\n### `openapi_one_of`\n\n```ruby\nAcme::Shape.openapi_one_of\n# =>\n# [\n#   :'Circle',\n#   :'Float'\n# ]\n```\n\n"
+            + "### `openapi_discriminator_name`\n\n```ruby\nAcme::Shape.openapi_discriminator_name\n# => :'shape_type'\n```\n\n"
+            + "### `openapi_discriminator_name`\n\n```ruby\nAcme::Shape.openapi_discriminator_mapping\n# =>\n# {\n#   :'circle' => :'Circle'\n# }\n```\n\n"
+            + "### build\n\n#### Return type\n\n- `Circle`\n";
+        var parsed = DocumentParser.Parse("/p/Shape.md", doc, CancellationToken.None);
+        Assert.Equal(DocumentKind.Union, parsed.Kind);
+        Assert.Equal("Shape", parsed.Model!.Name);
+        Assert.Equal(new[] { "Reference(Circle)", "Number" }, parsed.Model.Variants.Select(v => v.ToString()));
+        Assert.Equal("shape_type", parsed.Model.DiscriminatorProperty);
+        var mapped = Assert.Single(parsed.Model.DiscriminatorCases);
+        Assert.Equal(("circle", "Reference(Circle)"), (mapped.Value, mapped.Type.ToString()));
+    }
+
+    /// <summary>rust 'Enum Variants' without a Value column name case types; with no rows the type holds any JSON (GM0010).</summary>
+    [Fact]
+    public void Rust_enum_variants_without_values_are_unions_or_opaque()
+    {
+        var union = DocumentParser.Parse("/p/U.md", "# U\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n| Circle |  |\n| bool |  |\n", CancellationToken.None);
+        Assert.Equal(DocumentKind.Union, union.Kind);
+        Assert.Equal(new[] { "Reference(Circle)", "Boolean" }, union.Model!.Variants.Select(v => v.ToString()));
+
+        var opaque = DocumentParser.Parse("/p/O.md", "# O\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n", CancellationToken.None);
+        Assert.Equal(SchemaShape.Opaque, opaque.Model!.Shape);
+        Assert.Contains(opaque.Diagnostics, d => d.DescriptorId == "GM0010");
+
+        var enumDoc = DocumentParser.Parse("/p/E.md", "# E\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| A | a |\n", CancellationToken.None);
+        Assert.Equal(DocumentKind.Enum, enumDoc.Kind);
     }
 }
