@@ -7,7 +7,7 @@ namespace GenerationModels.Runtime;
 
 /// <summary>
 /// Converts <see cref="IReadOnlyList{T}"/> with <see cref="ModelJson.ReadList{T}"/> (giving a <see cref="FrozenList{T}"/>)
-/// and <see cref="ModelJson.WriteList{T}"/>; used by generated code for lists that are themselves list or map elements.
+/// and <see cref="ModelJson.WriteList{T}(System.Text.Json.Utf8JsonWriter, System.Collections.Generic.IReadOnlyList{T}, System.Text.Json.Serialization.JsonConverter{T}, System.Text.Json.JsonSerializerOptions)"/>; used by generated code for lists that are themselves list or map elements.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>>

@@ -7,7 +7,7 @@ namespace GenerationModels.Runtime;
 
 /// <summary>
 /// Converts <see cref="IReadOnlyDictionary{TKey, TValue}"/> with string keys through <see cref="ModelJson.ReadMap{T}"/>
-/// (giving a <see cref="FrozenMap{TValue}"/>) and <see cref="ModelJson.WriteMap{T}"/>; used by generated code for maps
+/// (giving a <see cref="FrozenMap{TValue}"/>) and <see cref="ModelJson.WriteMap{T}(System.Text.Json.Utf8JsonWriter, System.Collections.Generic.IReadOnlyDictionary{string, T}, System.Text.Json.Serialization.JsonConverter{T}, System.Text.Json.JsonSerializerOptions)"/>; used by generated code for maps
 /// that are themselves list or map elements.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>

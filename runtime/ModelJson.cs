@@ -384,7 +384,7 @@ public static partial class ModelJson
 
     /// <summary>
     /// Writes <paramref name="map"/> as a JSON object in its enumeration order, names as they are (no naming policy).
-    /// Null values are handled as in <see cref="WriteList{T}"/>.
+    /// Null values are handled as in <see cref="WriteList{T}(Utf8JsonWriter, IReadOnlyList{T}, JsonConverter{T}, JsonSerializerOptions)"/>.
     /// </summary>
     /// <typeparam name="T">The value type.</typeparam>
     /// <param name="writer">The writer.</param>

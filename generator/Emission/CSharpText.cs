@@ -29,17 +29,26 @@ internal static class CSharpText
 
     public static string ValidUtf16(string value) => Helpers.Utf16.Valid(value);
 
-    /// <summary>Writes text as <c>/// &lt;summary&gt;</c> lines: XML-escaped, control and bidi characters dropped.</summary>
+    /// <summary>
+    /// Writes text as <c>/// &lt;summary&gt;</c> lines: XML-escaped, control and bidi characters dropped. One line of
+    /// text stays on one line with its tags (most descriptions are one line, and output size is compile time).
+    /// </summary>
     public static void DocComment(Helpers.SourceWriter writer, string tag, string? text)
     {
         if (text is null) return;
-        string[] lines = Clean(text).Split('\n');
-        writer.Line($"/// <{tag}>");
-        foreach (string line in lines)
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (string line in Clean(text).Split('\n'))
         {
             string trimmed = line.Trim();
-            if (trimmed.Length != 0) writer.Line("/// " + trimmed);
+            if (trimmed.Length != 0) lines.Add(trimmed);
         }
+        if (lines.Count == 1)
+        {
+            writer.Line($"/// <{tag}>{lines[0]}</{tag}>");
+            return;
+        }
+        writer.Line($"/// <{tag}>");
+        foreach (string line in lines) writer.Line("/// " + line);
         writer.Line($"/// </{tag}>");
     }
 

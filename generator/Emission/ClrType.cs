@@ -5,22 +5,31 @@ namespace GenerationModels.Generator.Emission;
 
 /// <summary>
 /// How one resolved type appears in the output: its C# spelling, and the code that reads, writes, or converts it.
-/// Read expressions expect <c>reader</c> on the value token (not JSON null); write statements take a non-null value.
+/// <see cref="Read"/> expects <c>reader</c> on the value token (not JSON null) and <see cref="Write"/> takes a non-null
+/// value; <see cref="Next"/>/<see cref="NextOrNull"/> read a member's value from its name, and <see cref="WriteMember"/>
+/// writes a member's name and value (or JSON null). The member forms are single runtime calls, so each member of a
+/// generated converter is one short line.
 /// </summary>
 internal sealed class ClrType
 {
     public const string Runtime = "__Runtime.";
 
+    /// <summary>The alias of <c>GenerationModels.Runtime.ModelJson</c> in generated files (<see cref="NamespaceAliases"/>).</summary>
+    public const string ModelJson = "__ModelJson";
+
     private readonly Func<string> _converterFactory;
     private string? _converter;
 
-    public ClrType(string name, bool isValueType, string read, Func<string, string> write, Func<string> converter)
+    private ClrType(string name, bool isValueType, string read, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember)
     {
         Name = name;
         IsValueType = isValueType;
         Read = read;
         Write = write;
         _converterFactory = converter;
+        Next = next;
+        NextOrNull = nextOrNull;
+        WriteMember = writeMember;
     }
 
     public string Name { get; }
@@ -31,20 +40,44 @@ internal sealed class ClrType
 
     public Func<string, string> Write { get; }
 
+    /// <summary>Reads a member's value, the reader on the member's name.</summary>
+    public string Next { get; }
+
+    /// <summary>As <see cref="Next"/>, JSON null giving null.</summary>
+    public string NextOrNull { get; }
+
+    /// <summary>A statement writing a member: (encoded name expression, value expression, which may be null).</summary>
+    public Func<string, string, string> WriteMember { get; }
+
     /// <summary>An expression of type <c>JsonConverter&lt;Name&gt;</c>, for collections of this type.</summary>
     public string Converter => _converter ??= _converterFactory();
 
-    public static ClrType Primitive(string name, bool isValueType, string readMethod, Func<string, string> write, string converter)
-        => new(name, isValueType, $"{Runtime}ModelJson.{readMethod}(ref reader)", write, () => $"{Runtime}PrimitiveConverters.{converter}");
+    /// <summary>A primitive read and written by the runtime's <c>Read{kind}</c>, <c>Next{kind}</c> and <c>WriteMember</c>.</summary>
+    public static ClrType Primitive(string name, bool isValueType, string kind, Func<string, string> write, string converter)
+        => new(
+            name,
+            isValueType,
+            $"{ModelJson}.Read{kind}(ref reader)",
+            write,
+            () => $"{Runtime}PrimitiveConverters.{converter}",
+            $"{ModelJson}.Next{kind}(ref reader)",
+            $"{ModelJson}.Next{kind}OrNull(ref reader)",
+            (n, v) => $"{ModelJson}.WriteMember(writer, {n}, {v});");
 
     /// <summary>A generated type (record, enum struct or union); its converter is nested in it.</summary>
     public static ClrType Model(string fullName, bool isValueType = false)
-        => new(
+    {
+        string converter = $"{fullName}.JsonModelConverter.Instance";
+        return new(
             fullName,
             isValueType,
-            $"{fullName}.JsonModelConverter.Instance.Read(ref reader, typeof({fullName}), options)",
-            v => $"{fullName}.JsonModelConverter.Instance.Write(writer, {v}, options);",
-            () => $"{fullName}.JsonModelConverter.Instance");
+            $"{converter}.Read(ref reader, typeof({fullName}), options)",
+            v => $"{converter}.Write(writer, {v}, options);",
+            () => converter,
+            $"{ModelJson}.Next(ref reader, {converter}, options)",
+            $"{ModelJson}.{(isValueType ? "NextStructOrNull" : "NextOrNull")}(ref reader, {converter}, options)",
+            (n, v) => $"{ModelJson}.{(isValueType ? "WriteStruct" : "WriteObject")}(writer, {n}, {v}, {converter}, options);");
+    }
 
     /// <summary>
     /// A list or map of <paramref name="element"/>. The container's own converter (needed only when it is itself an
@@ -65,8 +98,11 @@ internal sealed class ClrType
         return new ClrType(
             name,
             isValueType: false,
-            $"{Runtime}ModelJson.Read{kind}(ref reader, {element.Converter}, options)",
-            v => $"{Runtime}ModelJson.Write{kind}(writer, {v}, {element.Converter}, options);",
-            CreateField);
+            $"{ModelJson}.Read{kind}(ref reader, {element.Converter}, options)",
+            v => $"{ModelJson}.Write{kind}(writer, {v}, {element.Converter}, options);",
+            CreateField,
+            $"{ModelJson}.Next{kind}(ref reader, {element.Converter}, options)",
+            $"{ModelJson}.Next{kind}OrNull(ref reader, {element.Converter}, options)",
+            (n, v) => $"{ModelJson}.Write{kind}(writer, {n}, {v}, {element.Converter}, options);");
     }
 }

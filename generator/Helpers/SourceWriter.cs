@@ -3,7 +3,11 @@ using System.Text;
 
 namespace GenerationModels.Generator.Helpers;
 
-/// <summary>A small indented text writer for emitting C#.</summary>
+/// <summary>
+/// A small indented text writer for emitting C#. It indents with tabs: one character a level instead of four keeps a
+/// model's output a fifth smaller (the output's size is what its users pay for in compile time), and editors show
+/// tabs as wide as they like.
+/// </summary>
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _text = new();
@@ -15,7 +19,7 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
-        if (text.Length != 0) _text.Append(' ', _indent * 4).Append(text);
+        if (text.Length != 0) _text.Append('\t', _indent).Append(text);
         _text.Append('\n');
         return this;
     }
