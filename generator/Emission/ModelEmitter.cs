@@ -587,7 +587,8 @@ internal sealed class ModelEmitter
                 return ClrType.Model($"{ownerFullName}.{nestedName}", _nestedEnums.Contains($"{ownerFullName}.{nestedName}"));
             case TypeKind.Reference:
             case TypeKind.Nested:
-                var target = _index.Resolve(fromPath ?? _document.Path, type.Target, type.Name ?? "");
+                var target = _index.Resolve(fromPath ?? _document.Path, type.Target, type.Name ?? "", byName: type.Fallback is null);
+                if (target is null && type.Fallback is { } platformType) return MapType(platformType, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth);
                 if (target is { IsAlias: true, AliasOf: { } aliased })
                 {
                     if (aliasDepth < MaxAliasDepth) return MapType(aliased, field, ownerFullName, nestedNames, converterFields, target.Path, aliasDepth + 1);

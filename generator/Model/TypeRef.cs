@@ -55,10 +55,20 @@ internal sealed record TypeRef(TypeKind Kind, TypeRef? Element = null, string? N
 
     public static TypeRef External(string name, string url) => new(TypeKind.External, Name: name, Target: url);
 
+    /// <summary>
+    /// A link whose text is a platform type (<c>[RFCDate](../../types/rfcdate.md)</c>): the doc at <paramref name="target"/>
+    /// when the project has one there (by path only, never by name), else <paramref name="primitive"/>.
+    /// </summary>
+    public static TypeRef PrimitiveUnlessDoc(TypeRef primitive, string name, string target) => new(TypeKind.Reference, primitive, name, target);
+
+    /// <summary>For a <see cref="PrimitiveUnlessDoc"/> reference: the platform type it falls back to.</summary>
+    public TypeRef? Fallback => Kind == TypeKind.Reference ? Element : null;
+
     public override string ToString() => Kind switch
     {
         TypeKind.Array => $"{Element}[]",
         TypeKind.Map => $"map<{Element}>",
+        TypeKind.Reference when Element is not null => Element.ToString(),
         TypeKind.Reference or TypeKind.Nested => $"{Kind}({Name})",
         TypeKind.Unknown => $"?({Name})",
         _ => Kind.ToString(),

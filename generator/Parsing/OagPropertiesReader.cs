@@ -63,12 +63,19 @@ internal static class OagPropertiesReader
         }
 
         string modelName = DocumentTitle.Name(title);
+        if (SimpleEnum(context, title, table, nameColumn, notesColumn, modelName, description) is { } simple) return simple;
         var fields = new List<SchemaField>();
+        bool isOpen = false;
         foreach (var row in table.Rows)
         {
             if (!context.CheckRowShape(header, row, Math.Max(nameColumn, typeColumn) + 1)) continue;
             string name = CellText.StripWrappers(DocumentContext.Cell(row, nameColumn));
             if (name.Length == 0) continue;
+            if (name == AnyStringName)
+            {
+                isOpen = true; // older python docs: additionalProperties, not a member
+                continue;
+            }
             var typeCell = row.Cells[typeColumn];
             string notes = DocumentContext.Cell(row, notesColumn);
             var type = TypeExpression.Parse(typeCell.Text, out bool nullable);
@@ -81,7 +88,25 @@ internal static class OagPropertiesReader
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
                 context.At(row, typeCell)));
         }
-        return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, InlineEnums(context).ToEquatableArray(), context.At(title));
+        return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), isOpen, InlineEnums(context).ToEquatableArray(), context.At(title));
+    }
+
+    /// <summary>The additionalProperties row of older OpenAPI Generator python docs.</summary>
+    private const string AnyStringName = "any string name";
+
+    /// <summary>
+    /// Older OpenAPI Generator python docs render a string enum ("ModelSimple") as one Properties row named
+    /// <c>value</c> whose Notes say <c>must be one of ["a", "b", ]</c>: the JSON is the string itself, not an object.
+    /// </summary>
+    private static SchemaType? SimpleEnum(DocumentContext context, HeadingBlock title, TableBlock table, int nameColumn, int notesColumn, string name, string? description)
+    {
+        if (table.Rows.Count != 1 || notesColumn < 0) return null;
+        var row = table.Rows[0];
+        if (CellText.StripWrappers(DocumentContext.Cell(row, nameColumn)) != "value") return null;
+        var values = FrozenDictReader.ParseOneOf(CellText.DecodeEntities(DocumentContext.Cell(row, notesColumn)), out bool quoted);
+        if (values is null) return null;
+        bool numeric = !quoted && values.TrueForAll(JsonNumberText.IsFinite);
+        return SchemaType.Enum(name, DescriptionText.Normalize(description), values.ConvertAll(v => new EnumValue(v, v, null)).ToEquatableArray(), numeric, context.At(title));
     }
 
     /// <summary>Java's inline enums: <c>## Enum: StateEnum</c> sections with a Name | Value table, linked as <c>#StateEnum</c>.</summary>

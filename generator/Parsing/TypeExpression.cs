@@ -40,13 +40,14 @@ internal static class TypeExpression
         ["uint64"] = TypeKind.Decimal, ["short"] = TypeKind.Integer, ["Short"] = TypeKind.Integer, ["Number"] = TypeKind.Number,
         ["AnyType"] = TypeKind.Any, ["JsonElement"] = TypeKind.Any, ["JsonNode"] = TypeKind.Any, ["dynamic"] = TypeKind.Any,
         ["map[string]interface{}"] = TypeKind.Any, ["Record<string, unknown>"] = TypeKind.Any, ["Value"] = TypeKind.Any,
+        ["DateTimeOffset"] = TypeKind.DateTime, ["DateOnly"] = TypeKind.Date, ["none_type"] = TypeKind.Any,
     };
 
     /// <summary>Wrappers that only say "may be absent or null": <c>Optional[T]</c>, <c>Option&lt;T&gt;</c>, <c>T.nilable(T)</c>, …</summary>
     private static readonly (string Prefix, string Suffix)[] NullableWrappers =
     {
         ("Optional[", "]"), ("Option<", ">"), ("T.nilable(", ")"), ("Nullable<", ">"), ("Pointer to ", ""), ("Box<", ">"),
-        ("Optional<", ">"), ("Maybe<", ">"),
+        ("Optional<", ">"), ("Maybe<", ">"), ("OptionalNullable[", "]"), ("Nullable[", "]"),
     };
 
     private static readonly string[] MapPrefixes =
@@ -82,6 +83,11 @@ internal static class TypeExpression
         if (s.Length == 0) return TypeRef.Unknown(original);
         if (depth > 64) return TypeRef.Unknown(original); // pathological nesting: keep the data as JSON
 
+        // A global qualifier (ruby's ::String, rust's ::std::collections::HashMap<…>) names the same type.
+        if (s.StartsWith("::", StringComparison.Ordinal)) return ParseCore(s.Substring(2), original, ref nullable, depth + 1, outer);
+        // Java's wildcard bound in Optional<? extends String> is the type itself.
+        if (s.StartsWith("? extends ", StringComparison.Ordinal)) return ParseCore(s.Substring(10), original, ref nullable, depth + 1, outer);
+
         // Nullable wrappers (only the outermost one makes the member nullable).
         foreach (var (prefix, suffix) in NullableWrappers)
         {
@@ -101,11 +107,36 @@ internal static class TypeExpression
             if (outer) nullable = true; // Go's pointer: "*" + "*string*"
             return ParseCore(s.Substring(1), original, ref nullable, depth + 1, outer);
         }
-        if (s.StartsWith("Nullable", StringComparison.Ordinal) && s.Length > 8 && char.IsUpper(s[8]) && s.IndexOf('<') < 0)
+        if (s.StartsWith("Nullable", StringComparison.Ordinal) && s.Length > 8 && char.IsUpper(s[8]) && s.IndexOf('<') < 0 && s.IndexOf('[') < 0)
         {
-            if (outer) nullable = true; // Go's NullableString, NullableInt64, NullableTime…
+            if (outer) nullable = true; // Go's NullableString, NullableInt64, NullableInt32, NullableFloat32, NullableTime…
             string inner = s.Substring(8);
-            return ParseCore(inner == "Time" ? "time.Time" : inner.ToLowerInvariant() == "bool" ? "bool" : inner, original, ref nullable, depth + 1, outer);
+            if (inner == "Time") inner = "time.Time";
+            else if (!Primitives.ContainsKey(inner) && Primitives.ContainsKey(inner.ToLowerInvariant())) inner = inner.ToLowerInvariant();
+            return ParseCore(inner, original, ref nullable, depth + 1, outer);
+        }
+        // C#'s nullable value types: int?, bool?, DateTime?, decimal?.
+        if (s.Length > 1 && s[s.Length - 1] == '?' && (char.IsLetterOrDigit(s[s.Length - 2]) || s[s.Length - 2] == '>'))
+        {
+            if (outer) nullable = true;
+            return ParseCore(s.Substring(0, s.Length - 1), original, ref nullable, depth + 1, outer);
+        }
+        // Older OpenAPI Generator python lists the accepted python types: 'int, none_type'; several types is a union.
+        if (s.IndexOf(", ", StringComparison.Ordinal) > 0 && s.IndexOfAny(Brackets) < 0 && s.IndexOf('*') < 0)
+        {
+            var parts = new List<string>();
+            bool none = false;
+            foreach (string part in s.Split(','))
+            {
+                string p = part.Trim();
+                if (p.Length == 0) continue;
+                if (!IsDottedName(p)) return TypeRef.Unknown(original); // prose with commas, not a list of types
+                if (p is "none_type" or "None") none = true;
+                else parts.Add(p);
+            }
+            if (none && outer) nullable = true;
+            if (parts.Count == 1) return ParseCore(parts[0], original, ref nullable, depth + 1, outer);
+            if (parts.Count > 1) return TypeRef.Any; // any of several python types: kept as JSON
         }
         if (s.StartsWith("Union[", StringComparison.Ordinal) || s.StartsWith("Literal[", StringComparison.Ordinal))
         {
@@ -157,6 +188,8 @@ internal static class TypeExpression
     private static readonly char[] OpenBrackets = { '[', '<', '{' };
     private static readonly char[] Qualifiers = { '.', ':', '\\' };
 
+    private static readonly char[] Brackets = { '[', ']', '<', '>', '(', ')', '{', '}' };
+
     /// <summary>
     /// Packages of the SDK languages' own I/O and HTTP libraries. An unlinked type qualified by one of them
     /// (<c>*io.ReadCloser*</c>, <c>*requests_http.Response*</c>) is an SDK-side object, not a schema of the API.
@@ -182,6 +215,17 @@ internal static class TypeExpression
         foreach (char c in s)
         {
             if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '\\')) return false;
+        }
+        return true;
+    }
+
+    /// <summary><c>int</c>, <c>none_type</c>, <c>datetime.date</c>: a python type name.</summary>
+    private static bool IsDottedName(string s)
+    {
+        if (!(char.IsLetter(s[0]) || s[0] == '_')) return false;
+        foreach (char c in s)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) return false;
         }
         return true;
     }
@@ -223,7 +267,9 @@ internal static class TypeExpression
         }
         if (Primitives.TryGetValue(name, out var docKind))
         {
-            return new TypeRef(docKind); // ../../types/rfcdate.md, serde_json::Value (.md) and friends are not model docs
+            // ../../types/rfcdate.md, serde_json::Value (.md) and friends are the SDK's own types, not model docs; but a
+            // project may have a doc by that name at that path (a model called DateTimeOffset), and then it is the type.
+            return TypeRef.PrimitiveUnlessDoc(new TypeRef(docKind), name, path);
         }
         // The link text is the full type (List<Foo>, Optional[Foo], shared.Foo); the target is the element's doc.
         // A wrapper in the text ([Optional[Union[str, shared.Two]]](…) on a required member) makes the member nullable.
@@ -247,6 +293,8 @@ internal static class TypeExpression
         TypeKind.Reference when type.Target is null => type with { Target = target },
         TypeKind.Unknown when stem.Length != 0 => TypeRef.Reference(stem, target),
         TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target, stem) },
+        // [**Map<String, DateTimeOffset>**](DateTimeOffset.md): the platform type, unless the project has that doc.
+        _ when Primitives.TryGetValue(stem, out var kind) && kind == type.Kind => TypeRef.PrimitiveUnlessDoc(type, stem, target),
         _ => type,
     };
 

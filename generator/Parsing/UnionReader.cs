@@ -37,7 +37,7 @@ internal static class UnionReader
             if (!inSection || blocks[i] is not HeadingBlock { Level: 3 } variant) continue;
             string heading = CellText.StripWrappers(variant.Text);
             string? fence = i + 1 < blocks.Count && blocks[i + 1] is FenceBlock f ? f.Content : null;
-            var type = heading.Length != 0 ? TypeExpression.Parse(heading) : FromFence(fence);
+            var type = heading.Length != 0 ? FromHeading(heading) : FromFence(fence);
             if (!variants.Contains(type)) variants.Add(type);
         }
         if (variants.Count == 0)
@@ -46,6 +46,26 @@ internal static class UnionReader
             return null;
         }
         return SchemaType.Union(DocumentTitle.Name(title), DescriptionText.Normalize(description), variants.ToEquatableArray(), context.At(title));
+    }
+
+    /// <summary>
+    /// A variant heading: a type (<c>`List[str]`</c>, <c>shared.Pet</c>), or C#'s and Java's case member name for a
+    /// collection, <c>ArrayOfSourceAccount</c> / <c>MapOfPet</c> (<c>Create…ArrayOfSourceAccount(…)</c> in the fence).
+    /// </summary>
+    private static TypeRef FromHeading(string heading)
+    {
+        foreach (var (prefix, isMap) in new[] { ("ArrayOf", false), ("MapOf", true) })
+        {
+            if (heading.Length > prefix.Length && heading.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(heading[prefix.Length]))
+            {
+                var element = FromHeading(heading.Substring(prefix.Length));
+                return isMap ? TypeRef.MapOf(element) : TypeRef.ArrayOf(element);
+            }
+        }
+        // C#'s case names for primitives: Str, Number, Boolean (the others are the types' own names).
+        if (heading == "Str") return TypeRef.String;
+        if (heading == "Bool") return TypeRef.Boolean;
+        return TypeExpression.Parse(heading);
     }
 
     /// <summary>

@@ -75,7 +75,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// Resolves a link from the doc at <paramref name="fromPath"/>: by the link target relative to that doc first,
     /// then (targets are often missing or mis-cased in real docs) by the linked type's name.
     /// </summary>
-    public NamedModel? Resolve(string fromPath, string? target, string name)
+    /// <param name="byName">False when only the target path may match (see <see cref="TypeRef.PrimitiveUnlessDoc"/>).</param>
+    public NamedModel? Resolve(string fromPath, string? target, string name, bool byName = true)
     {
         if (target is { Length: > 0 })
         {
@@ -92,7 +93,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             // A $ref names its target exactly: no guessing by name, which could pick an unrelated doc's model.
             if (pointer.Length != 0) return null;
         }
-        return GetLookup().ByName(name);
+        return byName ? GetLookup().ByName(name) : null;
     }
 
     /// <summary>

@@ -27,6 +27,20 @@ public sealed class ParserTests
     [InlineData("*hexagon*", "?(*hexagon*)")]
     [InlineData("**List&lt;byte[]&gt;**", "String[]")]
     [InlineData("*io.ReadCloser*", "External")]
+    [InlineData("*T.nilable(::String)*", "String")]
+    [InlineData("*::Float*", "Number")]
+    [InlineData("T::Hash[Symbol, *::Object*]", "map<Any>")]
+    [InlineData("*Optional<? extends Long>*", "Integer")]
+    [InlineData("*OptionalNullable[str]*", "String")]
+    [InlineData("**int?**", "Integer")]
+    [InlineData("**DateTime?**", "DateTime")]
+    [InlineData("**DateTimeOffset**", "DateTime")]
+    [InlineData("Pointer to **NullableInt32**", "Integer")]
+    [InlineData("Pointer to **NullableFloat32**", "Number")]
+    [InlineData("Option<[**::std::collections::HashMap&lt;String, ::std::collections::HashMap&lt;String, serde_json::Value&gt;&gt;**](Map.md)>", "map<map<Any>>")]
+    [InlineData("**int, none_type**", "Integer")]
+    [InlineData("When it happened, as an ISO 8601 date-time.", "?(When it happened, as an ISO 8601 date-time.)")]
+    [InlineData("**bool, date, datetime, dict, float, int, list, str, none_type**", "Any")]
     [InlineData("[**Dict[str, 2fa]**](2fa.md)", "map<Reference(2fa)>")]
     [InlineData("[**List[pet]**](pet.md)", "Reference(pet)[]")]
     [InlineData("*Optional[requests_http.Response]*", "External")]
@@ -115,5 +129,46 @@ public sealed class ParserTests
 
         var enumDoc = DocumentParser.Parse("/p/E.md", "# E\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| A | a |\n", CancellationToken.None);
         Assert.Equal(DocumentKind.Enum, enumDoc.Kind);
+    }
+
+    /// <summary>Which wrappers make a member nullable: the ones that say null is allowed, not the ones that only say optional.</summary>
+    [Theory]
+    [InlineData("*OptionalNullable[str]*", true)]
+    [InlineData("**int?**", true)]
+    [InlineData("**int, none_type**", true)]
+    [InlineData("*Optional<? extends Long>*", true)]
+    [InlineData("*::Float*", false)]
+    [InlineData("**DateTimeOffset**", false)]
+    public void Nullable_spellings_mark_the_member_nullable(string cell, bool nullable)
+    {
+        TypeExpression.Parse(cell, out bool isNullable);
+        Assert.Equal(nullable, isNullable);
+    }
+
+    /// <summary>Older OpenAPI Generator python docs: an enum as one 'value' row, and additionalProperties as an 'any string name' row.</summary>
+    [Fact]
+    public void Older_oag_python_enums_and_open_models_are_read_as_such()
+    {
+        const string header = "## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        var level = DocumentParser.Parse("/p/AccessLevel.md", "# AccessLevel\n\n" + header + "**value** | **str** | Who may see it. |  must be one of [\"none\", \"read\", \"write\", ]\n", CancellationToken.None);
+        Assert.Equal(DocumentKind.Enum, level.Kind);
+        Assert.Equal(new[] { "none", "read", "write" }, level.Model!.EnumValues.Select(v => v.Value));
+        Assert.False(level.Model.NumericEnum);
+
+        var quota = DocumentParser.Parse("/p/Quota.md", "# Quota\n\n" + header + "**seats** | **int, none_type** |  | [optional]\n**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used | [optional]\n", CancellationToken.None);
+        Assert.Equal(DocumentKind.Model, quota.Kind);
+        Assert.True(quota.Model!.IsOpen);
+        var seats = Assert.Single(quota.Model.Fields);
+        Assert.Equal(("seats", "Integer", true), (seats.JsonName, seats.Type.ToString(), seats.IsNullable));
+    }
+
+    /// <summary>Speakeasy C# unions name their cases: Str, Number, Boolean, a model, ArrayOfX, MapOfX.</summary>
+    [Fact]
+    public void Csharp_union_case_names_map_to_types()
+    {
+        string Case(string name) => $"### {name}\n\n```csharp\nRecipients.Create{name}(/* values here */);\n```\n\n";
+        var doc = "# Recipients\n\n## Supported Types\n\n" + Case("Str") + Case("ArrayOfStr") + Case("PhoneNumber") + Case("ArrayOfPhoneNumber") + Case("MapOfNumber") + Case("Boolean");
+        var parsed = DocumentParser.Parse("/p/Recipients.md", doc, CancellationToken.None);
+        Assert.Equal(new[] { "String", "String[]", "Reference(PhoneNumber)", "Reference(PhoneNumber)[]", "map<Number>", "Boolean" }, parsed.Model!.Variants.Select(v => v.ToString()));
     }
 }
