@@ -42,6 +42,9 @@ public static class Program
         string? sourceFilter = Take(arguments, "--source");
         string? sizes = Take(arguments, "--sizes");
         bool timingsOnly = arguments.Remove("--timings-only");
+        // Only the pathological-input classes (linear time on hostile docs), no report.
+        bool pathological = arguments.Remove("--pathological");
+        if (pathological) bdnOnly = true;
         if (corpora is not null) CorpusSampler.OverrideRoot = Path.GetFullPath(corpora);
 
         string? profile = Take(arguments, "--profile");
@@ -114,7 +117,10 @@ public static class Program
         int exitCode = 0;
         if (!reportOnly)
         {
-            var summaries = RunBenchmarkDotNet(quick, arguments, artifacts, sources);
+            var classes = pathological
+                ? new[] { typeof(PathologicalBenchmarks) }
+                : new[] { typeof(ColdRunBenchmarks), typeof(IncrementalBenchmarks), typeof(PathologicalBenchmarks) };
+            var summaries = RunBenchmarkDotNet(quick, arguments, artifacts, sources, classes);
             var valid = summaries.Where(s => s.Reports.Length > 0).ToList();
             if (valid.Count > 0)
             {
@@ -132,7 +138,7 @@ public static class Program
         return exitCode;
     }
 
-    private static List<Summary> RunBenchmarkDotNet(bool quick, List<string> arguments, string artifacts, DocSource[] sources)
+    private static List<Summary> RunBenchmarkDotNet(bool quick, List<string> arguments, string artifacts, DocSource[] sources, Type[] classes)
     {
         IConfig config = DefaultConfig.Instance
             .WithArtifactsPath(artifacts)
@@ -168,7 +174,7 @@ public static class Program
                 arguments.Add("*");
             }
             var summaries = new List<Summary>();
-            foreach (var type in new[] { typeof(ColdRunBenchmarks), typeof(IncrementalBenchmarks) })
+            foreach (var type in classes)
             {
                 summaries.Add(BenchmarkRunner.Run(type, config, arguments.ToArray()));
             }
@@ -185,7 +191,7 @@ public static class Program
             // the counts so that the run has a known length.
             config = config.AddJob(Job.Default.WithId("Full").WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithInvocationCount(1).WithUnrollFactor(1));
         }
-        return BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arguments.ToArray(), config).ToList();
+        return BenchmarkSwitcher.FromTypes(classes).Run(arguments.ToArray(), config).ToList();
     }
 
     /// <summary>Mean, median, allocated and the ratio of means to the group's baseline, per (source, docs).</summary>
@@ -207,24 +213,25 @@ public static class Program
             {
                 Method = r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
                 Baseline = r.BenchmarkCase.Descriptor.Baseline,
-                Source = r.BenchmarkCase.Parameters["Source"]?.ToString() ?? "",
-                Docs = Convert.ToInt32(r.BenchmarkCase.Parameters["Docs"], CultureInfo.InvariantCulture),
+                // One cell per parameter (set and docs for the scale classes, the shape for the pathological one).
+                Params = string.Join(" | ", r.BenchmarkCase.Parameters.Items.Select(p => p.Value is int count ? count.ToString("N0", CultureInfo.InvariantCulture) : p.Value?.ToString() ?? "")),
                 Mean = r.ResultStatistics!.Mean / 1e6,
                 Median = r.ResultStatistics!.Median / 1e6,
                 Allocated = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0,
             }).ToList();
             text.AppendLine();
-            text.AppendLine($"{summary.BenchmarksCases.First().Descriptor.Type.Name} (ratio: mean / mean of the baseline in the same set and size)");
+            var parameterNames = summary.BenchmarksCases.First().Parameters.Items.Select(p => p.Name == "Source" ? "set" : p.Name.ToLowerInvariant()).ToList();
+            text.AppendLine($"{summary.BenchmarksCases.First().Descriptor.Type.Name} (ratio: mean / mean of the baseline with the same {string.Join(" and ", parameterNames)})");
             text.AppendLine();
-            text.AppendLine("| set | docs | benchmark | mean ms | median ms | allocated | ratio |");
-            text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
-            foreach (var group in rows.GroupBy(r => (r.Source, r.Docs)))
+            text.AppendLine($"| {string.Join(" | ", parameterNames)} | benchmark | mean ms | median ms | allocated | ratio |");
+            text.AppendLine($"|{string.Concat(parameterNames.Select(_ => "---|"))}---|---:|---:|---:|---:|");
+            foreach (var group in rows.GroupBy(r => r.Params))
             {
                 var baseline = group.FirstOrDefault(r => r.Baseline);
                 foreach (var row in group)
                 {
                     string ratio = baseline is null ? "" : (row.Mean / baseline.Mean).ToString("F2", CultureInfo.InvariantCulture);
-                    text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Source} | {row.Docs:N0} | {row.Method} | {row.Mean:F2} | {row.Median:F2} | {row.Allocated / 1024.0 / 1024.0:F1} MB | {ratio} |"));
+                    text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Params} | {row.Method} | {row.Mean:F2} | {row.Median:F2} | {row.Allocated / 1024.0 / 1024.0:F1} MB | {ratio} |"));
                 }
             }
         }

@@ -85,6 +85,35 @@ internal sealed class ModelEmitter
         return new EmittedFile(clrName + ".g.cs", w.ToString(), _diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The presence bits of a record's members in blocks of 64 (bit = member index): which are optional (tracked in
+    /// <c>_set{block}</c>) and which required (checked after reading). Computed once per record: one scan of the members
+    /// per block made records of thousands of fields quadratic.
+    /// </summary>
+    private sealed class BlockMasks
+    {
+        public BlockMasks(List<Member> members)
+        {
+            Count = (members.Count + 63) / 64;
+            Optional = new ulong[Count];
+            Required = new ulong[Count];
+            foreach (var member in members)
+            {
+                ulong bit = 1UL << (member.Index % 64);
+                if (member.Field.IsRequired) Required[member.Index / 64] |= bit;
+                if (member.TracksPresence) Optional[member.Index / 64] |= bit;
+            }
+        }
+
+        public int Count { get; }
+
+        public ulong[] Optional { get; }
+
+        public ulong[] Required { get; }
+
+        public static string Literal(ulong mask) => mask.ToString(CultureInfo.InvariantCulture) + "UL";
+    }
+
     /// <summary>A member of the record being emitted, with its C# name and type settled.</summary>
     private sealed class Member
     {
@@ -177,13 +206,14 @@ internal sealed class ModelEmitter
         w.Open($"public partial record {clrName}");
 
         // Presence masks for optional members (bit = member index).
-        int maskCount = (members.Count + 63) / 64;
+        var masks = new BlockMasks(members);
+        int maskCount = masks.Count;
         // Not readonly: the converter, nested in the record, sets them in its object initializer (no constructor with a
         // parameter per member, which cost as much output as the members themselves). Nothing outside the type can.
         bool anyMask = false;
         for (int m = 0; m < maskCount; m++)
         {
-            if (OptionalMask(members, m) == "0UL") continue; // a block of required members only has nothing to track
+            if (masks.Optional[m] == 0) continue; // a block of required members only has nothing to track
             w.Line($"private ulong _set{m};");
             anyMask = true;
         }
@@ -207,7 +237,7 @@ internal sealed class ModelEmitter
             WriteRecord(nested, nestedName, $"{fullName}.{nestedName}");
         }
 
-        WriteConverter(type, clrName, fullName, members, maskCount, extensionName, converterFields);
+        WriteConverter(type, clrName, fullName, members, masks, extensionName, converterFields);
         w.Close();
         w.Line();
     }
@@ -242,8 +272,9 @@ internal sealed class ModelEmitter
         w.Line();
     }
 
-    private void WriteConverter(SchemaType type, string clrName, string fullName, List<Member> members, int maskCount, string extensionName, List<string> converterFields)
+    private void WriteConverter(SchemaType type, string clrName, string fullName, List<Member> members, BlockMasks masks, string extensionName, List<string> converterFields)
     {
+        int maskCount = masks.Count;
         var w = _writer;
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>");
         w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
@@ -306,8 +337,8 @@ internal sealed class ModelEmitter
         // All required members of a 64-member block are checked at once; the runtime names the first one missing.
         for (int m = 0; m < maskCount; m++)
         {
-            string required = RequiredMask(members, m);
-            if (required == "0UL") continue;
+            if (masks.Required[m] == 0) continue;
+            string required = BlockMasks.Literal(masks.Required[m]);
             w.Line($"if ((seen{m} & {required}) != {required}) throw {ModelJson}.MissingRequired({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
         }
         // Required members through their init accessors; optional ones straight into their fields, with the presence
@@ -319,8 +350,7 @@ internal sealed class ModelEmitter
         }
         for (int m = 0; m < maskCount; m++)
         {
-            string optional = OptionalMask(members, m);
-            if (optional != "0UL") initializers.Add($"_set{m} = seen{m} & {optional}");
+            if (masks.Optional[m] != 0) initializers.Add($"_set{m} = seen{m} & {BlockMasks.Literal(masks.Optional[m])}");
         }
         initializers.Add($"{extensionName} = {ModelJson}.ToOpenDictionary(ref unknown)");
         w.Line($"return new {fullName} {{ {string.Join(", ", initializers)} }};");
@@ -533,26 +563,6 @@ internal sealed class ModelEmitter
             else sb.Append('?');
         }
         return sb.ToString();
-    }
-
-    private static string RequiredMask(List<Member> members, int mask)
-    {
-        ulong bits = 0;
-        foreach (var member in members)
-        {
-            if (member.Field.IsRequired && member.Index / 64 == mask) bits |= 1UL << (member.Index % 64);
-        }
-        return bits.ToString(CultureInfo.InvariantCulture) + "UL";
-    }
-
-    private static string OptionalMask(List<Member> members, int mask)
-    {
-        ulong bits = 0;
-        foreach (var member in members)
-        {
-            if (member.TracksPresence && member.Index / 64 == mask) bits |= 1UL << (member.Index % 64);
-        }
-        return bits.ToString(CultureInfo.InvariantCulture) + "UL";
     }
 
     /// <summary>Aliases referring to aliases are followed this deep at most (a cycle is reported, not followed forever).</summary>

@@ -71,7 +71,8 @@ internal static class CellText
         {
             if (s[i] == '&')
             {
-                int semi = s.IndexOf(';', i + 1);
+                // An entity is at most ten characters: look no further, or '&&&&…;' is quadratic.
+                int semi = s.IndexOf(';', i + 1, Math.Min(11, s.Length - i - 1));
                 if (semi > i && semi - i <= 10 && TryDecodeEntity(s.Substring(i + 1, semi - i - 1), out string decoded))
                 {
                     sb.Append(decoded);

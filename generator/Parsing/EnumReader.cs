@@ -39,7 +39,7 @@ internal static class EnumReader
             reason = "it has no '# Name' heading";
             return null;
         }
-        var values = new List<EnumValue>();
+        var values = new EnumValueList();
         bool quoted = false;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -68,11 +68,11 @@ internal static class EnumReader
         }
         // A quoted value is a string even when it looks like a number ("1" | "2", `'14'`): such an enum is over strings.
         bool numeric = !quoted && IsNumeric(values);
-        return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.ToEquatableArray(), numeric, context.At(title));
+        return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.Items.ToEquatableArray(), numeric, context.At(title));
     }
 
     /// <summary>Reads a <c>Name | Value</c> table; returns whether any value was quoted (then the enum is over strings).</summary>
-    public static bool ReadTable(TableBlock table, List<EnumValue> values)
+    public static bool ReadTable(TableBlock table, EnumValueList values)
     {
         int nameColumn = DocumentContext.Column(table.Header, "Name");
         int valueColumn = DocumentContext.Column(table.Header, "Value");
@@ -82,13 +82,13 @@ internal static class EnumReader
         {
             string value = Unquote(CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, valueColumn))), ref quoted);
             string name = CellText.StripWrappers(CellText.DecodeEntities(DocumentContext.Cell(row, nameColumn)));
-            Add(values, name.Length == 0 ? value : name, value);
+            values.Add(name.Length == 0 ? value : name, value);
         }
         return quoted;
     }
 
     /// <summary>OAG bullets: <c>* `AAL0` (value: `'aal0'`)</c>, one per line (paragraphs join list items).</summary>
-    private static bool ReadBullets(string text, List<EnumValue> values)
+    private static bool ReadBullets(string text, EnumValueList values)
     {
         bool quoted = false;
         foreach (string rawLine in text.Split('\n'))
@@ -105,13 +105,13 @@ internal static class EnumReader
                 string inner = close > valueAt ? line.Substring(valueAt + 7, close - valueAt - 7) : line.Substring(valueAt + 7);
                 value = Unquote(CellText.StripWrappers(inner.Trim()), ref quoted);
             }
-            Add(values, name, value);
+            values.Add(name, value);
         }
         return quoted;
     }
 
     /// <summary>A fence such as <c>"percentage" | "flat"</c> (TypeScript literal union).</summary>
-    private static bool ReadLiteralUnion(string content, List<EnumValue> values)
+    private static bool ReadLiteralUnion(string content, EnumValueList values)
     {
         bool quoted = false;
         foreach (string part in content.Split('|', '\n'))
@@ -120,15 +120,9 @@ internal static class EnumReader
             if (literal.Length == 0) continue;
             string value = Unquote(literal, ref quoted);
             if (value == literal && !IsJsonNumber(literal)) continue; // not a literal: ignore code around it
-            Add(values, value, value);
+            values.Add(value, value);
         }
         return quoted;
-    }
-
-    private static void Add(List<EnumValue> values, string name, string value)
-    {
-        if (values.Exists(v => v.Value == value)) return;
-        values.Add(new EnumValue(name, value, null));
     }
 
     private static string Unquote(string s, ref bool quoted)
@@ -142,7 +136,22 @@ internal static class EnumReader
         return s;
     }
 
-    public static bool IsNumeric(List<EnumValue> values) => values.Count > 0 && values.TrueForAll(v => IsJsonNumber(v.Value));
+    public static bool IsNumeric(EnumValueList values) => values.Count > 0 && values.Items.TrueForAll(v => IsJsonNumber(v.Value));
 
     private static bool IsJsonNumber(string s) => JsonNumberText.IsFinite(s);
+}
+
+/// <summary>An enum's values in doc order, each once: the first spelling of a value wins (a set, not a scan per value).</summary>
+internal sealed class EnumValueList
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    public List<EnumValue> Items { get; } = new();
+
+    public int Count => Items.Count;
+
+    public void Add(string name, string value)
+    {
+        if (_seen.Add(value)) Items.Add(new EnumValue(name, value, null));
+    }
 }

@@ -89,6 +89,7 @@ internal static class FrozenDictReader
         int end = notes.LastIndexOf(']');
         if (end < start) return null;
         var values = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string part in notes.Substring(start, end - start).Split(','))
         {
             string value = part.Trim();
@@ -98,7 +99,7 @@ internal static class FrozenDictReader
                 value = value.Substring(1, value.Length - 2);
                 quoted = true;
             }
-            if (!values.Contains(value)) values.Add(value);
+            if (seen.Add(value)) values.Add(value);
         }
         return values.Count == 0 ? null : values;
     }
@@ -254,18 +255,32 @@ internal static class FrozenDictReader
             return new SchemaType(name, DescriptionText.Normalize(section.Description), fields.ToEquatableArray(), isOpen, nested.ToEquatableArray(), _context.At(section.Heading));
         }
 
+        /// <summary>The first unused section named <paramref name="name"/>: names repeat, so each takes the next in doc order.</summary>
         private Section? TakeSection(string name)
         {
-            foreach (var section in _sections)
+            // Sections by name, built on first use: a scan per key was quadratic in a doc's keys.
+            if (_byName is null)
             {
-                if (!section.Used && string.Equals(section.Heading.Text.Trim(), name, StringComparison.Ordinal))
+                _byName = new Dictionary<string, Queue<Section>>(StringComparer.Ordinal);
+                foreach (var section in _sections)
                 {
-                    section.Used = true;
-                    return section;
+                    string key = section.Heading.Text.Trim();
+                    if (!_byName.TryGetValue(key, out var queue)) _byName[key] = queue = new Queue<Section>();
+                    queue.Enqueue(section);
                 }
+            }
+            if (!_byName.TryGetValue(name, out var candidates)) return null;
+            while (candidates.Count > 0)
+            {
+                var section = candidates.Dequeue();
+                if (section.Used) continue;
+                section.Used = true;
+                return section;
             }
             return null;
         }
+
+        private Dictionary<string, Queue<Section>>? _byName;
 
         /// <summary>Nesting deeper than this is kept as JSON: real docs nest a few levels, and recursion must stay bounded.</summary>
         private const int MaxNestingDepth = 32;

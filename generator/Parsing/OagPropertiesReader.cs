@@ -118,10 +118,10 @@ internal static class OagPropertiesReader
         {
             if (blocks[i] is not HeadingBlock { Level: 2 } h || !h.Text.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase) || blocks[i + 1] is not TableBlock table) continue;
             string name = h.Text.Substring("Enum:".Length).Trim();
-            var values = new List<EnumValue>();
+            var values = new EnumValueList();
             bool quoted = EnumReader.ReadTable(table, values);
             if (name.Length == 0 || values.Count == 0 || enums.Exists(e => e.Name == name)) continue;
-            enums.Add(SchemaType.Enum(name, null, values.ToEquatableArray(), !quoted && EnumReader.IsNumeric(values), context.At(h)));
+            enums.Add(SchemaType.Enum(name, null, values.Items.ToEquatableArray(), !quoted && EnumReader.IsNumeric(values), context.At(h)));
         }
         return enums;
     }

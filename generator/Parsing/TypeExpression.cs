@@ -130,7 +130,7 @@ internal static class TypeExpression
             {
                 string p = part.Trim();
                 if (p.Length == 0) continue;
-                if (!IsDottedName(p)) return TypeRef.Unknown(original); // prose with commas, not a list of types
+                if (!PythonTypeNames.Contains(p)) return TypeRef.Unknown(original); // prose with commas, not a list of types
                 if (p is "none_type" or "None") none = true;
                 else parts.Add(p);
             }
@@ -219,15 +219,23 @@ internal static class TypeExpression
         return true;
     }
 
-    /// <summary><c>int</c>, <c>none_type</c>, <c>datetime.date</c>: a python type name.</summary>
-    private static bool IsDottedName(string s)
+    /// <summary>The names older OpenAPI Generator python docs list in a type cell (<c>int, none_type</c>).</summary>
+    private static readonly HashSet<string> PythonTypeNames = new(StringComparer.Ordinal)
     {
-        if (!(char.IsLetter(s[0]) || s[0] == '_')) return false;
-        foreach (char c in s)
+        "bool", "date", "datetime", "dict", "float", "int", "list", "str", "none_type", "None", "file_type", "bytes", "object",
+    };
+
+    /// <summary>Primitive spellings ignoring case, for link targets (<c>datetimeoffset.md</c>); the first spelling wins.</summary>
+    private static readonly Dictionary<string, TypeKind> PrimitivesIgnoringCase = BuildIgnoringCase();
+
+    private static Dictionary<string, TypeKind> BuildIgnoringCase()
+    {
+        var map = new Dictionary<string, TypeKind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in Primitives)
         {
-            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) return false;
+            if (!map.ContainsKey(entry.Key)) map[entry.Key] = entry.Value;
         }
-        return true;
+        return map;
     }
 
     private static bool IsWholeLink(string s)
@@ -294,7 +302,7 @@ internal static class TypeExpression
         TypeKind.Unknown when stem.Length != 0 => TypeRef.Reference(stem, target),
         TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target, stem) },
         // [**Map<String, DateTimeOffset>**](DateTimeOffset.md): the platform type, unless the project has that doc.
-        _ when Primitives.TryGetValue(stem, out var kind) && kind == type.Kind => TypeRef.PrimitiveUnlessDoc(type, stem, target),
+        _ when PrimitivesIgnoringCase.TryGetValue(stem, out var kind) && kind == type.Kind => TypeRef.PrimitiveUnlessDoc(type, stem, target),
         _ => type,
     };
 

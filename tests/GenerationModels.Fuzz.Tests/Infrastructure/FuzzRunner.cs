@@ -187,7 +187,7 @@ public static class FuzzRunner
             if (!emitted && !notASchema) result.Problems.Add(new Problem(path, "no type was generated and no GM0004/GM0008/GM0013 says why"));
             if (emitted && notASchema) result.Problems.Add(new Problem(path, "a type was generated although GM0004/GM0008/GM0013 says the doc has none"));
             if (trees is { Count: > 1 }) result.Problems.Add(new Problem(path, $"{trees.Count} sources were generated from one doc"));
-            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, result);
+            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, AliasNames(diagnosticsByDoc), result);
         }
 
         result.SourceChars = run.GeneratedSources.Sum(s => (long)s.SourceText.Length);
@@ -227,7 +227,38 @@ public static class FuzzRunner
     }
 
     /// <summary>Every JsonElement member is reported (GM0002/GM0003/GM0009, naming it) or typed so by the doc itself.</summary>
-    private static void CheckJsonElementMembers(FuzzDoc doc, string path, List<SyntaxTree> trees, List<Diagnostic> diagnostics, BatchResult result)
+    /// <summary>
+    /// The docs of the batch that are aliases (GM0013), by path and by schema name ("Schema 'X' is …"): a link to one
+    /// has the type the alias stands for, any JSON included.
+    /// </summary>
+    private static HashSet<string> AliasNames(Dictionary<string, List<Diagnostic>> diagnosticsByDoc)
+    {
+        var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (docPath, list) in diagnosticsByDoc)
+        {
+            foreach (var diagnostic in list.Where(d => d.Id == "GM0013"))
+            {
+                aliases.Add(Generator.Resolution.PathUtil.Normalize(docPath));
+                string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                int end = message.IndexOf("' is ", StringComparison.Ordinal);
+                if (message.StartsWith("Schema '", StringComparison.Ordinal) && end > 8) aliases.Add(message.Substring(8, end - 8));
+            }
+        }
+        return aliases;
+    }
+
+    /// <summary>What a type links to, at any depth: each reference's name and, when it has one, its target's path.</summary>
+    private static IEnumerable<string> References(Generator.Model.TypeRef? type, string fromPath)
+    {
+        for (; type is not null; type = type.Element)
+        {
+            if (type.Kind != Generator.Model.TypeKind.Reference) continue;
+            if (type.Name is { } name) yield return name;
+            if (type.Target is { Length: > 0 } target) yield return Generator.Resolution.PathUtil.Combine(Generator.Resolution.PathUtil.Directory(fromPath), target);
+        }
+    }
+
+    private static void CheckJsonElementMembers(FuzzDoc doc, string path, List<SyntaxTree> trees, List<Diagnostic> diagnostics, HashSet<string> aliases, BatchResult result)
     {
         List<Generator.Model.SchemaField>? fields = null;
         string? validText = null;
@@ -260,7 +291,8 @@ public static class FuzzRunner
                     continue;
                 }
                 var cells = candidates.Select(f => CellAt(validText!, f.Location)).ToList();
-                if (cells.Any(cell => AnySpelling.Matches(cell, doc.Text)))
+                // A link to an alias (a top-level list of any JSON) has the alias's element type.
+                if (cells.Any(cell => AnySpelling.Matches(cell, doc.Text)) || candidates.Any(f => References(f.Type, path).Any(aliases.Contains)))
                 {
                     result.JsonElementDeclaredAny++;
                     continue;
@@ -324,7 +356,7 @@ public static class AnySpelling
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
         "any", "object", "mixed", "unknown", "interface", "value", "jsonelement", "jsonnode", "dynamic", "anytype", "union",
-        "dict", "frozendict", "list", "tuple", "none",
+        "dict", "frozendict", "list", "tuple", "none", "none_type",
     };
 
     public static bool Matches(string cell, string docText)
