@@ -10,6 +10,16 @@ internal static class CSharpText
     /// so bidi controls, line separators and zero-width characters cannot change how the source reads.</summary>
     public static string Literal(string value)
     {
+        bool plain = true;
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\')
+            {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return "\"" + value + "\""; // most names: one allocation
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
         foreach (char c in value)
@@ -54,6 +64,16 @@ internal static class CSharpText
 
     private static string Clean(string text)
     {
+        bool plain = true;
+        foreach (char c in text)
+        {
+            if (c < 0x20 || c >= 0x7F || c is '&' or '<' or '>')
+            {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return text;
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {

@@ -123,6 +123,11 @@ internal sealed class ModelEmitter
             PropertyName = propertyName;
             Type = type;
             Index = index;
+            // Each is written several times per member: made once.
+            PropertyType = IsNullable ? type.Name + "?" : type.Name;
+            Field_ = "_f" + index.ToString(CultureInfo.InvariantCulture);
+            Mask = "_set" + (index / 64).ToString(CultureInfo.InvariantCulture);
+            Bit = (1UL << (index % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
         }
 
         public SchemaField Field { get; }
@@ -138,13 +143,13 @@ internal sealed class ModelEmitter
 
         public bool IsNullable => Field.IsNullable || !Field.IsRequired;
 
-        public string PropertyType => IsNullable ? Type.Name + "?" : Type.Name;
+        public string PropertyType { get; }
 
-        public string Field_ => "_f" + Index.ToString(CultureInfo.InvariantCulture);
+        public string Field_ { get; }
 
-        public string Mask => "_set" + (Index / 64).ToString(CultureInfo.InvariantCulture);
+        public string Mask { get; }
 
-        public string Bit => (1UL << (Index % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
+        public string Bit { get; }
     }
 
     private void WriteRecord(SchemaType type, string clrName, string fullName)
@@ -575,20 +580,20 @@ internal sealed class ModelEmitter
         switch (type.Kind)
         {
             case TypeKind.String:
-                return ClrType.Primitive("string", false, "String", v => $"writer.WriteStringValue({v});", "String");
+                return Primitives.String;
             case TypeKind.Integer:
-                return ClrType.Primitive("long", true, "Int64", v => $"writer.WriteNumberValue({v});", "Int64");
+                return Primitives.Int64;
             case TypeKind.Number when !_options.DecimalNumbers:
-                return ClrType.Primitive("double", true, "Double", v => $"writer.WriteNumberValue({v});", "Double");
+                return Primitives.Double;
             case TypeKind.Number:
             case TypeKind.Decimal:
-                return ClrType.Primitive("decimal", true, "Decimal", v => $"writer.WriteNumberValue({v});", "Decimal");
+                return Primitives.Decimal;
             case TypeKind.Boolean:
-                return ClrType.Primitive("bool", true, "Boolean", v => $"writer.WriteBooleanValue({v});", "Boolean");
+                return Primitives.Boolean;
             case TypeKind.DateTime:
-                return ClrType.Primitive("global::System.DateTimeOffset", true, "DateTimeOffset", v => $"writer.WriteStringValue({v});", "DateTimeOffset");
+                return Primitives.DateTimeOffset;
             case TypeKind.Date:
-                return ClrType.Primitive("global::System.DateOnly", true, "DateOnly", v => $"{ModelJson}.WriteDateOnly(writer, {v});", "DateOnly");
+                return Primitives.DateOnly;
             case TypeKind.Array:
                 return ClrType.Container(false, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth), converterFields);
             case TypeKind.Map:
@@ -619,8 +624,20 @@ internal sealed class ModelEmitter
         }
     }
 
-    private static ClrType JsonElementType()
-        => ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement");
+    private static ClrType JsonElementType() => Primitives.JsonElement;
+
+    /// <summary>The primitive types, made once: they do not depend on the doc, and a record of thousands of fields made one each.</summary>
+    private static class Primitives
+    {
+        public static readonly ClrType String = ClrType.Primitive("string", false, "String", v => $"writer.WriteStringValue({v});", "String");
+        public static readonly ClrType Int64 = ClrType.Primitive("long", true, "Int64", v => $"writer.WriteNumberValue({v});", "Int64");
+        public static readonly ClrType Double = ClrType.Primitive("double", true, "Double", v => $"writer.WriteNumberValue({v});", "Double");
+        public static readonly ClrType Decimal = ClrType.Primitive("decimal", true, "Decimal", v => $"writer.WriteNumberValue({v});", "Decimal");
+        public static readonly ClrType Boolean = ClrType.Primitive("bool", true, "Boolean", v => $"writer.WriteBooleanValue({v});", "Boolean");
+        public static readonly ClrType DateTimeOffset = ClrType.Primitive("global::System.DateTimeOffset", true, "DateTimeOffset", v => $"writer.WriteStringValue({v});", "DateTimeOffset");
+        public static readonly ClrType DateOnly = ClrType.Primitive("global::System.DateOnly", true, "DateOnly", v => $"{ModelJson}.WriteDateOnly(writer, {v});", "DateOnly");
+        public static readonly ClrType JsonElement = ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement");
+    }
 
     private static string Unique(string name, HashSet<string> taken)
     {

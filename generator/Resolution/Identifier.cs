@@ -66,6 +66,7 @@ internal static class Identifier
     /// </summary>
     private static string Decompose(string name)
     {
+        if (IsAscii(name)) return name; // nothing to decompose, and string.Normalize allocates even then
         try
         {
             return name.Normalize(NormalizationForm.FormD);
@@ -74,6 +75,15 @@ internal static class Identifier
         {
             return name;
         }
+    }
+
+    private static bool IsAscii(string name)
+    {
+        foreach (char c in name)
+        {
+            if (c >= 0x80) return false;
+        }
+        return true;
     }
 
     /// <summary>
