@@ -13,6 +13,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+using Bench;
+
 namespace GeneratorBench;
 
 /// <summary>

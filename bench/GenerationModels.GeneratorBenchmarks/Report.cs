@@ -8,6 +8,8 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
+using Bench;
+
 namespace GeneratorBench;
 
 /// <summary>How much the report measures: quick mode keeps the whole program well under five minutes.</summary>

@@ -11,6 +11,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using Bench;
+
 namespace GeneratorBench;
 
 /// <summary>What our generator and System.Text.Json's generator emit for the same shapes, and what compiling each costs.</summary>

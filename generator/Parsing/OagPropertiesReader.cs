@@ -130,6 +130,14 @@ internal static class OagPropertiesReader
 /// <summary>The first H1 of a doc as a type name, and the paragraph under it.</summary>
 internal static class DocumentTitle
 {
+    /// <summary>As <see cref="Find(IReadOnlyList{MarkdownBlock}, out string?)"/>, with the not-a-schema reason when there is no title.</summary>
+    public static HeadingBlock? Find(IReadOnlyList<MarkdownBlock> blocks, out string? description, out string? reason)
+    {
+        var title = Find(blocks, out description);
+        reason = title is null ? "it has no '# Name' heading" : null;
+        return title;
+    }
+
     public static HeadingBlock? Find(IReadOnlyList<MarkdownBlock> blocks, out string? description)
     {
         description = null;

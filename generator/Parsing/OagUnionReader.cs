@@ -27,14 +27,8 @@ internal static class OagUnionReader
 
     public static SchemaType? Read(DocumentContext context, out string? reason)
     {
-        reason = null;
         var blocks = context.Blocks;
-        var title = DocumentTitle.Find(blocks, out string? description);
-        if (title is null)
-        {
-            reason = "it has no '# Name' heading";
-            return null;
-        }
+        if (DocumentTitle.Find(blocks, out string? description, out reason) is not { } title) return null;
         string name = DocumentTitle.Name(title);
         description = DescriptionText.Normalize(description);
         var variants = new List<TypeRef>();

@@ -17,14 +17,8 @@ internal static class UnionReader
 
     public static SchemaType? Read(DocumentContext context, out string? reason)
     {
-        reason = null;
         var blocks = context.Blocks;
-        var title = DocumentTitle.Find(blocks, out string? description);
-        if (title is null)
-        {
-            reason = "it has no '# Name' heading";
-            return null;
-        }
+        if (DocumentTitle.Find(blocks, out string? description, out reason) is not { } title) return null;
         var variants = new List<TypeRef>();
         bool inSection = false;
         for (int i = 0; i < blocks.Count; i++)

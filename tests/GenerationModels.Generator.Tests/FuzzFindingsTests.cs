@@ -154,4 +154,20 @@ public sealed class FuzzFindingsTests
         var value = run.Output.GetTypeByMetadataName("TestModels.E")!.GetMembers("Value").OfType<IPropertySymbol>().Single();
         Assert.Equal("string", value.Type.ToDisplayString());
     }
+
+    /// <summary>
+    /// A link whose text is a platform type names the SDK's own type (<c>[RFCDate](../../types/rfcdate.md)</c>) unless
+    /// the project has that doc: a model doc called DateTimeOffset, linked from a map, was typed DateTimeOffset.
+    /// </summary>
+    [Fact]
+    public void A_doc_named_like_a_platform_type_is_the_type_of_links_to_it()
+    {
+        const string oag = "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        var run = RunClean(
+            ("m/DateTimeOffset.md", "# DateTimeOffset\n\n" + oag + "**zone** | **String** |  | \n"),
+            ("m/Event.md", "# Event\n\n" + oag + "**at** | [**Map&lt;String, DateTimeOffset&gt;**](DateTimeOffset.md) |  | \n**on** | [**RFCDate**](../types/rfcdate.md) |  | \n"));
+        Assert.Equal("System.Collections.Generic.IReadOnlyDictionary<string, TestModels.DateTimeOffset>", Member(run, "Event", "at").Type.ToDisplayString());
+        Assert.Equal("System.DateOnly", Member(run, "Event", "on").Type.ToDisplayString());
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GM0003");
+    }
 }
