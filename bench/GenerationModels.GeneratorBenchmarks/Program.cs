@@ -46,7 +46,6 @@ public static class Program
         bool timingsOnly = arguments.Remove("--timings-only");
         // Only the pathological-input classes (linear time on hostile docs), no report.
         bool pathological = arguments.Remove("--pathological");
-        if (pathological) bdnOnly = true;
         if (corpora is not null) CorpusSampler.OverrideRoot = Path.GetFullPath(corpora);
 
         string? profile = Take(arguments, "--profile");
@@ -98,7 +97,14 @@ public static class Program
         output.AppendLine("Command: `dotnet run -c Release --project bench/GenerationModels.GeneratorBenchmarks -- " + string.Join(" ", args) + "`");
         output.AppendLine();
 
-        if (!bdnOnly)
+        if (pathological && !bdnOnly)
+        {
+            // The paired pathological table only, then its BenchmarkDotNet class.
+            output.AppendLine(Report.Machine());
+            output.AppendLine();
+            output.AppendLine(Report.Pathological(quick ? 7 : 15, Console.Out));
+        }
+        else if (!bdnOnly)
         {
             var settings = quick
                 ? new ReportSettings(Rounds: 5, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 1, CompileSize: 500, OutputSizes: new[] { 500 }, BatchMs: 25, StepRuns: 1)

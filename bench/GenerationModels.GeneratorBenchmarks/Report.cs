@@ -136,7 +136,66 @@ public static class Report
         }
 
         text.AppendLine();
+        text.Append(Pathological(settings.Rounds, log));
+
+        text.AppendLine();
         text.AppendLine(Inv($"Report measurements took {started.Elapsed.TotalSeconds:F0} s; load average at the end: {LoadAverage()}."));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Linear time on pathological docs, paired: each round runs every shape at its base size and at ten times it, one
+    /// cold run each after a full collection, and records thread CPU time, the GC pauses inside it and the bytes
+    /// allocated. Time minus pauses is the readers' and emitter's own work; the pauses show what the garbage collector
+    /// adds when a larger run no longer fits in the young generation.
+    /// </summary>
+    public static string Pathological(int rounds, TextWriter log)
+    {
+        var shapes = Enum.GetValues<PathologicalShape>();
+        var docs = shapes.ToDictionary(s => s, s => (Base: new[] { PathologicalBenchmarks.Doc(s, 1) }, Ten: new[] { PathologicalBenchmarks.Doc(s, 10) }));
+        var compilation = Harness.UserCompilation();
+        var samples = shapes.ToDictionary(s => s, _ => new List<(double Cpu, double Gc, long Bytes, double TenCpu, double TenGc, long TenBytes)>());
+        (double Cpu, double Gc, long Bytes) Measure(InMemoryAdditionalText[] input)
+        {
+            GC.Collect();
+            var pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            double cpu = CpuMs(() => Harness.CreateDriver(input).RunGenerators(compilation), 1);
+            return (cpu, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated);
+        }
+        foreach (var shape in shapes)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                Measure(docs[shape].Base);
+                Measure(docs[shape].Ten);
+            }
+        }
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach (var shape in shapes)
+            {
+                var one = Measure(docs[shape].Base);
+                var ten = Measure(docs[shape].Ten);
+                samples[shape].Add((one.Cpu, one.Gc, one.Bytes, ten.Cpu, ten.Gc, ten.Bytes));
+            }
+            log.WriteLine($"pathological round {round + 1}/{rounds} done");
+        }
+        string R(IEnumerable<double> ratios)
+        {
+            var sorted = ratios.OrderBy(r => r).ToList();
+            return Inv($"{Median(sorted):F2} [{Percentile(sorted, 0.25):F2}–{Percentile(sorted, 0.75):F2}]");
+        }
+        var text = new StringBuilder();
+        text.AppendLine(Inv($"#### Pathological input, paired ({rounds} rounds; one cold run per size after a full collection; thread CPU time, median [25th–75th percentile])"));
+        text.AppendLine();
+        text.AppendLine("| shape | base ms | of which GC pauses | 10× ms | of which GC pauses | **10× / base** | 10× / base without GC pauses | allocated, base | allocated 10× / base |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var shape in shapes)
+        {
+            var s = samples[shape];
+            text.AppendLine(Inv($"| {shape} | {Median(s.Select(x => x.Cpu)):F2} | {Median(s.Select(x => x.Gc)):F2} | {Median(s.Select(x => x.TenCpu)):F2} | {Median(s.Select(x => x.TenGc)):F2} | **{R(s.Select(x => x.TenCpu / x.Cpu))}** | {R(s.Select(x => Math.Max(x.TenCpu - x.TenGc, 0.001) / Math.Max(x.Cpu - x.Gc, 0.001)))} | {Mb(s[0].Bytes)} | {(double)s[0].TenBytes / s[0].Bytes:F2} |"));
+        }
         return text.ToString();
     }
 

@@ -42,15 +42,25 @@ internal sealed class ModelEmitter
     private readonly GeneratorOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly SourceWriter _writer = new();
+    private readonly SourceWriter _writer;
     private readonly HashSet<string> _nestedEnums = new(StringComparer.Ordinal);
 
     private ModelEmitter(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)
     {
         _document = document;
         _index = index;
+        _writer = new SourceWriter(ExpectedLength(document.Model));
         _options = options;
         _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>About how long a type's source will be: a fixed part, and about 400 characters a field, enum value or case.</summary>
+    private static int ExpectedLength(SchemaType? type)
+    {
+        if (type is null) return 16;
+        long length = 2_000 + 400L * (type.Fields.Count + type.EnumValues.Count + type.Variants.Count);
+        foreach (var nested in type.Nested) length += ExpectedLength(nested);
+        return (int)Math.Min(length, 64_000_000);
     }
 
     public static EmittedFile? Emit(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)

@@ -12,8 +12,21 @@ namespace GenerationModels.Generator.Helpers;
 /// </summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _indent;
+
+    /// <param name="expectedLength">
+    /// About how long the output will be: the first buffer is that large, so a typical file is written without growing
+    /// it. Capped below the large-object heap (a buffer there per file made the garbage collector do full
+    /// collections); longer outputs grow in chunks as usual.
+    /// </param>
+    public SourceWriter(int expectedLength = 16)
+    {
+        _text = new StringBuilder(Math.Min(Math.Max(16, expectedLength), MaxInitialCapacity));
+    }
+
+    /// <summary>Characters: 80,000 bytes, under the 85,000-byte large-object threshold.</summary>
+    private const int MaxInitialCapacity = 40_000;
 
     public void Indent() => _indent++;
 
