@@ -9,46 +9,42 @@ public static partial class ModelJson
     /// <see cref="JsonElement.ParseValue"/>, but text that could not be written back is a <see cref="JsonException"/>:
     /// System.Text.Json parses a string holding an escaped unpaired surrogate (<c>"\uD800"</c>) into an element, yet
     /// throws when that element is written or compared, so such a model could be read and never written. Strings are
-    /// checked only when escaped and holding a <c>\uD800</c>–<c>\uDFFF</c> escape; the rest costs one pass of the reader.
+    /// checked only when escaped and holding a <c>\uD800</c>–<c>\uDFFF</c> escape.
     /// </summary>
     private static JsonElement ParseWritableValue(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray)
+        {
+            RejectUnpairedSurrogate(ref reader);
+            return JsonElement.ParseValue(ref reader);
+        }
 #if NET9_0_OR_GREATER
         // The element's own UTF-8 text is at hand (no copy): one vectorized search for "\u" instead of a second reader
         // pass over every container, which cost any-typed members a fifth of their read time. Only text that holds a
         // surrogate escape is read again, token by token.
-        if (reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray)
+        JsonElement element = JsonElement.ParseValue(ref reader);
+        ReadOnlySpan<byte> raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (ContainsSurrogateEscape(raw))
         {
-            JsonElement element = JsonElement.ParseValue(ref reader);
-            ReadOnlySpan<byte> raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
-            if (ContainsSurrogateEscape(raw))
-            {
-                var rescan = new Utf8JsonReader(raw);
-                while (rescan.Read())
-                {
-                    RejectUnpairedSurrogate(ref rescan);
-                }
-            }
-            return element;
+            var rescan = new Utf8JsonReader(raw);
+            rescan.Read();
+            RejectUnpairedSurrogatesIn(rescan);
         }
-        RejectUnpairedSurrogate(ref reader);
-        return JsonElement.ParseValue(ref reader);
+        return element;
 #else
-        Utf8JsonReader probe = reader;
-        if (probe.TokenType == JsonTokenType.StartObject || probe.TokenType == JsonTokenType.StartArray)
-        {
-            int depth = probe.CurrentDepth;
-            while (probe.Read() && probe.CurrentDepth > depth)
-            {
-                RejectUnpairedSurrogate(ref probe);
-            }
-        }
-        else
+        RejectUnpairedSurrogatesIn(reader); // a copy: the caller's reader stays on the container's start
+        return JsonElement.ParseValue(ref reader);
+#endif
+    }
+
+    /// <summary>Checks every string and name of the container <paramref name="probe"/> is on the start of.</summary>
+    private static void RejectUnpairedSurrogatesIn(Utf8JsonReader probe)
+    {
+        int depth = probe.CurrentDepth;
+        while (probe.Read() && probe.CurrentDepth > depth)
         {
             RejectUnpairedSurrogate(ref probe);
         }
-        return JsonElement.ParseValue(ref reader);
-#endif
     }
 
     private static void RejectUnpairedSurrogate(ref Utf8JsonReader reader)

@@ -5,8 +5,8 @@ namespace GenerationModels.Generator.Emission;
 
 /// <summary>
 /// How one resolved type appears in the output: its C# spelling, and the code that reads, writes, or converts it.
-/// <see cref="Read"/> expects <c>reader</c> on the value token (not JSON null) and <see cref="Write"/> takes a non-null
-/// value; <see cref="Next"/>/<see cref="NextOrNull"/> read a member's value from its name, and <see cref="WriteMember"/>
+/// <see cref="Write"/> takes a non-null value; <see cref="Next"/>/<see cref="NextOrNull"/> read a member's value from
+/// its name (the reader on the name), and <see cref="WriteMember"/>
 /// writes a member's name and value (or JSON null). The member forms are single runtime calls, so each member of a
 /// generated converter is one short line.
 /// </summary>
@@ -20,11 +20,10 @@ internal sealed class ClrType
     private readonly Func<string> _converterFactory;
     private string? _converter;
 
-    private ClrType(string name, bool isValueType, string read, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember)
+    private ClrType(string name, bool isValueType, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember)
     {
         Name = name;
         IsValueType = isValueType;
-        Read = read;
         Write = write;
         _converterFactory = converter;
         Next = next;
@@ -35,8 +34,6 @@ internal sealed class ClrType
     public string Name { get; }
 
     public bool IsValueType { get; }
-
-    public string Read { get; }
 
     public Func<string, string> Write { get; }
 
@@ -52,12 +49,11 @@ internal sealed class ClrType
     /// <summary>An expression of type <c>JsonConverter&lt;Name&gt;</c>, for collections of this type.</summary>
     public string Converter => _converter ??= _converterFactory();
 
-    /// <summary>A primitive read and written by the runtime's <c>Read{kind}</c>, <c>Next{kind}</c> and <c>WriteMember</c>.</summary>
+    /// <summary>A primitive read and written by the runtime's <c>Next{kind}</c> and <c>WriteMember</c>.</summary>
     public static ClrType Primitive(string name, bool isValueType, string kind, Func<string, string> write, string converter)
         => new(
             name,
             isValueType,
-            $"{ModelJson}.Read{kind}(ref reader)",
             write,
             () => $"{Runtime}PrimitiveConverters.{converter}",
             $"{ModelJson}.Next{kind}(ref reader)",
@@ -71,7 +67,6 @@ internal sealed class ClrType
         return new(
             fullName,
             isValueType,
-            $"{converter}.Read(ref reader, typeof({fullName}), options)",
             v => $"{converter}.Write(writer, {v}, options);",
             () => converter,
             $"{ModelJson}.Next(ref reader, {converter}, options)",
@@ -98,7 +93,6 @@ internal sealed class ClrType
         return new ClrType(
             name,
             isValueType: false,
-            $"{ModelJson}.Read{kind}(ref reader, {element.Converter}, options)",
             v => $"{ModelJson}.Write{kind}(writer, {v}, {element.Converter}, options);",
             CreateField,
             $"{ModelJson}.Next{kind}(ref reader, {element.Converter}, options)",

@@ -618,23 +618,21 @@ internal sealed class ModelEmitter
                 {
                     if (aliasDepth < MaxAliasDepth) return MapType(aliased, field, ownerFullName, nestedNames, converterFields, target.Path, aliasDepth + 1);
                     Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, $"{type.Name} (aliases that refer back to themselves)");
-                    return JsonElementType();
+                    return Primitives.JsonElement;
                 }
                 if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape is SchemaShape.Enum or SchemaShape.Opaque);
                 Report(DiagnosticDescriptors.UnresolvedLinkId, field.Location, field.JsonName, type.Target ?? type.Name ?? "");
-                return JsonElementType();
+                return Primitives.JsonElement;
             case TypeKind.Unknown:
                 Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, type.Name ?? "");
-                return JsonElementType();
+                return Primitives.JsonElement;
             case TypeKind.External:
                 Report(DiagnosticDescriptors.ExternalTypeId, field.Location, field.JsonName, type.Name ?? "", type.Target is { Length: > 0 } url ? url : "the SDK language's own library docs");
-                return JsonElementType();
+                return Primitives.JsonElement;
             default:
-                return JsonElementType();
+                return Primitives.JsonElement;
         }
     }
-
-    private static ClrType JsonElementType() => Primitives.JsonElement;
 
     /// <summary>The primitive types, made once: they do not depend on the doc, and a record of thousands of fields made one each.</summary>
     private static class Primitives

@@ -75,7 +75,8 @@ internal sealed record SchemaType(
     /// <summary>For aliases: the type the schema stands for (links in it are relative to the alias's doc).</summary>
     public TypeRef? AliasOf { get; init; }
 
-    /// <param name="numeric">The values are JSON numbers; honoured only when each is a finite one (<see cref="JsonNumberText"/>).</param>
+    /// <param name="numeric">The doc or spec gives the values as numbers (unquoted); honoured only when each is a finite
+    /// JSON number (<see cref="JsonNumberText"/>), the one place that is checked.</param>
     public static SchemaType Enum(string name, string? description, EquatableArray<EnumValue> values, bool numeric, SourceSpan location)
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Enum, EnumValues = values, NumericEnum = numeric && values.Count > 0 && values.All(v => JsonNumberText.IsFinite(v.Value)) };
 

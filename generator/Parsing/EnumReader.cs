@@ -61,8 +61,8 @@ internal static class EnumReader
             return null;
         }
         // A quoted value is a string even when it looks like a number ("1" | "2", `'14'`): such an enum is over strings.
-        bool numeric = !quoted && IsNumeric(values);
-        return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.Items.ToEquatableArray(), numeric, context.At(title));
+        // Unquoted values make a numeric enum when all are numbers (SchemaType.Enum checks).
+        return SchemaType.Enum(DocumentTitle.Name(title), DescriptionText.Normalize(description), values.Items.ToEquatableArray(), numeric: !quoted, context.At(title));
     }
 
     /// <summary>Reads a <c>Name | Value</c> table; returns whether any value was quoted (then the enum is over strings).</summary>
@@ -129,8 +129,6 @@ internal static class EnumReader
         }
         return s;
     }
-
-    public static bool IsNumeric(EnumValueList values) => values.Count > 0 && values.Items.TrueForAll(v => IsJsonNumber(v.Value));
 
     private static bool IsJsonNumber(string s) => JsonNumberText.IsFinite(s);
 }

@@ -71,16 +71,23 @@ internal static class FrozenDictReader
         if (root.TypeInfo is not { Rows.Count: > 0 } info) return null;
         int notesColumn = DocumentContext.Column(info.Header, "Notes");
         string notes = CellText.DecodeEntities(DocumentContext.Cell(info.Rows[0], notesColumn));
+        return OneOfEnum(name, root.Description, notes, context.At(root.Heading));
+    }
+
+    /// <summary>
+    /// The enum a Notes cell <c>must be one of ["openai", "ai21", ]</c> describes, or null when it lists none. Quoted
+    /// values (<c>["1", "2", ]</c>) are strings even when they look like numbers; only unquoted ones can make a numeric
+    /// enum (<see cref="SchemaType.Enum"/> checks that they are numbers).
+    /// </summary>
+    public static SchemaType? OneOfEnum(string name, string? description, string notes, SourceSpan location)
+    {
         var values = ParseOneOf(notes, out bool quoted);
         if (values is null) return null;
-        // ["1", "2", ] lists strings that look like numbers; only unquoted values make a numeric enum.
-        bool numeric = !quoted && values.TrueForAll(JsonNumberText.IsFinite);
-        var enumValues = values.ConvertAll(v => new EnumValue(v, v, null));
-        return SchemaType.Enum(name, DescriptionText.Normalize(root.Description), enumValues.ToEquatableArray(), numeric, context.At(root.Heading));
+        return SchemaType.Enum(name, DescriptionText.Normalize(description), values.ConvertAll(v => new EnumValue(v, v, null)).ToEquatableArray(), numeric: !quoted, location);
     }
 
     /// <summary>The values of a Notes cell <c>must be one of ["openai", "ai21", ]</c> (values may hold spaces), or null.</summary>
-    public static List<string>? ParseOneOf(string notes, out bool quoted)
+    private static List<string>? ParseOneOf(string notes, out bool quoted)
     {
         quoted = false;
         int at = notes.IndexOf("must be one of [", StringComparison.Ordinal);

@@ -103,10 +103,7 @@ internal static class OagPropertiesReader
         if (table.Rows.Count != 1 || notesColumn < 0) return null;
         var row = table.Rows[0];
         if (CellText.StripWrappers(DocumentContext.Cell(row, nameColumn)) != "value") return null;
-        var values = FrozenDictReader.ParseOneOf(CellText.DecodeEntities(DocumentContext.Cell(row, notesColumn)), out bool quoted);
-        if (values is null) return null;
-        bool numeric = !quoted && values.TrueForAll(JsonNumberText.IsFinite);
-        return SchemaType.Enum(name, DescriptionText.Normalize(description), values.ConvertAll(v => new EnumValue(v, v, null)).ToEquatableArray(), numeric, context.At(title));
+        return FrozenDictReader.OneOfEnum(name, description, CellText.DecodeEntities(DocumentContext.Cell(row, notesColumn)), context.At(title));
     }
 
     /// <summary>Java's inline enums: <c>## Enum: StateEnum</c> sections with a Name | Value table, linked as <c>#StateEnum</c>.</summary>
@@ -121,7 +118,7 @@ internal static class OagPropertiesReader
             var values = new EnumValueList();
             bool quoted = EnumReader.ReadTable(table, values);
             if (name.Length == 0 || values.Count == 0 || enums.Exists(e => e.Name == name)) continue;
-            enums.Add(SchemaType.Enum(name, null, values.Items.ToEquatableArray(), !quoted && EnumReader.IsNumeric(values), context.At(h)));
+            enums.Add(SchemaType.Enum(name, null, values.Items.ToEquatableArray(), numeric: !quoted, context.At(h)));
         }
         return enums;
     }

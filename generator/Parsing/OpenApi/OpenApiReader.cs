@@ -167,7 +167,7 @@ internal sealed class OpenApiReader
                 Report(DiagnosticDescriptors.UnsupportedSchemaId, value, name, "an enum value that is an object or array", "the value is left out of the known values and still read and written unchanged");
                 continue;
             }
-            numeric &= value.Kind == SpecNodeKind.Number && JsonNumberText.IsFinite(value.Text);
+            numeric &= value.Kind == SpecNodeKind.Number; // and finite: SchemaType.Enum checks
             string? memberName = names?.Items.Count > i ? names.Items[i].AsString() : null;
             list.Add(new EnumValue(memberName ?? value.Text, value.Text, null));
         }

@@ -177,6 +177,7 @@ public static class FuzzRunner
             docOfTree[source.SyntaxTree] = path;
         }
 
+        var aliases = AliasNames(diagnosticsByDoc);
         foreach (var (path, doc) in byPath)
         {
             bool emitted = treesByDoc.TryGetValue(path, out var trees) && trees.Count > 0;
@@ -187,7 +188,7 @@ public static class FuzzRunner
             if (!emitted && !notASchema) result.Problems.Add(new Problem(path, "no type was generated and no GM0004/GM0008/GM0013 says why"));
             if (emitted && notASchema) result.Problems.Add(new Problem(path, "a type was generated although GM0004/GM0008/GM0013 says the doc has none"));
             if (trees is { Count: > 1 }) result.Problems.Add(new Problem(path, $"{trees.Count} sources were generated from one doc"));
-            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, AliasNames(diagnosticsByDoc), result);
+            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, aliases, result);
         }
 
         result.SourceChars = run.GeneratedSources.Sum(s => (long)s.SourceText.Length);
