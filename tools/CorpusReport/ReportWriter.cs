@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using GenerationModels.Harness;
+using static GenerationModels.Harness.ReportText;
 
 namespace CorpusReport;
 
@@ -273,25 +275,4 @@ internal static class ReportWriter
     private static string Plural(int n, string noun) => Inv($"{n} {noun}{(n == 1 ? "" : "s")}");
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "…";
-
-    /// <summary>Text for a table cell: one line, pipes escaped.</summary>
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
-
-    /// <summary>An inline code span that survives backticks and pipes in the text (inside a table cell).</summary>
-    private static string Code(string text)
-    {
-        text = Cell(text);
-        if (text.Length == 0) return "(empty)";
-        int longest = 0, run = 0;
-        foreach (char c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        string fence = new('`', longest + 1);
-        bool pad = longest > 0 || text.StartsWith(' ') || text.EndsWith(' ');
-        return pad ? $"{fence} {text} {fence}" : fence + text + fence;
-    }
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
