@@ -35,4 +35,32 @@ public sealed class HarnessTests
         Assert.NotNull(run.Output.GetTypeByMetadataName("TestModels.Pet"));
         Assert.Null(run.Output.GetTypeByMetadataName("TestModels.Copy"));
     }
+
+    [Fact]
+    public void Report_code_spans_survive_pipes_backticks_and_empty_text_and_work_as_a_method_group()
+    {
+        Assert.Equal("`a\\|b`", ReportText.Code("a|b"));
+        Assert.Equal("`` a`b ``", ReportText.Code("a`b"));
+        Assert.Equal("(empty)", ReportText.Code(""));
+        Assert.Equal("`abc…`", ReportText.CodeCut("abcdef", 3));
+        // Select(Code) must bind to the one-argument form, not take the element index as a length.
+        Assert.Equal(new[] { "`first`", "`second`" }, new[] { "first", "second" }.Select(ReportText.Code));
+    }
+
+    [Fact]
+    public void Counter_lists_most_frequent_first_then_by_key()
+    {
+        var counter = new Counter();
+        counter.Add("b");
+        counter.Add("a");
+        counter.Add("c", 2);
+        var other = new Counter();
+        other.Add("a", 1);
+        counter.Add(other);
+
+        Assert.Equal(new[] { "a", "c", "b" }, counter.Top().Select(p => p.Key));
+        Assert.Equal(5, counter.Total);
+        Assert.Equal(0, counter["missing"]);
+        Assert.Equal(new[] { "a" }, counter.Top(1).Select(p => p.Key));
+    }
 }

@@ -13,12 +13,19 @@ public static class ReportText
     /// <summary>Text for a table cell: one line, pipes escaped.</summary>
     public static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 
-    /// <summary>An inline code span that survives backticks and pipes in the text (inside a table cell), cut after <paramref name="maxLength"/> characters.</summary>
-    public static string Code(string text, int maxLength = int.MaxValue)
+    /// <summary>An inline code span that survives backticks and pipes in the text (inside a table cell); <c>(empty)</c> for no text.</summary>
+    public static string Code(string text) => CodeSpan(Cell(text));
+
+    /// <summary>As <see cref="Code(string)"/>, cut after <paramref name="maxLength"/> characters of the cell text.</summary>
+    public static string CodeCut(string text, int maxLength)
     {
         text = Cell(text);
+        return CodeSpan(text.Length > maxLength ? text.Substring(0, maxLength) + "…" : text);
+    }
+
+    private static string CodeSpan(string text)
+    {
         if (text.Length == 0) return "(empty)";
-        if (text.Length > maxLength) text = text.Substring(0, maxLength) + "…";
         int longest = 0, run = 0;
         foreach (char c in text)
         {
