@@ -9,13 +9,11 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
-using GenerationModels.Generator;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Parsing;
 using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CorpusReport;
 

@@ -178,9 +178,7 @@ internal static class ReportWriter
         sb.AppendLine("|---|---:|---|---|");
         foreach (var (reason, count) in total.SkipReasons.Top())
         {
-            string where = string.Join(", ", dialects.Where(d => d.Stats.SkipReasons[reason] != 0)
-                .OrderByDescending(d => d.Stats.SkipReasons[reason]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
-                .Select(d => Inv($"{d.Dialect} {d.Stats.SkipReasons[reason]}")));
+            string where = Where(dialects, s => s.SkipReasons, reason);
             sb.AppendLine(Inv($"| {Cell(reason)} | {count} | {where} | {string.Join("<br>", total.SkipExamples.For(reason).Select(Code))} |"));
         }
     }
@@ -215,9 +213,7 @@ internal static class ReportWriter
         sb.AppendLine("|---|---:|---|");
         foreach (var (id, count) in total.CompileDiagnosticIds.Top())
         {
-            string where = string.Join(", ", dialects.Where(d => d.Stats.CompileDiagnosticIds[id] != 0)
-                .OrderByDescending(d => d.Stats.CompileDiagnosticIds[id]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
-                .Select(d => Inv($"{d.Dialect} {d.Stats.CompileDiagnosticIds[id]}")));
+            string where = Where(dialects, s => s.CompileDiagnosticIds, id);
             sb.AppendLine(Inv($"| {id} | {count} | {where} |"));
         }
         sb.AppendLine();
@@ -264,6 +260,12 @@ internal static class ReportWriter
             sb.AppendLine(Inv($"| *{counter.Count - TopN} more* | {rest} |") + (examples is null ? "" : " |"));
         }
     }
+
+    /// <summary>The dialects that counted <paramref name="key"/>, most first: <c>oag-go 3, oag-java 1</c>.</summary>
+    private static string Where(IReadOnlyList<(string Dialect, Stats Stats)> dialects, Func<Stats, Counter> counter, string key)
+        => string.Join(", ", dialects.Where(d => counter(d.Stats)[key] != 0)
+            .OrderByDescending(d => counter(d.Stats)[key]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
+            .Select(d => Inv($"{d.Dialect} {counter(d.Stats)[key]}")));
 
     private static void CodeBlock(StringBuilder sb, IEnumerable<string> lines)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -360,5 +359,5 @@ internal static class ReportWriter
 
     private static string Cpu() => CpuModel() is { } model ? " (" + model + ")" : "";
 
-    private static string Code(string text) => ReportText.Code(text, maxLength: 400);
+    private static string Code(string text) => CodeCut(text, 400);
 }
