@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using GenerationModels.Harness;
 
 namespace GeneratorBench;
 

@@ -4,6 +4,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.CodeAnalysis;
+using GenerationModels.Harness;
 
 namespace GeneratorBench;
 

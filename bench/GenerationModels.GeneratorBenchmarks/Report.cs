@@ -6,7 +6,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
+using static GenerationModels.Harness.ReportText;
 
 using Bench;
 
@@ -396,53 +398,13 @@ public static class Report
 
     private static string Mb(long bytes) => Inv($"{bytes / 1024.0 / 1024.0:N1} MB");
 
-    public static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "n/a";
-        }
-    }
+    public static string LoadAverage() => ReportText.LoadAverages() is { } load ? string.Join(" ", load) : "n/a";
 
     public static string Machine()
     {
-        string cpu = "unknown CPU";
-        try
-        {
-            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
-        }
-        catch (IOException)
-        {
-        }
+        string cpu = CpuModel() ?? "unknown CPU";
         return "```\n" + Inv($"{DateTime.Now:yyyy-MM-dd HH:mm} | {cpu}, {Environment.ProcessorCount} logical cores | {System.Runtime.InteropServices.RuntimeInformation.OSDescription}\n") +
             $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {(AppContext.TryGetSwitch("System.GC.Concurrent", out bool c) ? c.ToString() : "default")} | Roslyn {typeof(Compilation).Assembly.GetName().Version} | Markdig {typeof(Markdig.Markdown).Assembly.GetName().Version} | STJ generator {StjComparison.FindStjGenerator()}\n" +
-            $"load average at the start: {LoadAverage()} | commit {Git("rev-parse --short HEAD") ?? "?"}{(string.IsNullOrEmpty(Git("status --porcelain -- generator runtime")) ? "" : " with uncommitted changes in generator/ or runtime/")}\n```";
+            $"load average at the start: {LoadAverage()} | {GitStamp.GeneratorVersion(Harness.RepositoryRoot()) ?? "commit ?"}\n```";
     }
-
-    private static string? Git(string arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Harness.RepositoryRoot() };
-            using var process = Process.Start(start);
-            if (process is null) return null;
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? output.Trim() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

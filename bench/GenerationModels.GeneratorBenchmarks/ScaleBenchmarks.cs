@@ -4,6 +4,21 @@ using Microsoft.CodeAnalysis;
 
 namespace GeneratorBench;
 
+/// <summary>The parameters both classes run over (doc source and count) and the scenario set up for them.</summary>
+public abstract class ScenarioBenchmarks
+{
+    [Params(DocSource.Corpus, DocSource.Synthetic)]
+    public DocSource Source { get; set; }
+
+    [Params(100, 500, 2000)]
+    public int Docs { get; set; }
+
+    protected Scenario Scenario { get; private set; } = null!;
+
+    [GlobalSetup]
+    public void Setup() => Scenario = Scenario.Create(Source, Docs);
+}
+
 /// <summary>
 /// A cold generator run against its floor, per doc set: <c>Markdig.Markdown.Parse</c> of every doc alone (the
 /// baseline, so the Ratio column is full run / floor), and <c>CSharpGeneratorDriver.Create</c> + <c>RunGenerators</c>
@@ -11,24 +26,13 @@ namespace GeneratorBench;
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
-public class ColdRunBenchmarks
+public class ColdRunBenchmarks : ScenarioBenchmarks
 {
-    private Scenario _scenario = null!;
-
-    [Params(DocSource.Corpus, DocSource.Synthetic)]
-    public DocSource Source { get; set; }
-
-    [Params(100, 500, 2000)]
-    public int Docs { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _scenario = Scenario.Create(Source, Docs);
-
     [Benchmark(Baseline = true, Description = "Markdig floor")]
-    public int MarkdigFloor() => _scenario.MarkdigFloor();
+    public int MarkdigFloor() => Scenario.MarkdigFloor();
 
     [Benchmark(Description = "Full run, cold driver")]
-    public GeneratorDriver FullRun() => _scenario.ColdRun();
+    public GeneratorDriver FullRun() => Scenario.ColdRun();
 }
 
 /// <summary>
@@ -37,25 +41,14 @@ public class ColdRunBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
-public class IncrementalBenchmarks
+public class IncrementalBenchmarks : ScenarioBenchmarks
 {
-    private Scenario _scenario = null!;
-
-    [Params(DocSource.Corpus, DocSource.Synthetic)]
-    public DocSource Source { get; set; }
-
-    [Params(100, 500, 2000)]
-    public int Docs { get; set; }
-
-    [GlobalSetup]
-    public void Setup() => _scenario = Scenario.Create(Source, Docs);
-
     [Benchmark(Baseline = true, Description = "C#-only edit")]
-    public GeneratorDriver CSharpOnlyEdit() => _scenario.CSharpOnlyEdit();
+    public GeneratorDriver CSharpOnlyEdit() => Scenario.CSharpOnlyEdit();
 
     [Benchmark(Description = "Edit one doc")]
-    public GeneratorDriver EditOneDoc() => _scenario.EditOneDoc();
+    public GeneratorDriver EditOneDoc() => Scenario.EditOneDoc();
 
     [Benchmark(Description = "Add one doc")]
-    public GeneratorDriver AddOneDoc() => _scenario.AddOneDoc();
+    public GeneratorDriver AddOneDoc() => Scenario.AddOneDoc();
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using CsCheck;
-using GenerationModels.Generator.Tests.Infrastructure;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

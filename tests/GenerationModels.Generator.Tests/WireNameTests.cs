@@ -47,4 +47,25 @@ public sealed class WireNameTests
         Assert.Equal("arrived_at", JsonName("ArrivedAt"));
         Assert.Equal("property_class", JsonName("PropertyClass"));
     }
+
+    [Fact]
+    public void Item_metadata_on_one_file_overrides_the_project_knob_for_that_file_only()
+    {
+        const string pet = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**ArrivedAt** | **DateTime** | When | [optional] \n";
+        const string owner = "# Owner\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**ArrivedAt** | **DateTime** | When | [optional] \n";
+        var harness = new GeneratorHarness(new Dictionary<string, string> { ["GenerationModelsWireNaming"] = "snake_case" })
+        {
+            FileMetadata = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                [GeneratorHarness.DocPath("Owner.md")] = new Dictionary<string, string> { ["GenerationModelsWireNaming"] = "CamelCase" },
+            },
+        };
+        var run = harness.Run(("Pet.md", pet), ("Owner.md", owner));
+
+        run.AssertCompilesCleanly();
+        string JsonName(string type) => (string)run.Output.GetTypeByMetadataName("TestModels." + type)!.GetMembers("ArrivedAt").Single().GetAttributes()
+            .Single(a => a.AttributeClass!.Name == "JsonPropertyNameAttribute").ConstructorArguments[0].Value!;
+        Assert.Equal("arrived_at", JsonName("Pet"));
+        Assert.Equal("arrivedAt", JsonName("Owner"));
+    }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using GenerationModels.Harness;
 
 namespace CorpusReport;
 
@@ -33,7 +34,7 @@ internal static class Program
         }
 
         var total = Stopwatch.StartNew();
-        string? generatorVersion = GeneratorVersion();
+        string? generatorVersion = GitStamp.GeneratorVersion();
         string corpusRoot = Path.GetFullPath(root);
         var repos = new List<(string Dialect, string Repo, List<string> Files)>();
         foreach (string dialectDir in Directory.GetDirectories(corpusRoot).OrderBy(d => d, StringComparer.Ordinal))
@@ -72,16 +73,7 @@ internal static class Program
 
         string command = "dotnet run --project tools/CorpusReport -c Release -- " + root + (outPath is null ? "" : " --out " + outPath);
         string report = ReportWriter.Write(command, generatorVersion, results, total.Elapsed);
-        if (outPath is not null)
-        {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (directory is not null) Directory.CreateDirectory(directory);
-            File.WriteAllText(outPath, report);
-        }
-        else
-        {
-            Console.Out.Write(report);
-        }
+        ReportText.WriteReport(report, outPath);
 
         var sum = new Stats();
         foreach (var result in results) sum.Add(result);
@@ -91,33 +83,6 @@ internal static class Program
             $"{(failed ? "FAIL" : "OK")}: {sum.Docs} docs in {sum.Repos} repos, {sum.Skipped} skipped, {sum.Fields} fields ({ReportWriter.Percent(sum)} precisely typed, {sum.Fallbacks} fallbacks), " +
             $"{exceptions} generator exceptions, {sum.CompileErrors} compile errors, {sum.CompileWarnings} compile warnings; {total.Elapsed.TotalSeconds:0.0} s{(outPath is null ? "" : "; report: " + outPath)}"));
         return failed ? 1 : 0;
-    }
-
-    /// <summary>Which generator the run used: the commit of the working tree and whether generator/ or runtime/ had local edits.</summary>
-    private static string? GeneratorVersion()
-    {
-        string? Git(string arguments)
-        {
-            try
-            {
-                var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                using var process = Process.Start(start);
-                if (process is null) return null;
-                string output = process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                return process.ExitCode == 0 ? output.Trim() : null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-        }
-
-        string? commit = Git("rev-parse --short HEAD");
-        if (commit is null) return null;
-        string? top = Git("rev-parse --show-toplevel");
-        string? dirty = top is null ? null : Git($"-C \"{top}\" status --porcelain -- generator runtime");
-        return "commit " + commit + (string.IsNullOrEmpty(dirty) ? "" : " with uncommitted changes in generator/ or runtime/");
     }
 
     private static int Usage(int code)

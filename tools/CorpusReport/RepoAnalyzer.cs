@@ -9,12 +9,11 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
-using GenerationModels.Generator;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Parsing;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CorpusReport;
 
@@ -22,25 +21,6 @@ namespace CorpusReport;
 internal static class RepoAnalyzer
 {
     private const int ListedCompileMessages = 5;
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
-        paths.Add(typeof(GenerationModels.Runtime.OpenDictionary).Assembly.Location);
-        return paths.Where(p => p.Length != 0).Distinct(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    });
-
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
-    private static readonly CSharpCompilationOptions CompilationOptions =
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-            // The SDK suppresses these assembly-unification notes by default.
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
-            {
-                ["CS1701"] = ReportDiagnostic.Suppress,
-                ["CS1702"] = ReportDiagnostic.Suppress,
-            });
 
     /// <summary>Order of the document kinds as the generator's enum declares them (for stable report columns).</summary>
     public static readonly ConcurrentDictionary<string, int> KindOrder = new(StringComparer.Ordinal);
@@ -62,21 +42,13 @@ internal static class RepoAnalyzer
             ["RootNamespace"] = "Corpus." + SanitizeNamespace(dialect + "-" + repo),
             ["MSBuildProjectDirectory"] = repoDirectory,
         };
-        var additionalTexts = docs.Select(d => (AdditionalText)new CorpusAdditionalText(d.Path, d.Text)).ToImmutableArray();
-        var compilation = CSharpCompilation.Create("Corpus", Array.Empty<SyntaxTree>(), References.Value, CompilationOptions);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new GenerationModelsGenerator().AsSourceGenerator() },
-            additionalTexts,
-            ParseOptions,
-            new CorpusOptionsProvider(properties),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-        var stopwatch = Stopwatch.StartNew();
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+        // Doc comments of the output not checked (as a project without GenerateDocumentationFile builds), as this report always ran.
+        var harness = new GeneratorHarness(properties) { GeneratorParseOptions = GeneratorHarness.DefaultParseOptions, TrackSteps = false };
+        var additionalTexts = docs.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)).ToImmutableArray();
+        var compilation = GeneratorHarness.CreateCompilation("Corpus", Array.Empty<SyntaxTree>());
+        var driver = GeneratorHarness.TimedRun(harness.CreateDriver(additionalTexts), compilation, out var timing, out var output, out var generatorDiagnostics);
+        result.GeneratorMs = timing.GeneratorMs;
         var run = driver.GetRunResult().Results.Single();
-        var times = driver.GetTimingInfo().GeneratorTimes;
-        result.GeneratorMs = times.Length == 1 && times[0].ElapsedTime > TimeSpan.Zero ? times[0].ElapsedTime.TotalMilliseconds : wallMs;
         result.GeneratedFiles = run.GeneratedSources.Length;
         if (run.Exception is not null)
         {
@@ -88,7 +60,7 @@ internal static class RepoAnalyzer
         foreach (var diagnostic in allGeneratorDiagnostics) result.GeneratorDiagnostics.Add(diagnostic.Id);
 
         // Compile the generated code (the generator's own diagnostics are not part of this).
-        stopwatch.Restart();
+        var stopwatch = Stopwatch.StartNew();
         foreach (var diagnostic in output.GetDiagnostics())
         {
             if (diagnostic.IsSuppressed || diagnostic.Severity < DiagnosticSeverity.Warning) continue;

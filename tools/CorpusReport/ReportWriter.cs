@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using GenerationModels.Harness;
+using static GenerationModels.Harness.ReportText;
 
 namespace CorpusReport;
 
@@ -176,9 +178,7 @@ internal static class ReportWriter
         sb.AppendLine("|---|---:|---|---|");
         foreach (var (reason, count) in total.SkipReasons.Top())
         {
-            string where = string.Join(", ", dialects.Where(d => d.Stats.SkipReasons[reason] != 0)
-                .OrderByDescending(d => d.Stats.SkipReasons[reason]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
-                .Select(d => Inv($"{d.Dialect} {d.Stats.SkipReasons[reason]}")));
+            string where = Where(dialects, s => s.SkipReasons, reason);
             sb.AppendLine(Inv($"| {Cell(reason)} | {count} | {where} | {string.Join("<br>", total.SkipExamples.For(reason).Select(Code))} |"));
         }
     }
@@ -213,9 +213,7 @@ internal static class ReportWriter
         sb.AppendLine("|---|---:|---|");
         foreach (var (id, count) in total.CompileDiagnosticIds.Top())
         {
-            string where = string.Join(", ", dialects.Where(d => d.Stats.CompileDiagnosticIds[id] != 0)
-                .OrderByDescending(d => d.Stats.CompileDiagnosticIds[id]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
-                .Select(d => Inv($"{d.Dialect} {d.Stats.CompileDiagnosticIds[id]}")));
+            string where = Where(dialects, s => s.CompileDiagnosticIds, id);
             sb.AppendLine(Inv($"| {id} | {count} | {where} |"));
         }
         sb.AppendLine();
@@ -263,6 +261,12 @@ internal static class ReportWriter
         }
     }
 
+    /// <summary>The dialects that counted <paramref name="key"/>, most first: <c>oag-go 3, oag-java 1</c>.</summary>
+    private static string Where(IReadOnlyList<(string Dialect, Stats Stats)> dialects, Func<Stats, Counter> counter, string key)
+        => string.Join(", ", dialects.Where(d => counter(d.Stats)[key] != 0)
+            .OrderByDescending(d => counter(d.Stats)[key]).ThenBy(d => d.Dialect, StringComparer.Ordinal)
+            .Select(d => Inv($"{d.Dialect} {counter(d.Stats)[key]}")));
+
     private static void CodeBlock(StringBuilder sb, IEnumerable<string> lines)
     {
         sb.AppendLine("````text");
@@ -273,25 +277,4 @@ internal static class ReportWriter
     private static string Plural(int n, string noun) => Inv($"{n} {noun}{(n == 1 ? "" : "s")}");
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "…";
-
-    /// <summary>Text for a table cell: one line, pipes escaped.</summary>
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
-
-    /// <summary>An inline code span that survives backticks and pipes in the text (inside a table cell).</summary>
-    private static string Code(string text)
-    {
-        text = Cell(text);
-        if (text.Length == 0) return "(empty)";
-        int longest = 0, run = 0;
-        foreach (char c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        string fence = new('`', longest + 1);
-        bool pad = longest > 0 || text.StartsWith(' ') || text.EndsWith(' ');
-        return pad ? $"{fence} {text} {fence}" : fence + text + fence;
-    }
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,26 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
 
 namespace SpecScaleReport;
-
-/// <summary>Counts by key, most frequent first (ties by key, ordinal).</summary>
-internal sealed class Counter
-{
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-
-    public int Total => _counts.Values.Sum();
-
-    public int Count => _counts.Count;
-
-    public int this[string key] => _counts.TryGetValue(key, out int n) ? n : 0;
-
-    public void Add(string key, int n = 1) => _counts[key] = this[key] + n;
-
-    public IEnumerable<KeyValuePair<string, int>> Top()
-        => _counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);
-}
 
 /// <summary>A generator diagnostic with what it was matched to.</summary>
 internal sealed record ObservedDiagnostic(Diagnostic Diagnostic, ExpectedDiagnostic? Expected);

@@ -4,56 +4,11 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using GenerationModels.Generator;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SpecScaleReport;
-
-/// <summary>A spec file handed to the generator as an AdditionalFile (in memory).</summary>
-internal sealed class SpecText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public SpecText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
-/// <summary>Build properties plus <c>GenerationModelsSchema=true</c> on every AdditionalFile, as a real build passes them.</summary>
-internal sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private readonly DictionaryOptions _global;
-    private readonly DictionaryOptions _schemaFile = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerationModelsSchema"] = "true" });
-    private readonly DictionaryOptions _empty = new(new Dictionary<string, string>());
-
-    public SpecOptionsProvider(IDictionary<string, string> buildProperties)
-        => _global = new DictionaryOptions(buildProperties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
-
-    public override AnalyzerConfigOptions GlobalOptions => _global;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _empty;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schemaFile;
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
-}
 
 /// <summary>One timed generator run.</summary>
 internal sealed record Timing(string What, double GeneratorMs, double WallMs, long AllocatedBytes, int ChangedSources = -1, string? Edited = null)
@@ -121,26 +76,6 @@ internal static class GeneratorRunner
     public const string Namespace = "ScaleSpec";
     public const string ContextName = "GenerationModelsJsonContext";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
-        paths.Add(typeof(GenerationModels.Runtime.OpenDictionary).Assembly.Location);
-        return paths.Where(p => p.Length != 0).Distinct(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    });
-
-    /// <summary>Documentation diagnostics on (as the generator tests do): malformed XML in a generated doc comment is a warning.</summary>
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
-
-    private static readonly CSharpCompilationOptions CompilationOptions =
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
-            {
-                // The SDK suppresses these assembly-unification notes by default.
-                ["CS1701"] = ReportDiagnostic.Suppress,
-                ["CS1702"] = ReportDiagnostic.Suppress,
-            });
-
     public static string Directory(SpecForm form) => form == SpecForm.Yaml30 ? "/spec/yaml" : "/spec/json";
 
     public static string PathOf(string stem, SpecForm form) => Directory(form) + "/" + Lowering.FileName(stem, form);
@@ -164,8 +99,8 @@ internal static class GeneratorRunner
             result.Files.Add((stem, PathOf(stem, form), text));
             result.TagLines[stem] = lines;
         }
-        var texts = result.Files.Select(f => (AdditionalText)new SpecText(f.Path, f.Text)).ToImmutableArray();
-        var compilation = CSharpCompilation.Create("ScaleSpec", Array.Empty<SyntaxTree>(), References.Value, CompilationOptions);
+        var texts = result.Files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var compilation = GeneratorHarness.CreateCompilation("ScaleSpec", Array.Empty<SyntaxTree>());
 
         // Generator timings first, on a small heap; the compile (the big allocation) comes last.
         // Cold: a new driver, and (for the first form) a generator that has never run in this process.
@@ -207,7 +142,7 @@ internal static class GeneratorRunner
         AdditionalText current = texts[0];
         foreach (var (target, text) in editTexts)
         {
-            var replacement = new SpecText(current.Path, text);
+            var replacement = new InMemoryAdditionalText(current.Path, text);
             driver = driver.ReplaceAdditionalText(current, replacement);
             current = replacement;
             driver = TimedRun(driver, compilation, "edit", out var timing, out _, out _);
@@ -222,7 +157,7 @@ internal static class GeneratorRunner
         current = texts[0];
         for (int i = 0; i < editTexts.Count; i++)
         {
-            var replacement = new SpecText(current.Path, editTexts[i].Text);
+            var replacement = new InMemoryAdditionalText(current.Path, editTexts[i].Text);
             tracked = tracked.ReplaceAdditionalText(current, replacement).RunGenerators(compilation);
             current = replacement;
             var reasons = tracked.GetRunResult().Results.Single().TrackedSteps[GenerationModelsGenerator.TrackingNames.Emit]
@@ -263,32 +198,19 @@ internal static class GeneratorRunner
         log($"{result.Label}: compiled in {result.CompileMs:0} ms, {result.CompileErrors.Count} errors, {result.CompileWarnings.Count} warnings");
     }
 
+    /// <summary>A new driver with the project settings of one form (documentation diagnostics on, as the generator tests have them).</summary>
     private static GeneratorDriver NewDriver(ImmutableArray<AdditionalText> texts, SpecForm form, bool trackSteps = false)
-        => CSharpGeneratorDriver.Create(
-            new[] { new GenerationModelsGenerator().AsSourceGenerator() },
-            texts,
-            ParseOptions,
-            new SpecOptionsProvider(new Dictionary<string, string>
-            {
-                ["RootNamespace"] = Namespace,
-                ["MSBuildProjectDirectory"] = Directory(form),
-            }),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        => new GeneratorHarness(new Dictionary<string, string>
+        {
+            ["RootNamespace"] = Namespace,
+            ["MSBuildProjectDirectory"] = Directory(form),
+        }) { TrackSteps = trackSteps }.CreateDriver(texts);
 
+    /// <summary>One timed run, from a collected heap, so one run's garbage is not charged to the next.</summary>
     private static GeneratorDriver TimedRun(GeneratorDriver driver, Compilation compilation, string what, out Timing timing, out Compilation output, out ImmutableArray<Diagnostic> diagnostics)
     {
-        // Each run starts from a collected heap, so one run's garbage is not charged to the next.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var stopwatch = Stopwatch.StartNew();
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out output, out diagnostics);
-        double wall = stopwatch.Elapsed.TotalMilliseconds;
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        var times = driver.GetTimingInfo().GeneratorTimes;
-        double generator = times.Length == 1 && times[0].ElapsedTime > TimeSpan.Zero ? times[0].ElapsedTime.TotalMilliseconds : wall;
-        timing = new Timing(what, generator, wall, allocated);
+        driver = GeneratorHarness.TimedRun(driver, compilation, out var run, out output, out diagnostics, collectFirst: true);
+        timing = new Timing(what, run.GeneratorMs, run.WallMs, run.AllocatedBytes);
         return driver;
     }
 

@@ -92,16 +92,7 @@ internal static class Program
         string command = "dotnet run --project tools/SpecScaleReport -c Release -- " + string.Join(" ", arguments);
         var failures = Failures(results, differences, roundTrips);
         string report = ReportWriter.Write(command, model, results, differences, roundTrips, failures, total.Elapsed);
-        if (outPath is not null)
-        {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (directory is not null) Directory.CreateDirectory(directory);
-            File.WriteAllText(outPath, report);
-        }
-        else
-        {
-            Console.Out.Write(report);
-        }
+        GenerationModels.Harness.ReportText.WriteReport(report, outPath);
 
         foreach (string failure in failures) Console.Error.WriteLine("FAIL: " + failure);
         var (yaml, yamlCheck) = results[0];

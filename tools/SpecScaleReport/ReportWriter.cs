@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using GenerationModels.Harness;
+using static GenerationModels.Harness.ReportText;
 using Microsoft.CodeAnalysis;
 
 namespace SpecScaleReport;
@@ -39,7 +40,7 @@ internal static class ReportWriter
         sb.AppendLine("Add `--write <dir>` to get the synthetic spec files (`api.yaml`, `other.yaml`, `api.json`, `other.json`) for inspection.");
         sb.AppendLine();
         sb.AppendLine(Inv($"Machine: {Environment.ProcessorCount} cores{Cpu()}, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation).Assembly.GetName().Version}, Release build. ") +
-            (GeneratorVersion() is { } version ? "Generator: " + version + ". " : "") +
+            (GitStamp.GeneratorVersion() is { } version ? "Generator: " + version + ". " : "") +
             Inv($"Seed {model.Seed}. The whole run took {elapsed.TotalSeconds:0} s{LoadAverage()}. Timings are wall-clock on a machine shared with other work: read them as magnitudes."));
         sb.AppendLine();
         sb.AppendLine(failures.Count == 0 ? "**Result: pass.**" : "**Result: FAIL** — " + string.Join("; ", failures) + ".");
@@ -354,77 +355,9 @@ internal static class ReportWriter
     private static string Kb(long bytes) => Inv($"{bytes / 1024.0:N0} KB");
 
     /// <summary>The 1-minute load average at the end of the run (Linux), as context for the timings.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            if (!File.Exists("/proc/loadavg")) return "";
-            string first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return $", with a load average of {first} at its end";
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
+    private static string LoadAverage() => LoadAverages(1) is { } load ? $", with a load average of {load[0]} at its end" : "";
 
-    private static string Cpu()
-    {
-        try
-        {
-            if (!File.Exists("/proc/cpuinfo")) return "";
-            string? model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            return model is null ? "" : " (" + model.Substring(model.IndexOf(':') + 1).Trim() + ")";
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
+    private static string Cpu() => CpuModel() is { } model ? " (" + model + ")" : "";
 
-    /// <summary>The commit of the working tree, and whether generator/ or runtime/ had local edits.</summary>
-    private static string? GeneratorVersion()
-    {
-        string? Git(string arguments)
-        {
-            try
-            {
-                var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                using var process = Process.Start(start);
-                if (process is null) return null;
-                string output = process.StandardOutput.ReadToEnd();
-                process.WaitForExit();
-                return process.ExitCode == 0 ? output.Trim() : null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-        }
-
-        string? commit = Git("rev-parse --short HEAD");
-        if (commit is null) return null;
-        string? top = Git("rev-parse --show-toplevel");
-        string? dirty = top is null ? null : Git($"-C \"{top}\" status --porcelain -- generator runtime");
-        return "commit " + commit + (string.IsNullOrEmpty(dirty) ? "" : " with uncommitted changes in generator/ or runtime/");
-    }
-
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
-
-    private static string Code(string text)
-    {
-        text = Cell(text);
-        if (text.Length > 400) text = text.Substring(0, 400) + "…";
-        int longest = 0, run = 0;
-        foreach (char c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        string fence = new('`', longest + 1);
-        bool pad = longest > 0 || text.StartsWith(' ') || text.EndsWith(' ');
-        return pad ? $"{fence} {text} {fence}" : fence + text + fence;
-    }
-
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Code(string text) => CodeCut(text, 400);
 }

@@ -226,6 +226,25 @@ internal abstract class SpecWriter
         decimal m => m.ToString(CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException("not a number: " + value),
     };
+
+    /// <summary>A double-quoted string; control characters other than newline and tab as <c>\uXXXX</c> (JSON) or <c>\xXX</c> (YAML).</summary>
+    protected static string Quote(string s, bool json)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\t': sb.Append("\\t"); break;
+                case < ' ': sb.Append(json ? "\\u" : "\\x").Append(((int)c).ToString(json ? "x4" : "x2", CultureInfo.InvariantCulture)); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
 }
 
 /// <summary>Block-style YAML as people write specs: plain scalars where safe, flow lists for short scalar lists.</summary>
@@ -344,23 +363,7 @@ internal sealed class YamlWriter : SpecWriter
         return true;
     }
 
-    private static string Quote(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case < ' ': sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    private static string Quote(string s) => Quote(s, json: false);
 }
 
 /// <summary>Indented JSON, one member per line, short scalar lists on one line.</summary>
@@ -429,21 +432,5 @@ internal sealed class JsonWriter : SpecWriter
         var n => Number(n),
     };
 
-    private static string Quote(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case < ' ': sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    private static string Quote(string s) => Quote(s, json: true);
 }

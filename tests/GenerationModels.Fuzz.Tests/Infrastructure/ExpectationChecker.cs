@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GenerationModels.Fuzz.Tests.Docs;
-using GenerationModels.Generator.Tests.Infrastructure;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

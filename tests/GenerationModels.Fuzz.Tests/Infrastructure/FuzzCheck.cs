@@ -130,10 +130,10 @@ public static class FuzzCheck
         {
             // A batch-level failure (the generator threw): find a doc that fails so on its own.
             suspects = batch.Where(d => FuzzRunner.Run(new[] { d }, options, compile: false).Problems.Any(p => p.DocPath is null)).Take(1)
-                .Select(d => (string?)Generator.Tests.Infrastructure.GeneratorHarness.DocPath(d.RelativePath)).ToList();
+                .Select(d => (string?)Harness.GeneratorHarness.DocPath(d.RelativePath)).ToList();
             foreach (string? path in suspects)
             {
-                var doc = batch.First(d => Generator.Tests.Infrastructure.GeneratorHarness.DocPath(d.RelativePath) == path);
+                var doc = batch.First(d => Harness.GeneratorHarness.DocPath(d.RelativePath) == path);
                 sb.AppendLine().AppendLine("Fails on its own:").AppendLine($"  (\"{doc.RelativePath}\", {Literal(doc.Text)}),");
             }
             return sb.ToString();
@@ -141,7 +141,7 @@ public static class FuzzCheck
         suspects = result.Problems.Select(p => p.DocPath).Where(p => p is not null).Distinct().Take(3).ToList();
         foreach (string? path in suspects)
         {
-            var doc = batch.First(d => Generator.Tests.Infrastructure.GeneratorHarness.DocPath(d.RelativePath) == path);
+            var doc = batch.First(d => Harness.GeneratorHarness.DocPath(d.RelativePath) == path);
             // Alone, the doc must show one of the batch's own problems (links to its siblings fail differently without them).
             var original = result.Problems.Where(p => p.DocPath == path).Select(p => p.Message).ToHashSet();
             var alone = FuzzRunner.Run(new[] { doc }, options, compile);

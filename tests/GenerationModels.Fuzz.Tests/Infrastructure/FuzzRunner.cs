@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using GenerationModels.Fuzz.Tests.Docs;
 using GenerationModels.Generator;
-using GenerationModels.Generator.Tests.Infrastructure;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
