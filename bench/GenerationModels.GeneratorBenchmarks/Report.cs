@@ -13,7 +13,7 @@ using Bench;
 namespace GeneratorBench;
 
 /// <summary>How much the report measures: quick mode keeps the whole program well under five minutes.</summary>
-public sealed record ReportSettings(int Rounds, int[] Sizes, DocSource[] Sources, int CompileRepeats, int CompileSize, int[] OutputSizes, double BatchMs, int StepRuns, bool TimingsOnly = false);
+public sealed record ReportSettings(int Rounds, int[] Sizes, DocSource[] Sources, int CompileRepeats, int CompileSize, int[] OutputSizes, double BatchMs, int StepRuns, bool TimingsOnly = false, bool OutputOnly = false);
 
 /// <summary>
 /// The measurements that are not BenchmarkDotNet micro-benchmarks, written as markdown:
@@ -54,41 +54,45 @@ public static class Report
             }
         }
 
-        // 2. Paired ratios.
-        text.AppendLine();
-        text.Append(Paired(settings, scenarios, log));
-
-        // 3. Step breakdown of a cold run and of the one-doc edit, at the largest size.
-        int largest = settings.Sizes.Max();
-        text.AppendLine();
-        text.AppendLine(Inv($"#### Where a run's time goes (step tracking on, which adds its own cost; median of {settings.StepRuns} run(s), thread CPU ms)"));
-        text.AppendLine();
-        text.AppendLine("| set | docs | run | total | Parse | Index | Emit | source outputs (AddSource) | other steps | rest (driver, tracking) |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var source in settings.Sources)
+        // --output-only: inputs, output size, compile time and build cost; no timings, memory or pathological input.
+        if (!settings.OutputOnly)
         {
-            foreach (int size in settings.Sizes)
+            // 2. Paired ratios.
+            text.AppendLine();
+            text.Append(Paired(settings, scenarios, log));
+
+            // 3. Step breakdown of a cold run and of the one-doc edit, at the largest size.
+            int largest = settings.Sizes.Max();
+            text.AppendLine();
+            text.AppendLine(Inv($"#### Where a run's time goes (step tracking on, which adds its own cost; median of {settings.StepRuns} run(s), thread CPU ms)"));
+            text.AppendLine();
+            text.AppendLine("| set | docs | run | total | Parse | Index | Emit | source outputs (AddSource) | other steps | rest (driver, tracking) |");
+            text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var source in settings.Sources)
             {
-                var scenario = scenarios[(source, size)];
-                text.AppendLine(Steps(source, size, "cold", settings.StepRuns, () => Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation)));
-                if (size != largest) continue;
-                var warmTracked = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);
-                text.AppendLine(Steps(source, size, "edit one doc", settings.StepRuns, () => warmTracked.ReplaceAdditionalText(scenario.EditTarget, scenario.Edited).RunGenerators(scenario.Compilation)));
-                text.AppendLine(Steps(source, size, "add one doc", settings.StepRuns, () => warmTracked.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(scenario.Added)).RunGenerators(scenario.Compilation)));
+                foreach (int size in settings.Sizes)
+                {
+                    var scenario = scenarios[(source, size)];
+                    text.AppendLine(Steps(source, size, "cold", settings.StepRuns, () => Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation)));
+                    if (size != largest) continue;
+                    var warmTracked = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);
+                    text.AppendLine(Steps(source, size, "edit one doc", settings.StepRuns, () => warmTracked.ReplaceAdditionalText(scenario.EditTarget, scenario.Edited).RunGenerators(scenario.Compilation)));
+                    text.AppendLine(Steps(source, size, "add one doc", settings.StepRuns, () => warmTracked.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(scenario.Added)).RunGenerators(scenario.Compilation)));
+                }
             }
-        }
-        text.AppendLine();
-        text.AppendLine("Incrementality check (edit one doc, step tracking): " + string.Join("; ", settings.Sources.Select(s => EditCheck(scenarios[(s, largest)]))));
+            text.AppendLine();
+            text.AppendLine("Incrementality check (edit one doc, step tracking): " + string.Join("; ", settings.Sources.Select(s => EditCheck(scenarios[(s, largest)]))));
 
-        // 4. Memory of a cold run.
-        text.AppendLine();
-        text.AppendLine("#### Memory of one cold run (outside BenchmarkDotNet; after a full GC)");
-        text.AppendLine();
-        text.AppendLine("| set | docs | allocated (this thread) | allocated per doc | peak managed heap above the starting heap (GC.GetTotalMemory sampled every 1 ms) | heap after the run, driver still alive (what a warm driver keeps) | gen0/gen1/gen2 GCs during the run | GC pause |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
-        foreach (var source in settings.Sources)
-        {
-            foreach (int size in settings.Sizes) text.AppendLine(Memory(source, size, scenarios[(source, size)]));
+            // 4. Memory of a cold run.
+            text.AppendLine();
+            text.AppendLine("#### Memory of one cold run (outside BenchmarkDotNet; after a full GC)");
+            text.AppendLine();
+            text.AppendLine("| set | docs | allocated (this thread) | allocated per doc | peak managed heap above the starting heap (GC.GetTotalMemory sampled every 1 ms) | heap after the run, driver still alive (what a warm driver keeps) | gen0/gen1/gen2 GCs during the run | GC pause |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
+            foreach (var source in settings.Sources)
+            {
+                foreach (int size in settings.Sizes) text.AppendLine(Memory(source, size, scenarios[(source, size)]));
+            }
         }
         if (settings.TimingsOnly) return text.ToString();
 
@@ -147,8 +151,11 @@ public static class Report
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (string row in buildRows) text.AppendLine(row);
 
-        text.AppendLine();
-        text.Append(Pathological(settings.Rounds, log));
+        if (!settings.OutputOnly)
+        {
+            text.AppendLine();
+            text.Append(Pathological(settings.Rounds, log));
+        }
 
         text.AppendLine();
         text.AppendLine(Inv($"Report measurements took {started.Elapsed.TotalSeconds:F0} s; load average at the end: {LoadAverage()}."));
