@@ -31,16 +31,62 @@ public static partial class ModelJson
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MatchMember(ref Utf8JsonReader reader, byte[][] names, ref int next)
     {
+        if (names is null) throw new ArgumentNullException(nameof(names));
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return MatchMemberUnescaping(ref reader, names, ref next);
+        }
+        // The common case: the name is one contiguous span without escapes, compared as bytes (length first).
+        ReadOnlySpan<byte> name = reader.ValueSpan;
         int count = names.Length;
-        if ((uint)next < (uint)count && reader.ValueTextEquals(names[next]))
+        if ((uint)next < (uint)count && name.SequenceEqual(names[next]))
         {
             return next++;
         }
-        return MatchMemberScan(ref reader, names, ref next);
+        return MatchMemberScan(name, names, ref next);
     }
 
-    private static int MatchMemberScan(ref Utf8JsonReader reader, byte[][] names, ref int next)
+    /// <summary>Out of order: every other name, compared by length and first byte before the bytes.</summary>
+    private static int MatchMemberScan(ReadOnlySpan<byte> name, byte[][] names, ref int next)
     {
+        if (name.IsEmpty)
+        {
+            return MatchEmptyName(names, ref next);
+        }
+        byte first = name[0];
+        int length = name.Length;
+        for (int i = 0; i < names.Length; i++)
+        {
+            byte[] candidate = names[i];
+            if (candidate.Length == length && candidate[0] == first && i != next && name.SequenceEqual(candidate))
+            {
+                next = i + 1;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int MatchEmptyName(byte[][] names, ref int next)
+    {
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                next = i + 1;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Escaped or multi-segment names: compared unescaped by the reader.</summary>
+    private static int MatchMemberUnescaping(ref Utf8JsonReader reader, byte[][] names, ref int next)
+    {
+        if ((uint)next < (uint)names.Length && reader.ValueTextEquals(names[next]))
+        {
+            return next++;
+        }
         for (int i = 0; i < names.Length; i++)
         {
             if (i != next && reader.ValueTextEquals(names[i]))

@@ -16,6 +16,8 @@ public enum Family
     List100KB,
     /// <summary>A JSON array of <c>CompletionResponse</c>, about 10 MB without unknown members.</summary>
     List10MB,
+    /// <summary>A JSON array of <c>CompletionResponse</c>, about 100 MB without unknown members (stream reads only: <see cref="LargeStreamBenchmarks"/>).</summary>
+    List100MB,
 }
 
 /// <summary>
@@ -32,6 +34,7 @@ public static class Payloads
     private const int UnknownSeed = 7;
     private static readonly DateTimeOffset Epoch = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
     private static readonly ConcurrentDictionary<(Family, bool), byte[]> Cache = new();
+    private static readonly ConcurrentDictionary<(Family, bool, PayloadShape), byte[]> Shaped = new();
     private static readonly ConcurrentDictionary<Family, int> ListCounts = new();
 
     private static readonly string[] Words =
@@ -46,10 +49,15 @@ public static class Payloads
 
     public static byte[] Get(Family family, bool unknownMembers) => Cache.GetOrAdd((family, unknownMembers), static key => Build(key.Item1, key.Item2));
 
+    /// <summary>The payload in the given shape (<see cref="PayloadShape"/>); Declared is <see cref="Get(Family, bool)"/>.</summary>
+    public static byte[] Get(Family family, bool unknownMembers, PayloadShape shape) => shape == PayloadShape.Declared
+        ? Get(family, unknownMembers)
+        : Shaped.GetOrAdd((family, unknownMembers, shape), static key => HarderPayloads.Reshape(Get(key.Item1, key.Item2), key.Item3));
+
     /// <summary>The number of list elements (the same for both variants).</summary>
     public static int ListCount(Family family) => ListCounts.GetOrAdd(family, static f =>
     {
-        long target = f == Family.List10MB ? 10_000_000 : 100_000;
+        long target = f switch { Family.List100MB => 100_000_000, Family.List10MB => 10_000_000, _ => 100_000 };
         var r = new Random(Seed);
         var buffer = new ArrayBufferWriter<byte>();
         using var w = new Utf8JsonWriter(buffer);
@@ -68,7 +76,7 @@ public static class Payloads
     {
         var r = new Random(Seed);
         Random? u = unknownMembers ? new Random(UnknownSeed) : null;
-        var buffer = new ArrayBufferWriter<byte>(family == Family.List10MB ? 16 << 20 : 4096);
+        var buffer = new ArrayBufferWriter<byte>(family switch { Family.List100MB => 128 << 20, Family.List10MB => 16 << 20, _ => 4096 });
         using (var w = new Utf8JsonWriter(buffer))
         {
             switch (family)
@@ -79,6 +87,7 @@ public static class Payloads
                 case Family.Invoice: WriteInvoice(w, r, u); break;
                 case Family.List100KB:
                 case Family.List10MB:
+                case Family.List100MB:
                     int count = ListCount(family);
                     w.WriteStartArray();
                     for (int i = 0; i < count; i++) WriteCompletionResponse(w, r, u, i);

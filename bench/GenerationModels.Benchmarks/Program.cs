@@ -32,8 +32,23 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == "--stream-memory-case")
+        {
+            return StreamMemory.RunCase(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+        if (args.Contains("--headline") || args.Contains("--smoke"))
+        {
+            return Headline.Run(args.Contains("--smoke"), ProjectDirectory());
+        }
+        if (args.Contains("--stream-memory"))
+        {
+            Console.WriteLine(StreamMemory.Run(typeof(Program).Assembly.Location, new[] { 10, 100 }, Console.WriteLine));
+            return 0;
+        }
         var arguments = args.ToList();
-        bool quick = arguments.Remove("--quick");
+        bool pairedOnly = arguments.Remove("--paired");
+        bool others = arguments.Remove("--others");
+        bool quick = arguments.Remove("--quick") || pairedOnly;
         bool noVerify = arguments.Remove("--no-verify");
         bool verifyOnly = arguments.Remove("--verify-only");
         bool wallClock = arguments.Remove("--wall-clock");
@@ -49,6 +64,7 @@ public static class Program
             arguments.Add("*");
         }
         var families = Enum.GetValues<Family>()
+            .Where(f => f != Family.List100MB)
             .Where(f => !(quickDefault && f == Family.List10MB))
             .Where(f => filters.Count == 0 || Warmup.BenchmarkMethods(BenchmarkClass(f))
                 .Any(m => filters.Any(pattern => Glob(pattern).IsMatch(BenchmarkClass(f).FullName + "." + m.Name))))
@@ -96,8 +112,18 @@ public static class Program
                 job = job.WithClock(ThreadCpuClock.Instance);
             }
             watch.Restart();
-            pairedTables = Paired.Run(families, BenchmarkClass, cpuClock);
+            pairedTables = Paired.Run(families, BenchmarkClass, cpuClock, includeOthers: others, progress: Console.WriteLine);
             Console.WriteLine($"paired ratios took {watch.Elapsed.TotalSeconds:F1} s (printed with the tables at the end)");
+            if (pairedOnly)
+            {
+                string pairedPath = Path.Combine(artifacts, "results", $"paired-{DateTime.Now:yyyyMMdd-HHmmss}.md");
+                Directory.CreateDirectory(Path.GetDirectoryName(pairedPath)!);
+                string text = $"Commit {Headline.Commit(ProjectDirectory())}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Headline.LoadAverage()}{Environment.NewLine}{Environment.NewLine}{pairedTables}";
+                File.WriteAllText(pairedPath, text);
+                Console.WriteLine(text);
+                Console.WriteLine($"paired tables written to {pairedPath}");
+                return 0;
+            }
             foreach (Family family in families)
             {
                 Type type = BenchmarkClass(family);
@@ -127,7 +153,7 @@ public static class Program
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 
-    private static Type BenchmarkClass(Family family) => family switch
+    internal static Type BenchmarkClass(Family family) => family switch
     {
         Family.Generation => typeof(GenerationBenchmarks),
         Family.ChatCompletionResponse => typeof(ChatCompletionResponseBenchmarks),
@@ -135,6 +161,7 @@ public static class Program
         Family.Invoice => typeof(InvoiceBenchmarks),
         Family.List100KB => typeof(List100KBBenchmarks),
         Family.List10MB => typeof(List10MBBenchmarks),
+        Family.List100MB => typeof(LargeStreamBenchmarks),
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };
 
@@ -158,7 +185,7 @@ public static class Program
     private static Regex Glob(string pattern)
         => new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase);
 
-    private static string ProjectDirectory()
+    internal static string ProjectDirectory()
         => typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "BenchProjectDirectory")?.Value
            ?? Directory.GetCurrentDirectory();
 }
@@ -166,7 +193,7 @@ public static class Program
 /// <summary>Markdown tables per family, operation and payload variant: mean, allocated bytes and ratios to B.</summary>
 public static class RatioTables
 {
-    private static readonly string[] Labels = { "A generated", "B STJ source-gen", "C STJ reflection", "D Newtonsoft", "E STJ source-gen, settable twins" };
+    private static readonly string[] Labels = { "A generated", "B STJ source-gen", "C STJ reflection", "D Newtonsoft", "E STJ source-gen, settable twins", "F STJ source-gen, fast twins", "G STJ serialization-only, fast twins" };
 
     public static string Write(IReadOnlyList<Summary> summaries)
     {
@@ -188,16 +215,17 @@ public static class RatioTables
             Family = r.BenchmarkCase.Descriptor.Type.Name.Replace("Benchmarks", "", StringComparison.Ordinal),
             Operation = r.BenchmarkCase.Descriptor.Categories.FirstOrDefault() ?? "",
             Unknown = r.BenchmarkCase.Parameters["UnknownMembers"]?.ToString() ?? "",
+            Shape = r.BenchmarkCase.Parameters["Shape"]?.ToString() ?? "",
             Method = r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
             Mean = r.ResultStatistics!.Mean,
             Min = r.ResultStatistics!.Min,
             Allocated = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0,
         }).ToList();
-        foreach (var group in rows.GroupBy(r => (r.Family, r.Operation, r.Unknown)))
+        foreach (var group in rows.GroupBy(r => (r.Family, r.Operation, r.Unknown, r.Shape)))
         {
             var baseline = group.FirstOrDefault(r => r.Method.Contains("_B_", StringComparison.Ordinal));
             text.AppendLine();
-            text.AppendLine($"#### {group.Key.Family} — {group.Key.Operation} — unknown members: {(group.Key.Unknown == "True" ? "yes" : "no")}");
+            text.AppendLine($"#### {group.Key.Family} — {group.Key.Shape} — {group.Key.Operation} — unknown members: {(group.Key.Unknown == "True" ? "yes" : "no")}");
             text.AppendLine();
             text.AppendLine("| serializer | mean | min | allocated | ratio to B (mean) | ratio to B (min) | alloc ratio to B |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -213,14 +241,14 @@ public static class RatioTables
         return text.ToString();
     }
 
-    private static string Time(double nanoseconds) => nanoseconds switch
+    internal static string Time(double nanoseconds) => nanoseconds switch
     {
         >= 1e6 => (nanoseconds / 1e6).ToString("F2", CultureInfo.InvariantCulture) + " ms",
         >= 1e3 => (nanoseconds / 1e3).ToString("F2", CultureInfo.InvariantCulture) + " μs",
         _ => nanoseconds.ToString("F0", CultureInfo.InvariantCulture) + " ns",
     };
 
-    private static string Bytes(long bytes) => bytes switch
+    internal static string Bytes(long bytes) => bytes switch
     {
         >= 1 << 20 => (bytes / 1048576.0).ToString("F2", CultureInfo.InvariantCulture) + " MB",
         >= 1 << 10 => (bytes / 1024.0).ToString("F2", CultureInfo.InvariantCulture) + " KB",

@@ -21,30 +21,34 @@ public static class Verification
     {
         foreach (Family family in families)
         {
-            foreach (bool unknown in new[] { false, true })
+            foreach (PayloadShape shape in Enum.GetValues<PayloadShape>())
             {
-                switch (family)
+                foreach (bool unknown in new[] { false, true })
                 {
-                    case Family.Generation: Check(new GenerationBenchmarks { UnknownMembers = unknown }, log); break;
-                    case Family.ChatCompletionResponse: Check(new ChatCompletionResponseBenchmarks { UnknownMembers = unknown }, log); break;
-                    case Family.CompletionResponse: Check(new CompletionResponseBenchmarks { UnknownMembers = unknown }, log); break;
-                    case Family.Invoice: Check(new InvoiceBenchmarks { UnknownMembers = unknown }, log); break;
-                    case Family.List100KB: Check(new List100KBBenchmarks { UnknownMembers = unknown }, log); break;
-                    case Family.List10MB: Check(new List10MBBenchmarks { UnknownMembers = unknown }, log); break;
-                    default: throw new ArgumentOutOfRangeException(nameof(families));
+                    switch (family)
+                    {
+                        case Family.Generation: Check(new GenerationBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        case Family.ChatCompletionResponse: Check(new ChatCompletionResponseBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        case Family.CompletionResponse: Check(new CompletionResponseBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        case Family.Invoice: Check(new InvoiceBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        case Family.List100KB: Check(new List100KBBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        case Family.List10MB: Check(new List10MBBenchmarks { UnknownMembers = unknown, Shape = shape }, log); break;
+                        default: throw new ArgumentOutOfRangeException(nameof(families));
+                    }
                 }
             }
         }
         SeedProbe(log);
     }
 
-    private static void Check<TGen, TTwin, TSettable>(SerializerBenchmarks<TGen, TTwin, TSettable> bench, TextWriter log)
+    private static void Check<TGen, TTwin, TSettable, TFast>(SerializerBenchmarks<TGen, TTwin, TSettable, TFast> bench, TextWriter log)
         where TGen : class
         where TTwin : class
         where TSettable : class
+        where TFast : class
     {
         bench.Setup();
-        string name = $"{bench.Family}, UnknownMembers={bench.UnknownMembers}";
+        string name = $"{bench.Family}, UnknownMembers={bench.UnknownMembers}, Shape={bench.Shape}";
         byte[] json = bench.Json;
         JsonNode input = JsonNode.Parse(json)!;
 
@@ -59,6 +63,17 @@ public static class Verification
         Require(Canon.Of(bench.ReadStream_D_Newtonsoft()), b, name + ": D and B read different data (stream)");
         Require(Canon.Of(bench.ReadBytes_E_StjSourceGenSettable()), b, name + ": E and B read different data (bytes)");
         Require(Canon.Of(bench.ReadStream_E_StjSourceGenSettable()), b, name + ": E and B read different data (stream)");
+        // F keeps no unknown members: it must read the declared data B reads.
+        JsonNode declaredB = WithoutExtra(b)!;
+        Require(Canon.Of(bench.ReadBytes_F_StjFastTwins()), declaredB, name + ": F and B read different declared data (bytes)");
+        Require(Canon.Of(bench.ReadStream_F_StjFastTwins()), declaredB, name + ": F and B read different declared data (stream)");
+        if (bench.Shape != PayloadShape.Declared)
+        {
+            // Writes are measured on the Declared payload's models only; here A's output must still carry what it read.
+            Require(Canon.Of(JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(bench.ReadBytes_A_Generated(), bench.GeneratedTypeInfo), bench.GeneratedTypeInfo)!), a, name + ": A does not read back what it wrote");
+            log.WriteLine($"verified {name}: {json.Length:N0} bytes; A==B==C==D==E read, F==B on declared members, A reads back what it writes");
+            return;
+        }
         if (bench.UnknownMembers && !a.ToJsonString().Contains("\"$extra\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException(name + ": the payload has no unknown members where it should");
@@ -72,6 +87,12 @@ public static class Verification
         Require(outA, input, name + ": A's output does not parse equal to the input");
         Require(JsonNode.Parse(bench.WriteBytes_C_StjReflection())!, outB, name + ": C and B write JSON that parses differently");
         Require(JsonNode.Parse(bench.WriteBytes_D_Newtonsoft())!, outB, name + ": D and B write JSON that parses differently");
+        byte[] writtenF = bench.WriteBytes_F_StjFastTwins();
+        if (!writtenF.AsSpan().SequenceEqual(bench.WriteBytes_G_StjSerializationOnly()))
+        {
+            throw new InvalidOperationException(name + ": F (Default mode) and G (Serialization mode) write different bytes");
+        }
+        Require(WithoutExtra(Canon.Of(JsonSerializer.Deserialize(writtenF, bench.SourceGenTypeInfo)!))!, declaredB, name + ": F writes other declared data than B read");
 
         log.WriteLine(
             $"verified {name}: {json.Length:N0} bytes{(bench.Family is Family.List100KB or Family.List10MB ? $" ({Payloads.ListCount(bench.Family):N0} elements)" : "")}; A==B==C==D==E read, A==B==C==D written (parsed); " +
@@ -108,6 +129,22 @@ public static class Verification
         string? bDiff = FirstDifference(JsonNode.Parse(outB), input);
         string bNote = bDiff is null ? "B output parses equal to input" : "B output differs from input: " + bDiff;
         log.WriteLine($"{name}: A==B read; {aNote}; {bNote}");
+    }
+
+    /// <summary>A canonical tree without its "$extra" members (the unknown members), at every level.</summary>
+    private static JsonNode? WithoutExtra(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var result = new JsonObject();
+                foreach (var member in o.Where(m => m.Key != "$extra")) result[member.Key] = WithoutExtra(member.Value);
+                return result;
+            case JsonArray a:
+                return new JsonArray(a.Select(WithoutExtra).ToArray());
+            default:
+                return node?.DeepClone();
+        }
     }
 
     private static void Require(JsonNode actual, JsonNode expected, string message)

@@ -27,7 +27,7 @@ namespace GeneratorBench;
 /// this project (<c>generator-at-scale-*.md</c> plus BenchmarkDotNet's own reports).
 /// Switches: <c>--report-only</c>, <c>--bdn-only</c>, <c>--corpora &lt;folder&gt;</c> (default: ../shared/corpora beside
 /// the repository), <c>--source corpus|synthetic</c> (one family of doc sets only, report), <c>--sizes 100,500</c> (report
-/// sizes; the largest is also used for output size and compile time), <c>--timings-only</c> (report: inputs and paired
+/// sizes; the largest is also used for output size and compile time), <c>--output-only</c> (report: inputs, output size, compile time and whole build cost only), <c>--timings-only</c> (report: inputs and paired
 /// timings only).
 /// </summary>
 public static class Program
@@ -44,6 +44,7 @@ public static class Program
         string? sourceFilter = Take(arguments, "--source");
         string? sizes = Take(arguments, "--sizes");
         bool timingsOnly = arguments.Remove("--timings-only");
+        bool outputOnly = arguments.Remove("--output-only");
         // Only the pathological-input classes (linear time on hostile docs), no report.
         bool pathological = arguments.Remove("--pathological");
         if (corpora is not null) CorpusSampler.OverrideRoot = Path.GetFullPath(corpora);
@@ -115,7 +116,7 @@ public static class Program
                 int[] list = sizes.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
                 settings = settings with { Sizes = list, CompileSize = list.Max(), OutputSizes = new[] { list.Max() } };
             }
-            settings = settings with { TimingsOnly = timingsOnly };
+            settings = settings with { TimingsOnly = timingsOnly, OutputOnly = outputOnly };
             var watch = Stopwatch.StartNew();
             output.AppendLine(Report.Run(settings, Console.Out));
             Console.WriteLine($"report took {watch.Elapsed.TotalSeconds:F0} s");

@@ -15,7 +15,7 @@ using Bench;
 namespace GeneratorBench;
 
 /// <summary>How much the report measures: quick mode keeps the whole program well under five minutes.</summary>
-public sealed record ReportSettings(int Rounds, int[] Sizes, DocSource[] Sources, int CompileRepeats, int CompileSize, int[] OutputSizes, double BatchMs, int StepRuns, bool TimingsOnly = false);
+public sealed record ReportSettings(int Rounds, int[] Sizes, DocSource[] Sources, int CompileRepeats, int CompileSize, int[] OutputSizes, double BatchMs, int StepRuns, bool TimingsOnly = false, bool OutputOnly = false);
 
 /// <summary>
 /// The measurements that are not BenchmarkDotNet micro-benchmarks, written as markdown:
@@ -56,41 +56,45 @@ public static class Report
             }
         }
 
-        // 2. Paired ratios.
-        text.AppendLine();
-        text.Append(Paired(settings, scenarios, log));
-
-        // 3. Step breakdown of a cold run and of the one-doc edit, at the largest size.
-        int largest = settings.Sizes.Max();
-        text.AppendLine();
-        text.AppendLine(Inv($"#### Where a run's time goes (step tracking on, which adds its own cost; median of {settings.StepRuns} run(s), thread CPU ms)"));
-        text.AppendLine();
-        text.AppendLine("| set | docs | run | total | Parse | Index | Emit | source outputs (AddSource) | other steps | rest (driver, tracking) |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var source in settings.Sources)
+        // --output-only: inputs, output size, compile time and build cost; no timings, memory or pathological input.
+        if (!settings.OutputOnly)
         {
-            foreach (int size in settings.Sizes)
+            // 2. Paired ratios.
+            text.AppendLine();
+            text.Append(Paired(settings, scenarios, log));
+
+            // 3. Step breakdown of a cold run and of the one-doc edit, at the largest size.
+            int largest = settings.Sizes.Max();
+            text.AppendLine();
+            text.AppendLine(Inv($"#### Where a run's time goes (step tracking on, which adds its own cost; median of {settings.StepRuns} run(s), thread CPU ms)"));
+            text.AppendLine();
+            text.AppendLine("| set | docs | run | total | Parse | Index | Emit | source outputs (AddSource) | other steps | rest (driver, tracking) |");
+            text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var source in settings.Sources)
             {
-                var scenario = scenarios[(source, size)];
-                text.AppendLine(Steps(source, size, "cold", settings.StepRuns, () => Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation)));
-                if (size != largest) continue;
-                var warmTracked = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);
-                text.AppendLine(Steps(source, size, "edit one doc", settings.StepRuns, () => warmTracked.ReplaceAdditionalText(scenario.EditTarget, scenario.Edited).RunGenerators(scenario.Compilation)));
-                text.AppendLine(Steps(source, size, "add one doc", settings.StepRuns, () => warmTracked.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(scenario.Added)).RunGenerators(scenario.Compilation)));
+                foreach (int size in settings.Sizes)
+                {
+                    var scenario = scenarios[(source, size)];
+                    text.AppendLine(Steps(source, size, "cold", settings.StepRuns, () => Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation)));
+                    if (size != largest) continue;
+                    var warmTracked = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);
+                    text.AppendLine(Steps(source, size, "edit one doc", settings.StepRuns, () => warmTracked.ReplaceAdditionalText(scenario.EditTarget, scenario.Edited).RunGenerators(scenario.Compilation)));
+                    text.AppendLine(Steps(source, size, "add one doc", settings.StepRuns, () => warmTracked.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(scenario.Added)).RunGenerators(scenario.Compilation)));
+                }
             }
-        }
-        text.AppendLine();
-        text.AppendLine("Incrementality check (edit one doc, step tracking): " + string.Join("; ", settings.Sources.Select(s => EditCheck(scenarios[(s, largest)]))));
+            text.AppendLine();
+            text.AppendLine("Incrementality check (edit one doc, step tracking): " + string.Join("; ", settings.Sources.Select(s => EditCheck(scenarios[(s, largest)]))));
 
-        // 4. Memory of a cold run.
-        text.AppendLine();
-        text.AppendLine("#### Memory of one cold run (outside BenchmarkDotNet; after a full GC)");
-        text.AppendLine();
-        text.AppendLine("| set | docs | allocated (this thread) | allocated per doc | peak managed heap above the starting heap (GC.GetTotalMemory sampled every 1 ms) | heap after the run, driver still alive (what a warm driver keeps) | gen0/gen1/gen2 GCs during the run | GC pause |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
-        foreach (var source in settings.Sources)
-        {
-            foreach (int size in settings.Sizes) text.AppendLine(Memory(source, size, scenarios[(source, size)]));
+            // 4. Memory of a cold run.
+            text.AppendLine();
+            text.AppendLine("#### Memory of one cold run (outside BenchmarkDotNet; after a full GC)");
+            text.AppendLine();
+            text.AppendLine("| set | docs | allocated (this thread) | allocated per doc | peak managed heap above the starting heap (GC.GetTotalMemory sampled every 1 ms) | heap after the run, driver still alive (what a warm driver keeps) | gen0/gen1/gen2 GCs during the run | GC pause |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
+            foreach (var source in settings.Sources)
+            {
+                foreach (int size in settings.Sizes) text.AppendLine(Memory(source, size, scenarios[(source, size)]));
+            }
         }
         if (settings.TimingsOnly) return text.ToString();
 
@@ -98,8 +102,10 @@ public static class Report
         text.AppendLine();
         text.AppendLine("#### Generated characters per model: ours vs System.Text.Json's generator on twins");
         text.AppendLine();
-        text.AppendLine("| set | docs | models (records / enums / no twin) | ours, all output | of which converters / XML doc comments | ours per model | ours per twinned model | STJ per twinned model | ours / STJ | twin records (hand-written side) per model | ours / (STJ + twin records) | compile errors ours / STJ |");
-        text.AppendLine("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("Whitespace-normalised: every run of whitespace counts as one character and line indentation not at all, on both sides (target: ours / STJ ≤ 0.5).");
+        text.AppendLine();
+        text.AppendLine("| set | docs | models (records / enums / no twin) | ours, all output | of which converters / XML doc comments | ours per model | ours per twinned model | STJ per twinned model | ours / STJ | **ours / STJ, whitespace-normalised** | twin records (hand-written side) per model | ours / (STJ + twin records) | compile errors ours / STJ |");
+        text.AppendLine("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         var compileInputs = new List<(DocSource Source, OutputComparison Result, Compilation Ours, Compilation Stj)>();
         foreach (var source in settings.Sources)
         {
@@ -112,7 +118,7 @@ public static class Report
                 double oursTwinnedPer = (double)result.OurCharsTwinned / result.Twinned;
                 double stjPer = (double)result.StjChars / result.Twinned;
                 double twinPer = (double)result.TwinDeclarationChars / result.Twinned;
-                text.AppendLine(Inv($"| {source} | {size:N0} | {result.Models:N0} ({result.ObjectModels:N0} / {result.EnumModels:N0} / {result.UntwinnedModels:N0}) | {result.OurChars:N0} | {100.0 * result.OurConverterChars / result.OurChars:F0} % / {100.0 * result.OurDocCommentChars / result.OurChars:F0} % | {oursPer:N0} | {oursTwinnedPer:N0} | {stjPer:N0} | **{oursTwinnedPer / stjPer:F2}** | {twinPer:N0} | {oursTwinnedPer / (stjPer + twinPer):F2} | {result.OurCompileErrors} / {result.StjCompileErrors}{(result.StjDiagnostics > 0 ? $" ({result.StjDiagnostics} STJ warnings)" : "")} |"));
+                text.AppendLine(Inv($"| {source} | {size:N0} | {result.Models:N0} ({result.ObjectModels:N0} / {result.EnumModels:N0} / {result.UntwinnedModels:N0}) | {result.OurChars:N0} | {100.0 * result.OurConverterChars / result.OurChars:F0} % / {100.0 * result.OurDocCommentChars / result.OurChars:F0} % | {oursPer:N0} | {oursTwinnedPer:N0} | {stjPer:N0} | {oursTwinnedPer / stjPer:F2} | **{(double)result.OurNormalizedTwinned / result.StjNormalized:F2}** | {twinPer:N0} | {oursTwinnedPer / (stjPer + twinPer):F2} | {result.OurCompileErrors} / {result.StjCompileErrors}{(result.StjDiagnostics > 0 ? $" ({result.StjDiagnostics} STJ warnings)" : "")} |"));
                 compileInputs.Add((source, result, ours, stj));
             }
         }
@@ -123,6 +129,7 @@ public static class Report
         text.AppendLine();
         text.AppendLine("| set | docs | models | ours: CPU ms | ours per 1,000 models (CPU / wall s) | STJ twins + STJ output: CPU ms | STJ per 1,000 twinned models (CPU / wall s) | ours / STJ per model |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var buildRows = new List<string>();
         foreach (var (source, result, ours, stj) in compileInputs)
         {
             // The comparison's own compile is the first sample; more at the compile size.
@@ -135,10 +142,22 @@ public static class Report
             double oursPer = oursCpu / result.Models, stjPer = stjCpu / result.Twinned;
             text.AppendLine(Inv($"| {source} | {result.Docs:N0} | {result.Models:N0} | {oursCpu:N0} | **{oursPer:F2} / {oursWall / result.Models:F2}** | {stjCpu:N0} | {stjPer:F2} / {stjWall / result.Twinned:F2} | {oursPer / stjPer:F2} |"));
             log.WriteLine(Inv($"{source}: compile ours {oursCpu:N0} ms CPU, STJ {stjCpu:N0} ms CPU"));
+            buildRows.Add(Inv($"| {source} | {result.Docs:N0} | {result.Models:N0} / {result.Twinned:N0} | {result.OurGeneratorCpuMs:N0} + {oursCpu:N0} | **{(result.OurGeneratorCpuMs + oursCpu) / result.Models:F2}** | {result.StjGeneratorCpuMs:N0} + {stjCpu:N0} | **{(result.StjGeneratorCpuMs + stjCpu) / result.Twinned:F2}** | **{((result.OurGeneratorCpuMs + oursCpu) / result.Models) / ((result.StjGeneratorCpuMs + stjCpu) / result.Twinned):F2}** |"));
         }
 
+        // 7. The whole build cost: generator run plus compiling its output, per 1,000 models, against STJ's generator on the twins.
         text.AppendLine();
-        text.Append(Pathological(settings.Rounds, log));
+        text.AppendLine("#### Whole build cost per 1,000 models: generator run + compiling the output (thread CPU; the generator's second run with a fresh driver, one sample; compile as above). STJ: its generator over the hand-written twins + compiling twins and its output (the twins' own declarations included: a user writes them). Target: ours / STJ ≤ 1.");
+        text.AppendLine();
+        text.AppendLine("| set | docs | models / twinned | ours: generator + compile ms | ours s per 1,000 models | STJ: generator + compile ms | STJ s per 1,000 twinned models | ours / STJ per model |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (string row in buildRows) text.AppendLine(row);
+
+        if (!settings.OutputOnly)
+        {
+            text.AppendLine();
+            text.Append(Pathological(settings.Rounds, log));
+        }
 
         text.AppendLine();
         text.AppendLine(Inv($"Report measurements took {started.Elapsed.TotalSeconds:F0} s; load average at the end: {LoadAverage()}."));

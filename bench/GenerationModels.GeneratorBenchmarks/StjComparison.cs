@@ -35,7 +35,11 @@ public sealed record OutputComparison(
     int StjCompileErrors,
     string? FirstStjProblem,
     CompileSample OurCompile,
-    CompileSample StjCompile)
+    CompileSample StjCompile,
+    long OurNormalizedTwinned,
+    long StjNormalized,
+    double OurGeneratorCpuMs,
+    double StjGeneratorCpuMs)
 {
     /// <summary>Each distinct compile error id with its first message (for a failing comparison).</summary>
     public string ErrorSummary()
@@ -67,6 +71,8 @@ public static class StjComparison
     {
         var compilation = Harness.UserCompilation();
         Harness.CreateDriver(set.Docs).RunGeneratorsAndUpdateCompilation(compilation, out var ours, out _);
+        // A second, timed run of a fresh driver (the first one paid for loading and JIT): the generator's share of a build.
+        double ourGeneratorCpuMs = CpuMs(() => Harness.CreateDriver(set.Docs).RunGenerators(compilation));
         // The first compile of each output is also its error check (and a compile-time sample).
         var ourCompile = Compile(ours.SyntaxTrees);
 
@@ -101,19 +107,24 @@ public static class StjComparison
         var bySymbol = models.ToDictionary(m => (ISymbol)m.Symbol, m => m, (IEqualityComparer<ISymbol>)SymbolEqualityComparer.Default);
 
         // Our chars attributable to the twinned models: each file's share by its model count, and the context's share.
-        long ourTwinned = 0;
-        long contextChars = 0;
+        long ourTwinned = 0, ourNormalizedTwinned = 0;
+        long contextChars = 0, contextNormalized = 0;
         foreach (var (tree, list) in perTree)
         {
+            long normalized = NormalizedLength(tree.GetText().ToString());
             if (list.Count == 0)
             {
                 contextChars += tree.Length;
+                contextNormalized += normalized;
                 continue;
             }
-            ourTwinned += (long)Math.Round((double)tree.Length * list.Count(m => m.Kind != ModelKind.Untwinned) / list.Count);
+            double share = (double)list.Count(m => m.Kind != ModelKind.Untwinned) / list.Count;
+            ourTwinned += (long)Math.Round(tree.Length * share);
+            ourNormalizedTwinned += (long)Math.Round(normalized * share);
         }
         int twinnedCount = models.Count(m => m.Kind != ModelKind.Untwinned);
         ourTwinned += models.Count == 0 ? 0 : (long)Math.Round((double)contextChars * twinnedCount / models.Count);
+        ourNormalizedTwinned += models.Count == 0 ? 0 : (long)Math.Round((double)contextNormalized * twinnedCount / models.Count);
 
         string twins = WriteTwins(models, bySymbol);
         var twinCompilation = CSharpCompilation.Create(
@@ -126,6 +137,9 @@ public static class StjComparison
         var stjRun = stjDriver.GetRunResult().Results.Single();
         if (stjRun.Exception is not null) throw new InvalidOperationException("System.Text.Json's generator threw: " + stjRun.Exception);
         long stjChars = stjRun.GeneratedSources.Sum(s => (long)s.SourceText.Length);
+        long stjNormalized = stjRun.GeneratedSources.Sum(s => NormalizedLength(s.SourceText.ToString()));
+        // Same for System.Text.Json's generator: a second run with a fresh driver, timed.
+        double stjGeneratorCpuMs = CpuMs(() => CSharpGeneratorDriver.Create(new[] { StjGenerator.Value }, parseOptions: Harness.ParseOptions).RunGenerators(twinCompilation));
         var stjCompile = Compile(stj.SyntaxTrees);
         var stjWarnings = stjDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
@@ -148,8 +162,45 @@ public static class StjComparison
             stjCompile.Errors.Count,
             stjCompile.Errors.Concat(stjWarnings).Concat(ourCompile.Errors).FirstOrDefault()?.ToString(),
             ourCompile,
-            stjCompile);
+            stjCompile,
+            ourNormalizedTwinned,
+            stjNormalized,
+            ourGeneratorCpuMs,
+            stjGeneratorCpuMs);
         return (result, ours, stj);
+    }
+
+    /// <summary>
+    /// Characters with whitespace normalised: every run of whitespace (spaces, tabs, line breaks) counts as one
+    /// character, and leading whitespace of a line not at all. Applied to both generators' output alike, so that
+    /// indentation style (our tabs, STJ's spaces) and blank lines do not decide the comparison.
+    /// </summary>
+    public static long NormalizedLength(string text)
+    {
+        long count = 0;
+        bool inWhitespace = true; // start of text: leading whitespace is not counted
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inWhitespace) count++;
+                inWhitespace = true;
+            }
+            else
+            {
+                count++;
+                inWhitespace = false;
+            }
+        }
+        return count;
+    }
+
+    private static double CpuMs(Action action)
+    {
+        GC.Collect();
+        long start = ThreadCpuClock.Instance.GetTimestamp();
+        action();
+        return (ThreadCpuClock.Instance.GetTimestamp() - start) / 1e6;
     }
 
     /// <summary>Binds and emits a fresh compilation of <paramref name="trees"/> to memory (one thread); thread CPU and wall time.</summary>
