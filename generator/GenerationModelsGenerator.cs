@@ -31,6 +31,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Parse = nameof(Parse);
         public const string Index = nameof(Index);
         public const string Emit = nameof(Emit);
+        public const string Summary = nameof(Summary);
     }
 
     /// <inheritdoc/>
@@ -73,6 +74,18 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             if (file.HintName.Length != 0) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
+        // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
+        var summary = parsed
+            .Select((doc, _) => ProjectSummary.Of(doc))
+            .Collect()
+            .Combine(options)
+            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left, pair.Right.ProjectDirectory))
+            .WithTrackingName(TrackingNames.Summary);
+        context.RegisterSourceOutput(summary, static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(ToDiagnostic(diagnostic));
+        });
+
         context.RegisterSourceOutput(index.Combine(options), static (spc, pair) =>
         {
             spc.AddSource(pair.Right.ContextName + ".g.cs", SourceText.From(ContextEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8));
@@ -80,11 +93,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming);
+    private sealed record SchemaFile(AdditionalText Text, WireNaming? WireNaming);
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
-    private static WireNaming WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
-        => WireNames.ParseKnob(
+    private static WireNaming? WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
+        => WireNames.ParseKnobOrUnset(
             file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
             : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
@@ -92,7 +105,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming? wireNaming, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)

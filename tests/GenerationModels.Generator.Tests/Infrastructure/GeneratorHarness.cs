@@ -120,7 +120,7 @@ public sealed class GeneratorHarness
 
     /// <summary>The files the package's default glob picks up: markdown docs and OpenAPI specs.</summary>
     public static bool IsSchemaPath(string path)
-        => new[] { ".md", ".json", ".yaml", ".yml" }.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+        => new[] { ".md", ".mdx", ".json", ".yaml", ".yml" }.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     public GeneratorRun Run(params (string RelativePath, string Text)[] docs)
         => Run(docs.Select(d => (AdditionalText)new InMemoryAdditionalText(DocPath(d.RelativePath), d.Text)));
