@@ -32,6 +32,8 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Index = nameof(Index);
         public const string Emit = nameof(Emit);
         public const string Summary = nameof(Summary);
+        public const string Evidence = nameof(Evidence);
+        public const string Evidenced = nameof(Evidenced);
     }
 
     /// <inheritdoc/>
@@ -49,9 +51,21 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
-        var parsed = schemaFiles
+        var read = schemaFiles
             .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
+
+        // Wire names that examples in other docs show (Speakeasy's Example column): collected from every doc, applied
+        // per doc. A doc whose result is unchanged stays cached downstream.
+        var evidence = read
+            .Select((doc, _) => WireEvidence.Collect(doc))
+            .Collect()
+            .Select((all, _) => WireEvidence.Merge(all))
+            .WithTrackingName(TrackingNames.Evidence);
+        var parsed = read
+            .Combine(evidence)
+            .Select((pair, _) => WireEvidence.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Evidenced);
 
         var index = parsed
             .Where(doc => doc.Model is not null)

@@ -26,6 +26,12 @@ internal sealed record SchemaField(
     /// such a member may be matched ignoring casing when no exact match exists.
     /// </summary>
     public bool WireNameGuessed { get; init; }
+
+    /// <summary>
+    /// The top-level keys of the field's JSON example (Speakeasy's Example column), in the API's own spelling: evidence
+    /// of the wire names of the model the field links to (see <c>Parsing.WireEvidence</c>). Empty when there is none.
+    /// </summary>
+    public EquatableArray<string> ExampleKeys { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>A discriminator value of a union and the case it selects (OpenAPI <c>discriminator.mapping</c>).</summary>

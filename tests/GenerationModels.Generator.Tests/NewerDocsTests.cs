@@ -206,3 +206,76 @@ public sealed class NewerDocsTests
         Assert.Equal(5, run.GeneratorDiagnostics.Count(d => d.Id == "GM0004"));
     }
 }
+
+/// <summary>Wire names from Speakeasy's Example column: JSON written with the API's keys for the model a member links to.</summary>
+public sealed class WireEvidenceTests
+{
+    private const string Header = "## Fields\n\n| Field | Type | Required | Description | Example |\n| ----- | ---- | -------- | ----------- | ------- |\n";
+
+    [Theory]
+    [InlineData("\\{<br/>\"echo_upstream_body\": true<br/>}", "echo_upstream_body")]
+    [InlineData("{\"a_b\": {\"inner\": 1}, \"c\": [1, {\"d\": 2}]}", "a_b,c")]
+    [InlineData("[<br/>\\{<br/>\"step_count\": 5,<br/>\"type\": \"step\"<br/>},<br/>\\{<br/>\"max_cost\": 0.5<br/>}<br/>]", "step_count,type,max_cost")]
+    [InlineData("{\"text\": \"a: \\\"b\\\"\"}", "text")]
+    [InlineData("42", "")]
+    [InlineData("{\"broken\": ", "")]
+    [InlineData("[1, 2]", "")]
+    public void Example_cells_yield_top_level_keys(string cell, string keys)
+        => Assert.Equal(keys, string.Join(",", WireEvidence.KeysOf(cell)));
+
+    private static readonly string Parent = "# Request\n\n" + Header
+        + "| `debug` | [models.DebugOptions](../models/debugoptions.mdx) | :heavy_minus_sign: | N/A | \\{<br/>\"echo_upstream_body\": true,<br/>\"trace_level\": 2<br/>} |\n"
+        + "| `filters` | [models.Filter](../models/filter.mdx)[] | :heavy_minus_sign: | N/A | [<br/>\\{<br/>\"field_name\": \"x\"<br/>}<br/>] |\n"
+        + "| `odd` | [models.Odd](../models/odd.mdx) | :heavy_minus_sign: | N/A | \\{<br/>\"unrelated_key\": 1<br/>} |\n";
+
+    private static string Model(string name, params string[] fields)
+        => "# " + name + "\n\n" + Header + string.Concat(fields.Select(f => $"| `{f}` | *number* | :heavy_minus_sign: | N/A | 1 |\n"));
+
+    [Fact]
+    public void Example_keys_become_the_wire_names_of_the_linked_model()
+    {
+        var run = new GeneratorHarness().Run(
+            ("models/request.mdx", Parent),
+            ("models/debugoptions.mdx", Model("DebugOptions", "echoUpstreamBody", "traceLevel", "otherThing")),
+            ("models/filter.mdx", Model("Filter", "fieldName")),
+            ("models/odd.mdx", Model("Odd", "someKey")));
+
+        run.AssertCompilesCleanly();
+        string debug = run.Source("DebugOptions.g.cs");
+        Assert.Contains("\"echo_upstream_body\"", debug);
+        Assert.Contains("\"trace_level\"", debug);
+        Assert.Contains("\"otherThing\"", debug); // no example: as written, still a guess
+        Assert.DoesNotContain("\"echoUpstreamBody\"", debug);
+        Assert.Contains("\"field_name\"", run.Source("Filter.g.cs"));
+        Assert.Contains("\"someKey\"", run.Source("Odd.g.cs")); // the example's key matches no member: not used
+
+        // GM0015 still fires (otherThing, someKey are guesses) and names a member that is still a guess.
+        var cased = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GM0015");
+        Assert.DoesNotContain("echoUpstreamBody", cased.GetMessage());
+    }
+
+    [Fact]
+    public void Confirmed_members_are_no_longer_guesses()
+    {
+        var parent = DocumentParser.Parse("/p/models/request.mdx", Parent, System.Threading.CancellationToken.None);
+        var child = DocumentParser.Parse("/p/models/debugoptions.mdx", Model("DebugOptions", "echoUpstreamBody", "traceLevel", "otherThing"), System.Threading.CancellationToken.None);
+        var evidence = WireEvidence.Merge(System.Collections.Immutable.ImmutableArray.Create(WireEvidence.Collect(parent), WireEvidence.Collect(child)));
+
+        var applied = WireEvidence.Apply(child, evidence);
+        Assert.Equal(new[] { ("echo_upstream_body", false), ("trace_level", false), ("otherThing", true) }, applied.Model!.Fields.Select(f => (f.JsonName, f.WireNameGuessed)));
+        // A doc no example describes is returned as it was.
+        Assert.Same(parent, WireEvidence.Apply(parent, evidence));
+    }
+
+    [Fact]
+    public void Disagreeing_examples_leave_the_member_as_written()
+    {
+        string Linking(string key) => "# P" + key.Length + "\n\n" + Header + $"| `opts` | [models.Opts](opts.md) | :heavy_minus_sign: | N/A | {{\"{key}\": 1}} |\n";
+        var one = DocumentParser.Parse("/p/a.md", Linking("max_items"), System.Threading.CancellationToken.None);
+        var two = DocumentParser.Parse("/p/b.md", Linking("MaxItems"), System.Threading.CancellationToken.None);
+        var opts = DocumentParser.Parse("/p/opts.md", Model("Opts", "maxItems"), System.Threading.CancellationToken.None);
+        var evidence = WireEvidence.Merge(System.Collections.Immutable.ImmutableArray.Create(WireEvidence.Collect(one), WireEvidence.Collect(two)));
+        var field = Assert.Single(WireEvidence.Apply(opts, evidence).Model!.Fields);
+        Assert.Equal(("maxItems", true), (field.JsonName, field.WireNameGuessed));
+    }
+}
