@@ -76,5 +76,8 @@ echo "external corpus: $total files in $out" >&2
 
 if [ -n "$report" ]; then
   cd "$root"
-  dotnet run --project tools/CorpusReport -c Release -- "$out" --out "$report"
+  status=0
+  dotnet run --project tools/CorpusReport -c Release -- "$out" --out "$report" || status=$?
+  [ -f "$report" ] && "$here/sources.sh" "$out" "$report"
+  exit $status
 fi
