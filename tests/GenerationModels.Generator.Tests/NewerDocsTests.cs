@@ -279,3 +279,28 @@ public sealed class WireEvidenceTests
         Assert.Equal(("maxItems", true), (field.JsonName, field.WireNameGuessed));
     }
 }
+
+/// <summary>A fixture folder of newer docs (.mdx with front matter, escapes, index signatures, literals, streams, a
+/// title-only doc, example evidence), generated as one project and compared with its snapshot.</summary>
+public sealed class NewerDocsFixtureTests
+{
+    private static string Folder([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
+        => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(thisFile)!, "Fixtures", "newer-docs");
+
+    [Fact]
+    public void Newer_docs_fixture_generates_compiling_models()
+    {
+        var run = new GeneratorHarness().Run(GeneratorHarness.ReadFolder(Folder()));
+
+        run.AssertCompilesCleanly();
+        var warnings = run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).OrderBy(id => id);
+        Assert.Equal(new[] { "GM0014", "GM0015" }, warnings);
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GM0016");
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GM0009"); // firmware: ReadableStream<Uint8Array>
+        string schedule = run.Source("Schedule.g.cs");
+        Assert.Contains("\"turn_on_at\"", schedule); // from Lamp's Example cell
+        Assert.Contains("\"days_of_week\"", schedule);
+
+        Snapshot.Verify(run.AllSources(), "Dialects.newer-docs");
+    }
+}
