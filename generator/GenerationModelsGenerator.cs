@@ -45,6 +45,9 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Diagnostics = nameof(Diagnostics);
         /// <summary>The serializer context's description.</summary>
         public const string Context = nameof(Context);
+        public const string Summary = nameof(Summary);
+        public const string Evidence = nameof(Evidence);
+        public const string Evidenced = nameof(Evidenced);
     }
 
     /// <inheritdoc/>
@@ -62,9 +65,21 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
-        var parsed = schemaFiles
+        var read = schemaFiles
             .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
+
+        // Wire names that examples in other docs show (Speakeasy's Example column): collected from every doc, applied
+        // per doc. A doc whose result is unchanged stays cached downstream.
+        var evidence = read
+            .Select((doc, _) => WireEvidence.Collect(doc))
+            .Collect()
+            .Select((all, _) => WireEvidence.Merge(all))
+            .WithTrackingName(TrackingNames.Evidence);
+        var parsed = read
+            .Combine(evidence)
+            .Select((pair, _) => WireEvidence.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Evidenced);
 
         var index = parsed
             .Where(doc => doc.Model is not null)
@@ -101,6 +116,18 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
+        // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
+        var summary = parsed
+            .Select((doc, _) => ProjectSummary.Of(doc))
+            .Collect()
+            .Combine(options)
+            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left, pair.Right.ProjectDirectory))
+            .WithTrackingName(TrackingNames.Summary);
+        context.RegisterSourceOutput(summary, static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(ToDiagnostic(diagnostic));
+        });
+
         var diagnostics = resolved
             .Select((doc, _) => doc.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
@@ -122,11 +149,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming);
+    private sealed record SchemaFile(AdditionalText Text, WireNaming? WireNaming);
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
-    private static WireNaming WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
-        => WireNames.ParseKnob(
+    private static WireNaming? WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
+        => WireNames.ParseKnobOrUnset(
             file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
             : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
@@ -134,7 +161,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming? wireNaming, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)

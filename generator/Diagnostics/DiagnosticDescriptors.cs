@@ -24,6 +24,9 @@ internal static class DiagnosticDescriptors
     public const string InvalidSpecId = "GM0011";
     public const string UnsupportedSchemaId = "GM0012";
     public const string InlinedSchemaId = "GM0013";
+    public const string DocsWithoutTypeId = "GM0014";
+    public const string LanguageCasedNamesId = "GM0015";
+    public const string UndescribedTypeId = "GM0016";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -77,10 +80,22 @@ internal static class DiagnosticDescriptors
         InlinedSchemaId, "Named schema used inline",
         "Schema '{0}' is {1}, not an object, enum or union: no type is generated for it, and references to it use what it stands for", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor DocsWithoutType = Create(
+        DocsWithoutTypeId, "Schema docs produced no type",
+        "{0} produced no type: {1}; each has a GM0004 message (Info) saying why", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LanguageCasedNames = Create(
+        LanguageCasedNamesId, "Language-cased names with no wire naming set",
+        "{0} list member names as an SDK writes them (e.g. '{1}' in '{2}'), which may not be the API's JSON names; they are used as written. Set the GenerationModelsWireNaming property (SnakeCase, CamelCase or AsWritten), or the same AdditionalFiles metadata per folder, to say how the API spells them", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UndescribedType = Create(
+        UndescribedTypeId, "Doc with a title and nothing else",
+        "'{0}' has a title but no section describing its JSON (Speakeasy Java writes its oneOf unions this way); it is generated as a type that holds any JSON value unchanged", DiagnosticSeverity.Info);
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
-        InvalidSpec, UnsupportedSchema, InlinedSchema,
+        InvalidSpec, UnsupportedSchema, InlinedSchema, DocsWithoutType, LanguageCasedNames, UndescribedType,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

@@ -17,6 +17,21 @@ internal sealed record SchemaField(
 {
     /// <summary>The schema marks the member deprecated (OpenAPI <c>deprecated: true</c>); emitted as [Obsolete].</summary>
     public bool IsDeprecated { get; init; }
+
+    /// <summary>
+    /// <see cref="JsonName"/> comes from a language-cased SDK property name (camelCase or PascalCase, as Go, C#, Java and
+    /// TypeScript SDKs write them) that nothing in the docs confirmed: the API's JSON may spell the member in another
+    /// casing (<c>frequencyPenalty</c> for <c>frequency_penalty</c>). False when the name has no capital letter, or when
+    /// an example in the docs showed the wire spelling (a Speakeasy Example cell). For the emitter and runtime:
+    /// such a member may be matched ignoring casing when no exact match exists.
+    /// </summary>
+    public bool WireNameGuessed { get; init; }
+
+    /// <summary>
+    /// The top-level keys of the field's JSON example (Speakeasy's Example column), in the API's own spelling: evidence
+    /// of the wire names of the model the field links to (see <c>Parsing.WireEvidence</c>). Empty when there is none.
+    /// </summary>
+    public EquatableArray<string> ExampleKeys { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>A discriminator value of a union and the case it selects (OpenAPI <c>discriminator.mapping</c>).</summary>
@@ -116,4 +131,7 @@ internal sealed record ParsedDocument(
     /// <c>#/components/schemas/Pet</c>); empty for a markdown doc, which holds one model.
     /// </summary>
     public string Pointer { get; init; } = "";
+
+    /// <summary>The GenerationModelsWireNaming knob was not set for this doc (neither per file nor for the project).</summary>
+    public bool WireNamingUnset { get; init; }
 }

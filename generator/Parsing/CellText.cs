@@ -62,6 +62,25 @@ internal static class CellText
         return true;
     }
 
+    /// <summary>
+    /// CommonMark backslash escapes: a backslash before any ASCII punctuation character stands for that character
+    /// (<c>List\&lt;*String*&gt;</c>, <c>\{</c>); before anything else (<c>\DateTime</c>) it is a literal backslash.
+    /// </summary>
+    public static string UnescapePunctuation(string s)
+    {
+        if (s.IndexOf('\\') < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\' && i + 1 < s.Length && IsAsciiPunctuation(s[i + 1])) i++;
+            sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsAsciiPunctuation(char c)
+        => (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+
     /// <summary>Decodes the HTML entities SDK generators put in cells (<c>&amp;lt;</c>, <c>&amp;#39;</c>, …).</summary>
     public static string DecodeEntities(string s)
     {

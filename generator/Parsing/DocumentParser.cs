@@ -13,11 +13,13 @@ namespace GenerationModels.Generator.Parsing;
 /// </summary>
 internal static class DocumentParser
 {
-    public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken, WireNaming wireNaming = WireNaming.AsWritten)
+    /// <param name="wireNaming">The GenerationModelsWireNaming knob for this doc; null when it is not set (then names are
+    /// taken as written, and <see cref="ParsedDocument.WireNamingUnset"/> lets the project summary warn, GM0015).</param>
+    public static ParsedDocument Parse(string path, string text, CancellationToken cancellationToken, WireNaming? wireNaming = null)
     {
         // Lone surrogates (a file decoded from broken bytes) would break normalization and UTF-8 literals downstream.
         var blocks = MarkdownScanner.Scan(Utf16.Valid(text), cancellationToken);
-        var context = new DocumentContext(path, blocks, wireNaming);
+        var context = new DocumentContext(path, blocks, wireNaming ?? WireNaming.AsWritten);
         SchemaType? model = null;
         string dialect = "none";
         string? reason = null;
@@ -66,6 +68,14 @@ internal static class DocumentParser
         {
             reason = "it documents class methods but no 'openapi_one_of' or 'openapi_any_of' list of cases";
         }
+        else if (DocumentTitle.IsTitleOnly(blocks, out var title))
+        {
+            // Speakeasy Java writes a oneOf union as a doc with its title and nothing else: the type exists (other docs
+            // link to it) but its shape is not described, so it holds any JSON value unchanged.
+            dialect = TitleOnlyDialect;
+            model = SchemaType.Opaque(DocumentTitle.Name(title), DescriptionText.Normalize((blocks.Count > 1 ? blocks[1] as ParagraphBlock : null)?.Text), context.At(title));
+            context.Report(DiagnosticDescriptors.UndescribedTypeId, context.At(title), model.Name);
+        }
         else
         {
             reason = "it has none of the sections a schema doc has ('## Fields', '## Properties', '## Values', '## Enum', '## Supported Types', '## Model Type Info')";
@@ -74,7 +84,7 @@ internal static class DocumentParser
         if (model is null)
         {
             context.Report(DiagnosticDescriptors.NotASchemaId, SourceSpan.FileStart(path), reason ?? "no model could be read");
-            return new ParsedDocument(path, DocumentKind.NotASchema, dialect, null, context.Diagnostics.ToEquatableArray());
+            return new ParsedDocument(path, DocumentKind.NotASchema, dialect, null, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
         }
         var kind = model.Shape switch
         {
@@ -83,8 +93,11 @@ internal static class DocumentParser
             SchemaShape.Alias => DocumentKind.Alias,
             _ => DocumentKind.Model,
         };
-        return new ParsedDocument(path, kind, dialect, model, context.Diagnostics.ToEquatableArray());
+        return new ParsedDocument(path, kind, dialect, model, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
     }
+
+    /// <summary>The reader name of docs that have a title and nothing else.</summary>
+    public const string TitleOnlyDialect = "title-only";
 
     private static bool IsOperationPage(IReadOnlyList<MarkdownBlock> blocks)
         => Blocks.HasHeading(blocks, "Return type") || Blocks.HasHeading(blocks, "HTTP request headers");

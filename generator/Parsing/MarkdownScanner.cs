@@ -27,7 +27,7 @@ internal static class MarkdownScanner
             paragraphLine = -1;
         }
 
-        int i = 0;
+        int i = FrontMatter.Skip(lines, out var frontMatterTitle);
         while (i < lines.Count)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,7 +91,78 @@ internal static class MarkdownScanner
             i++;
         }
         FlushParagraph();
+        // An MDX/YAML front matter title names the doc when it has no '# Name' heading of its own.
+        if (frontMatterTitle is { } title && !blocks.Exists(b => b is HeadingBlock { Level: 1 }))
+        {
+            blocks.Insert(0, new HeadingBlock(title.Line, 1, title.Text, title.Column, lines[title.Line].Start + title.Column));
+        }
         return blocks;
+    }
+
+    /// <summary>
+    /// YAML front matter: a first line <c>---</c>, then YAML up to a line <c>---</c> or <c>...</c>. Only the top-level
+    /// <c>title:</c> key is read; the block is never a heading, table or paragraph of the doc.
+    /// </summary>
+    private static class FrontMatter
+    {
+        /// <summary>The index of the first line after the front matter (0 when there is none).</summary>
+        public static int Skip(List<SourceLine> lines, out (int Line, int Column, string Text)? title)
+        {
+            title = null;
+            if (lines.Count == 0 || lines[0].Text.TrimEnd() != "---") return 0;
+            for (int i = 1; i < lines.Count; i++)
+            {
+                string text = lines[i].Text;
+                string trimmed = text.TrimEnd();
+                if (trimmed is "---" or "...") return i + 1;
+                if (title is null && text.StartsWith("title:", StringComparison.Ordinal))
+                {
+                    int column = 6;
+                    while (column < text.Length && (text[column] == ' ' || text[column] == '\t')) column++;
+                    string? value = Scalar(text.Substring(column));
+                    if (value is { Length: > 0 }) title = (i, column, value);
+                }
+            }
+            title = null; // never closed: not front matter, just a thematic break
+            return 0;
+        }
+
+        /// <summary>A one-line YAML scalar: double-quoted (with escapes), single-quoted (<c>''</c>) or plain (up to a <c> #</c> comment).</summary>
+        private static string? Scalar(string value)
+        {
+            value = value.Trim();
+            if (value.Length == 0) return null;
+            if (value[0] == '"')
+            {
+                var sb = new StringBuilder();
+                for (int i = 1; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if (c == '"') return sb.ToString();
+                    if (c == '\\' && i + 1 < value.Length)
+                    {
+                        char next = value[++i];
+                        sb.Append(next switch { 'n' => '\n', 't' => '\t', _ => next });
+                        continue;
+                    }
+                    sb.Append(c);
+                }
+                return null; // unterminated
+            }
+            if (value[0] == '\'')
+            {
+                var sb = new StringBuilder();
+                for (int i = 1; i < value.Length; i++)
+                {
+                    if (value[i] != '\'') sb.Append(value[i]);
+                    else if (i + 1 < value.Length && value[i + 1] == '\'') sb.Append(value[++i]);
+                    else return sb.ToString();
+                }
+                return null;
+            }
+            int comment = value.IndexOf(" #", StringComparison.Ordinal);
+            return (comment >= 0 ? value.Substring(0, comment) : value).Trim();
+        }
     }
 
     private readonly struct SourceLine

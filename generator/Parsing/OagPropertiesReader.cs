@@ -86,7 +86,7 @@ internal static class OagPropertiesReader
                 IsRequired: required,
                 IsNullable: nullable || !required,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
-                context.At(row, typeCell)));
+                context.At(row, typeCell)) { WireNameGuessed = WireNames.IsLanguageCased(name) });
         }
         return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), isOpen, InlineEnums(context).ToEquatableArray(), context.At(title));
     }
@@ -150,6 +150,28 @@ internal static class DocumentTitle
             if (block is ParagraphBlock p && description is null) description = p.Text;
         }
         return title;
+    }
+
+    /// <summary>
+    /// The doc is a <c># Name</c> heading and at most paragraphs under it (its description): no section, table or code.
+    /// Its name must be a type name (a word, possibly qualified), not a sentence.
+    /// </summary>
+    public static bool IsTitleOnly(IReadOnlyList<MarkdownBlock> blocks, out HeadingBlock title)
+    {
+        title = null!;
+        if (blocks.Count == 0 || blocks[0] is not HeadingBlock { Level: 1 } heading) return false;
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not ParagraphBlock) return false;
+        }
+        string name = Name(heading);
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_')) return false;
+        foreach (char c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
+        }
+        title = heading;
+        return true;
     }
 
     /// <summary><c>Ory.Client.Model.ClientX</c>, <c>OryClient::X</c>, <c># X</c> (PHP's doubled marker), <c>~~X~~</c> → the bare name.</summary>

@@ -55,6 +55,7 @@ internal static class SpeakeasyReader
         int typeColumn = DocumentContext.Column(header, "Type");
         int requiredColumn = DocumentContext.Column(header, "Required");
         int descriptionColumn = DocumentContext.Column(header, "Description");
+        int exampleColumn = DocumentContext.Column(header, "Example");
         if (nameColumn < 0 || typeColumn < 0)
         {
             context.Report(DiagnosticDescriptors.MissingTableId, context.At(table.Header), "Fields (with Field and Type columns)");
@@ -82,7 +83,7 @@ internal static class SpeakeasyReader
                 // required ones a language wrapper marks (python's Optional[int] on a required member).
                 IsNullable: !required || nullable,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
-                context.At(row, typeCell)));
+                context.At(row, typeCell)) { WireNameGuessed = WireNames.IsLanguageCased(jsonName), ExampleKeys = WireEvidence.KeysOf(DocumentContext.Cell(row, exampleColumn)) });
         }
 
         return new SchemaType(name, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));

@@ -29,7 +29,7 @@ internal static class TypeExpression
         ["Time"] = TypeKind.DateTime, ["Timestamp"] = TypeKind.DateTime,
         // Binary content travels as base64 text in JSON.
         ["Uint8Array"] = TypeKind.String, ["byte[]"] = TypeKind.String, ["[]byte"] = TypeKind.String, ["bytes"] = TypeKind.String,
-        ["bytearray"] = TypeKind.String, ["ByteArray"] = TypeKind.String, ["Buffer"] = TypeKind.String, ["Blob"] = TypeKind.String,
+        ["bytearray"] = TypeKind.String, ["ByteArray"] = TypeKind.String, ["Buffer"] = TypeKind.String,
         // Identifiers and addresses are strings on the wire.
         ["UUID"] = TypeKind.String, ["uuid.UUID"] = TypeKind.String, ["Guid"] = TypeKind.String, ["URI"] = TypeKind.String, ["Url"] = TypeKind.String,
         ["StrictStr"] = TypeKind.String, ["StrictInt"] = TypeKind.Integer, ["StrictFloat"] = TypeKind.Number, ["StrictBool"] = TypeKind.Boolean,
@@ -47,14 +47,14 @@ internal static class TypeExpression
     private static readonly (string Prefix, string Suffix)[] NullableWrappers =
     {
         ("Optional[", "]"), ("Option<", ">"), ("T.nilable(", ")"), ("Nullable<", ">"), ("Pointer to ", ""), ("Box<", ">"),
-        ("Optional<", ">"), ("Maybe<", ">"), ("OptionalNullable[", "]"), ("Nullable[", "]"),
+        ("Optional<", ">"), ("Maybe<", ">"), ("OptionalNullable[", "]"), ("Nullable[", "]"), ("JsonNullable<", ">"),
     };
 
     private static readonly string[] MapPrefixes =
     {
         "Record<string,", "Dict[str,", "Map<String,", "Map<string,", "Dictionary<String,", "Dictionary<string,", "array<string,",
         "T::Hash[Symbol,", "T::Hash[String,", "Hash<String,", "Hash<Symbol,", "HashMap<String,", "std::collections::HashMap<String,",
-        "IDictionary<string,", "IReadOnlyDictionary<string,", "Mapping[str,", "dict[str,", "{ [key: string]:", "{[key: string]:",
+        "IDictionary<string,", "IReadOnlyDictionary<string,", "Mapping[str,", "dict[str,",
     };
 
     private static readonly string[] ListPrefixes =
@@ -68,7 +68,12 @@ internal static class TypeExpression
     /// <summary>Parses a type cell; <paramref name="nullable"/> says a wrapper (<c>Optional[…]</c>, <c>*?int*</c>, <c>**string*</c> in Go…) marked it nullable.</summary>
     public static TypeRef Parse(string cell, out bool nullable)
     {
-        string s = CellText.DecodeEntities(cell).Trim();
+        // CommonMark: entities, then backslash escapes of ASCII punctuation (Speakeasy Java writes *JsonNullable\<String>*).
+        // Undone to a fixed point: a generator that escapes nested text twice writes List\\<*String*> inside a map, and
+        // a backslash before punctuation means nothing in any SDK's type syntax (PHP's \DateTime is before a letter).
+        string s = CellText.DecodeEntities(cell);
+        for (string unescaped = CellText.UnescapePunctuation(s); unescaped != s; unescaped = CellText.UnescapePunctuation(s)) s = unescaped;
+        s = s.Trim();
         nullable = false;
         return s.Length == 0 ? TypeRef.Unknown(cell) : ParseCore(s, cell, ref nullable, 0, outer: true);
     }
@@ -88,6 +93,39 @@ internal static class TypeExpression
         // Java's wildcard bound in Optional<? extends String> is the type itself.
         if (s.StartsWith("? extends ", StringComparison.Ordinal)) return ParseCore(s.Substring(10), original, ref nullable, depth + 1, outer);
 
+        // A code span is literal code: `*string` is Go's pointer (nullable), `string` the type itself.
+        if (s.Length > 2 && s[0] == '`' && s[s.Length - 1] == '`' && s.IndexOf('`', 1) == s.Length - 1)
+        {
+            string code = s.Substring(1, s.Length - 2).Trim();
+            // `*str*` (emphasis a generator put inside the span) is the type; `*string` is a pointer to it.
+            if (code.Length > 1 && code[0] == '*' && code[1] != '*' && code[code.Length - 1] != '*')
+            {
+                if (outer) nullable = true;
+                code = code.Substring(1);
+            }
+            return ParseCore(code, original, ref nullable, depth + 1, outer);
+        }
+        // A TypeScript union written out (A | B, with links or literals): one kind if all alternatives agree, SDK-side if
+        // any alternative is an SDK object (File | Blob | components.FileT), else any JSON (kept as is).
+        if (SplitTopLevel(s, '|') is { Count: > 1 } alternatives)
+        {
+            TypeRef? common = null;
+            bool any = false;
+            foreach (string alternative in alternatives)
+            {
+                if (alternative is "null" or "undefined" or "*null*" or "*undefined*")
+                {
+                    if (outer) nullable = true;
+                    continue;
+                }
+                var type = ParseCore(alternative, original, ref nullable, depth + 1, outer: false);
+                if (type.Kind == TypeKind.External) return type;
+                if (type.Kind == TypeKind.Unknown) return TypeRef.Unknown(original);
+                if (common is null) common = type;
+                else if (!Equals(common, type)) any = true;
+            }
+            return any || common is null ? TypeRef.Any : common;
+        }
         // Nullable wrappers (only the outermost one makes the member nullable).
         foreach (var (prefix, suffix) in NullableWrappers)
         {
@@ -159,6 +197,10 @@ internal static class TypeExpression
         {
             return TypeRef.MapOf(ParseCore(s.Substring("map[string]".Length), original, ref nullable, depth + 1, outer: false));
         }
+        if (TryIndexSignature(s, out string valueType)) return TypeRef.MapOf(ParseCore(valueType, original, ref nullable, depth + 1, outer: false));
+        // Streams and files of the SDK's language (ReadableStream<Uint8Array>, EventStream<…>, Blob, InputStream) are
+        // SDK-side objects, not JSON.
+        if (IsSdkStream(CellText.StripWrappers(s), out string stream)) return TypeRef.External(stream, "");
         foreach (string prefix in MapPrefixes)
         {
             if (TryStripContainer(s, prefix, out string inner)) return TypeRef.MapOf(ParseCore(inner.TrimEnd(';', ' '), original, ref nullable, depth + 1, outer: false));
@@ -178,6 +220,9 @@ internal static class TypeExpression
         {
             return TypeRef.String; // a literal such as *"phone"*
         }
+        // Literal types (TypeScript's *true*, *42*) stand for their primitive.
+        if (word is "true" or "false") return TypeRef.Boolean;
+        if (JsonNumberText.IsFinite(word)) return word.IndexOfAny(NumberMarks) < 0 ? TypeRef.Integer : TypeRef.Number;
         if (Primitives.TryGetValue(word, out var kind)) return new TypeRef(kind);
         if (word != s) return ParseCore(word, original, ref nullable, depth + 1, outer);
         // A bare type name (unlinked in some dialects: *operations.TagNames*, models::Foo, OryClient::Foo) is resolved by name.
@@ -186,6 +231,98 @@ internal static class TypeExpression
     }
 
     private static readonly char[] OpenBrackets = { '[', '<', '{' };
+    private static readonly char[] NumberMarks = { '.', 'e', 'E' };
+
+    /// <summary>
+    /// <paramref name="s"/> split at <paramref name="separator"/> outside brackets, parentheses, quotes and code spans
+    /// (trimmed parts), or null when there is no such separator.
+    /// </summary>
+    private static List<string>? SplitTopLevel(string s, char separator)
+    {
+        List<string>? parts = null;
+        int depth = 0, start = 0;
+        char quote = '\0';
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                continue;
+            }
+            switch (c)
+            {
+                case '"' or '`': quote = c; break;
+                case '[' or '(' or '<' or '{': depth++; break;
+                case ']' or ')' or '>' or '}': if (depth > 0) depth--; break;
+                default:
+                    if (c == separator && depth == 0)
+                    {
+                        (parts ??= new List<string>()).Add(s.Substring(start, i - start).Trim());
+                        start = i + 1;
+                    }
+                    break;
+            }
+        }
+        if (parts is null) return null;
+        parts.Add(s.Substring(start).Trim());
+        return parts.Exists(p => p.Length == 0) ? null : parts;
+    }
+
+    /// <summary>Generic stream types of the SDK languages (<c>EventStream&lt;T&gt;</c>); only with type arguments, since an API
+    /// may have a schema of that name (ory's EventStream).</summary>
+    private static readonly HashSet<string> SdkStreamTypes = new(StringComparer.Ordinal)
+    {
+        "ReadableStream", "EventStream", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "IAsyncEnumerable", "Flux", "Publisher",
+    };
+
+    /// <summary>File and byte-stream types of the SDK languages, which take no type arguments.</summary>
+    private static readonly HashSet<string> SdkFileTypes = new(StringComparer.Ordinal) { "Blob", "File", "InputStream" };
+
+    /// <summary><c>ReadableStream&lt;Uint8Array&gt;</c>, <c>EventStream&lt;models.ChatChunk&gt;</c>, <c>Blob</c> → true (a link to
+    /// a doc of that name is that doc, see <see cref="FromLink"/>).</summary>
+    private static bool IsSdkStream(string s, out string name)
+    {
+        name = s;
+        int open = s.IndexOf('<');
+        if (open > 0 && s[s.Length - 1] != '>') return false;
+        string head = open > 0 ? s.Substring(0, open) : s;
+        // Unqualified only: models.File is a schema of the API that happens to have that name.
+        return open > 0 ? SdkStreamTypes.Contains(head) : SdkFileTypes.Contains(head);
+    }
+
+    /// <summary>
+    /// A TypeScript index signature, <c>{ [k: string]: T }</c> or <c>{ [key: string]: T; }</c>, with any key name and a
+    /// string or number key (JSON object keys are strings either way): a map of <paramref name="value"/>.
+    /// </summary>
+    private static bool TryIndexSignature(string s, out string value)
+    {
+        value = "";
+        if (s.Length < 2 || s[0] != '{' || s[s.Length - 1] != '}') return false;
+        string body = s.Substring(1, s.Length - 2).Trim();
+        if (body.Length == 0 || body[0] != '[') return false;
+        int close = body.IndexOf(']');
+        if (close < 0) return false;
+        string key = body.Substring(1, close - 1);
+        int colon = key.IndexOf(':');
+        if (colon <= 0) return false;
+        string keyType = key.Substring(colon + 1).Trim();
+        if (keyType is not ("string" or "number") || !IsIdentifier(key.Substring(0, colon).Trim())) return false;
+        string rest = body.Substring(close + 1).TrimStart();
+        if (rest.Length == 0 || rest[0] != ':') return false;
+        value = rest.Substring(1).Trim().TrimEnd(';').Trim();
+        return value.Length != 0;
+    }
+
+    private static bool IsIdentifier(string s)
+    {
+        if (s.Length == 0 || char.IsDigit(s[0])) return false;
+        foreach (char c in s)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '$')) return false;
+        }
+        return true;
+    }
     private static readonly char[] Qualifiers = { '.', ':', '\\' };
 
     private static readonly char[] Brackets = { '[', ']', '<', '>', '(', ')', '{', '}' };
@@ -262,7 +399,7 @@ internal static class TypeExpression
             return TypeRef.NestedType(path.Substring(1));
         }
         if (hash > 0) path = path.Substring(0, hash);
-        bool isDoc = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && path.IndexOf("://", StringComparison.Ordinal) < 0;
+        bool isDoc = IsDocPath(path) && path.IndexOf("://", StringComparison.Ordinal) < 0;
         if (name.Length > 1 && name[0] == '*' && Primitives.ContainsKey(name.Substring(1)))
         {
             name = name.Substring(1); // Go's pointer to a platform type: [*time.Time](https://pkg.go.dev/time#Time)
@@ -282,7 +419,7 @@ internal static class TypeExpression
         // The link text is the full type (List<Foo>, Optional[Foo], shared.Foo); the target is the element's doc.
         // A wrapper in the text ([Optional[Union[str, shared.Two]]](…) on a required member) makes the member nullable.
         var parsed = ParseCore(name, original, ref nullable, depth + 1, outer);
-        if (parsed.Kind is TypeKind.Any or TypeKind.Unknown)
+        if (parsed.Kind is TypeKind.Any or TypeKind.Unknown or TypeKind.External)
         {
             // e.g. [Optional[Union[str, shared.Two]]](../shared/oneof.md): the linked doc is the union itself.
             string stem = System.IO.Path.GetFileNameWithoutExtension(path);
@@ -290,6 +427,10 @@ internal static class TypeExpression
         }
         return WithTarget(parsed, path, SimpleName(System.IO.Path.GetFileNameWithoutExtension(path)));
     }
+
+    /// <summary>A link to another schema doc: <c>.md</c>, or <c>.mdx</c> (MDX, which newer Speakeasy TypeScript docs use).</summary>
+    public static bool IsDocPath(string path)
+        => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Gives the link target to the references inside a linked expression that have none.</summary>
     /// <summary>
@@ -300,6 +441,8 @@ internal static class TypeExpression
     {
         TypeKind.Reference when type.Target is null => type with { Target = target },
         TypeKind.Unknown when stem.Length != 0 => TypeRef.Reference(stem, target),
+        // [**[]File**](File.md): a link to a doc makes the name that doc's type, not the SDK's.
+        TypeKind.External when stem.Length != 0 => TypeRef.Reference(stem, target),
         TypeKind.Array or TypeKind.Map => type with { Element = WithTarget(type.Element!, target, stem) },
         // [**Map<String, DateTimeOffset>**](DateTimeOffset.md): the platform type, unless the project has that doc.
         _ when PrimitivesIgnoringCase.TryGetValue(stem, out var kind) && kind == type.Kind => TypeRef.PrimitiveUnlessDoc(type, stem, target),

@@ -113,6 +113,23 @@ internal static class WireNames
         return sb.Length == 0 ? name : sb.ToString();
     }
 
+    /// <summary>
+    /// A listed name an SDK may have re-cased: it has a capital letter (camelCase <c>frequencyPenalty</c>, PascalCase
+    /// <c>FrequencyPenalty</c>), as Go, C#, Java and TypeScript SDKs write member names whatever the API's casing. A name
+    /// without capitals (<c>model</c>, <c>frequency_penalty</c>) reads the same in snake_case and camelCase APIs.
+    /// </summary>
+    public static bool IsLanguageCased(string listedName)
+    {
+        foreach (char c in listedName)
+        {
+            if (c >= 'A' && c <= 'Z') return true;
+        }
+        return false;
+    }
+
+    /// <summary>The knob's value, or null when it is not set (blank counts as not set).</summary>
+    public static WireNaming? ParseKnobOrUnset(string? value) => string.IsNullOrWhiteSpace(value) ? null : ParseKnob(value);
+
     public static WireNaming ParseKnob(string? value) => value?.Trim().Replace("_", "").Replace("-", "").ToLowerInvariant() switch
     {
         "snakecase" => WireNaming.SnakeCase,

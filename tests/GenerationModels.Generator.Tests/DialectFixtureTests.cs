@@ -45,8 +45,12 @@ public sealed class DialectFixtureTests
         var run = new GeneratorHarness().Run(GeneratorHarness.ReadFolder(root, pattern: "*.md"));
 
         run.AssertCompilesCleanly();
-        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // The project-wide summaries aside: GM0014 once when a doc produced no type, GM0015 at most once (the fixtures
+        // set no wire naming, and most list camelCase or PascalCase names).
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id is not ("GM0014" or "GM0015")));
         Assert.Equal(skipped, run.GeneratorDiagnostics.Count(d => d.Id == "GM0004"));
+        Assert.Equal(skipped == 0 ? 0 : 1, run.GeneratorDiagnostics.Count(d => d.Id == "GM0014"));
+        Assert.True(run.GeneratorDiagnostics.Count(d => d.Id == "GM0015") <= 1);
         var generated = run.Output.SyntaxTrees.Skip(1).SelectMany(t => t.GetRoot().DescendantNodes())
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>()
             .Where(t => t.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax)

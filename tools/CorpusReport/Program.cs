@@ -42,7 +42,9 @@ internal static class Program
             string dialect = Path.GetFileName(dialectDir);
             foreach (string repoDir in Directory.GetDirectories(dialectDir).OrderBy(d => d, StringComparer.Ordinal))
             {
-                var files = Directory.EnumerateFiles(repoDir, "*.md", SearchOption.AllDirectories)
+                // *.md and *.mdx (newer Speakeasy TypeScript docs), as the build's default glob picks up.
+                var files = Directory.EnumerateFiles(repoDir, "*.md*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
                     .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal)
                     .ToList();
@@ -51,7 +53,7 @@ internal static class Program
         }
         if (repos.Count == 0)
         {
-            Console.Error.WriteLine($"no <dialect>/<repo>/**/*.md docs under {root}");
+            Console.Error.WriteLine($"no <dialect>/<repo>/**/*.md or *.mdx docs under {root}");
             return 2;
         }
 

@@ -22,7 +22,7 @@ public static class Render
     {
         "String", "Object", "Value", "JsonElement", "Date", "DateTime", "Integer", "Long", "Boolean", "Double", "Float", "Number",
         "Decimal", "Any", "Time", "Timestamp", "UUID", "Guid", "URI", "Url", "Short", "JsonNode", "AnyType", "int", "str", "bool",
-        "mixed", "dynamic", "unknown", "bytes", "Blob", "Buffer", "datetime", "int64", "int32", "float64", "double", "long",
+        "mixed", "dynamic", "unknown", "bytes", "Buffer", "datetime", "int64", "int32", "float64", "double", "long",
     };
 
     private sealed class Sibling
