@@ -20,7 +20,7 @@ internal sealed class ClrType
     private readonly Func<string> _converterFactory;
     private string? _converter;
 
-    private ClrType(string name, bool isValueType, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember)
+    private ClrType(string name, bool isValueType, Func<string, string> write, Func<string> converter, Func<string, string> next, Func<string, string> nextOrNull, Func<string, string, string, string> writeMember)
     {
         Name = name;
         IsValueType = isValueType;
@@ -37,14 +37,18 @@ internal sealed class ClrType
 
     public Func<string, string> Write { get; }
 
-    /// <summary>Reads a member's value, the reader on the member's name.</summary>
-    public string Next { get; }
+    /// <summary>Reads a member's value, the reader on the member's name: (member slot) → expression.</summary>
+    public Func<string, string> Next { get; }
 
     /// <summary>As <see cref="Next"/>, JSON null giving null.</summary>
-    public string NextOrNull { get; }
+    public Func<string, string> NextOrNull { get; }
 
-    /// <summary>A statement writing a member: (encoded name expression, value expression, which may be null).</summary>
-    public Func<string, string, string> WriteMember { get; }
+    /// <summary>
+    /// A statement writing a member: (encoded name expression, value expression, which may be null, member slot). The
+    /// slot and the model's <c>__raw</c> field let the runtime write back the text a value was read from (lossless
+    /// scalars, lenient contract violations).
+    /// </summary>
+    public Func<string, string, string, string> WriteMember { get; }
 
     /// <summary>An expression of type <c>JsonConverter&lt;Name&gt;</c>, for collections of this type.</summary>
     public string Converter => _converter ??= _converterFactory();
@@ -56,9 +60,10 @@ internal sealed class ClrType
             isValueType,
             write,
             () => $"{Runtime}PrimitiveConverters.{converter}",
-            $"{ModelJson}.Next{kind}(ref reader)",
-            $"{ModelJson}.Next{kind}OrNull(ref reader)",
-            (n, v) => $"{ModelJson}.WriteMember(writer, {n}, {v});");
+            // JsonElement keeps its text already: no slot.
+            kind == "JsonElement" ? _ => $"{ModelJson}.Next{kind}(ref reader)" : slot => $"{ModelJson}.Next{kind}(ref reader, ref raw, {slot})",
+            kind == "JsonElement" ? _ => $"{ModelJson}.Next{kind}OrNull(ref reader)" : slot => $"{ModelJson}.Next{kind}OrNull(ref reader, ref raw, {slot})",
+            kind == "JsonElement" ? (n, v, _) => $"{ModelJson}.WriteMember(writer, {n}, {v});" : (n, v, slot) => $"{ModelJson}.WriteMember(writer, {n}, {v}, value.__raw, {slot});");
 
     /// <summary>A generated type (record, enum struct or union); its converter is nested in it.</summary>
     public static ClrType Model(string fullName, bool isValueType = false)
@@ -69,9 +74,9 @@ internal sealed class ClrType
             isValueType,
             v => $"{converter}.Write(writer, {v}, options);",
             () => converter,
-            $"{ModelJson}.Next(ref reader, {converter}, options)",
-            $"{ModelJson}.{(isValueType ? "NextStructOrNull" : "NextOrNull")}(ref reader, {converter}, options)",
-            (n, v) => $"{ModelJson}.{(isValueType ? "WriteStruct" : "WriteObject")}(writer, {n}, {v}, {converter}, options);");
+            slot => $"{ModelJson}.Next(ref reader, {converter}, options, ref raw, {slot})",
+            _ => $"{ModelJson}.{(isValueType ? "NextStructOrNull" : "NextOrNull")}(ref reader, {converter}, options)",
+            (n, v, slot) => $"{ModelJson}.{(isValueType ? "WriteStruct" : "WriteObject")}(writer, {n}, {v}, {converter}, options, value.__raw, {slot});");
     }
 
     /// <summary>
@@ -84,6 +89,7 @@ internal sealed class ClrType
             ? $"__Collections.IReadOnlyDictionary<string, {element.Name}>"
             : $"__Collections.IReadOnlyList<{element.Name}>";
         string kind = isMap ? "Map" : "List";
+        string elementConverter = element.Converter; // now: an element's converter field must exist before the fields are written
         string CreateField()
         {
             string field = $"s_converter{converterFields.Count}";
@@ -93,10 +99,10 @@ internal sealed class ClrType
         return new ClrType(
             name,
             isValueType: false,
-            v => $"{ModelJson}.Write{kind}(writer, {v}, {element.Converter}, options);",
+            v => $"{ModelJson}.Write{kind}(writer, {v}, {elementConverter}, options);",
             CreateField,
-            $"{ModelJson}.Next{kind}(ref reader, {element.Converter}, options)",
-            $"{ModelJson}.Next{kind}OrNull(ref reader, {element.Converter}, options)",
-            (n, v) => $"{ModelJson}.Write{kind}(writer, {n}, {v}, {element.Converter}, options);");
+            slot => $"{ModelJson}.Next{kind}(ref reader, {elementConverter}, options, ref raw, {slot})",
+            _ => $"{ModelJson}.Next{kind}OrNull(ref reader, {elementConverter}, options)",
+            (n, v, slot) => $"{ModelJson}.Write{kind}(writer, {n}, {v}, {elementConverter}, options, value.__raw, {slot});");
     }
 }

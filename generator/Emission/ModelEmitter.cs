@@ -26,9 +26,10 @@ internal sealed class ModelEmitter
     /// <summary>
     /// Generated code reads and writes deprecated members and types without warning (users still get CS0612), and
     /// members the doc does not describe carry no summary rather than a made-up one, without CS1591 in projects that
-    /// build XML docs with warnings as errors.
+    /// build XML docs with warnings as errors. CS0414: a model whose members are all JsonElement never reads its
+    /// <c>__raw</c> field back.
     /// </summary>
-    internal const string GeneratedCodePragmas = "#pragma warning disable CS0612, CS0618, CS1591";
+    internal const string GeneratedCodePragmas = "#pragma warning disable CS0414, CS0612, CS0618, CS1591";
 
     /// <summary>Member names a record already has (synthesized or ours); a field with such a name is renamed.</summary>
     private static readonly string[] ReservedMemberNames =
@@ -244,6 +245,7 @@ internal sealed class ModelEmitter
             : "/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>");
         w.Line("[__Json.Serialization.JsonExtensionData]");
         w.Line($"public {ClrType.Runtime}OpenDictionary? {extensionName} {{ get; init; }}");
+        if (members.Count > 0) w.Line($"private {ClrType.Runtime}RawValues __raw; // JSON text kept for a lossless round trip; never part of equality");
         w.Line();
 
         foreach (var nested in type.Nested)
@@ -313,6 +315,9 @@ internal sealed class ModelEmitter
         w.Line($"{ModelJson}.ExpectStartObject(ref reader, {CSharpText.Literal(clrName)});");
         for (int m = 0; m < maskCount; m++) w.Line($"ulong seen{m} = 0;");
         foreach (var member in members) w.Line($"{member.PropertyType} f{member.Index} = default!;");
+        // The JSON text of members whose text is not what the writer would produce (lossless scalars); null for a
+        // canonical payload.
+        if (members.Count > 0) w.Line(_options.LenientContracts ? $"var raw = {ClrType.Runtime}RawValues.Lenient;" : $"var raw = default({ClrType.Runtime}RawValues);");
         w.Line($"var unknown = new {ClrType.Runtime}OrderedMapBuilder<{Json}JsonElement>();");
         if (members.Count > 0)
         {
@@ -329,7 +334,7 @@ internal sealed class ModelEmitter
             {
                 string i = member.Index.ToString(CultureInfo.InvariantCulture);
                 // One short line per member: the cases are the bulk of a converter, and output size is compile time.
-                string read = member.IsNullable ? member.Type.NextOrNull : member.Type.Next;
+                string read = member.IsNullable ? member.Type.NextOrNull(i) : member.Type.Next(i);
                 w.Line($"case {i}: f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; break;");
             }
             w.Line($"default: {ModelJson}.ReadUnknownMember(ref reader, ref unknown); break;");
@@ -354,7 +359,9 @@ internal sealed class ModelEmitter
         {
             if (masks.Required[m] == 0) continue;
             string required = BlockMasks.Literal(masks.Required[m]);
-            w.Line($"if ((seen{m} & {required}) != {required}) throw {ModelJson}.MissingRequired({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
+            w.Line(_options.LenientContracts
+                ? $"if ((seen{m} & {required}) != {required}) raw.Absent(seen{m}, {required}, {m});"
+                : $"if ((seen{m} & {required}) != {required}) throw {ModelJson}.MissingRequired({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
         }
         // Required members through their init accessors; optional ones straight into their fields, with the presence
         // bits of what was read (an init accessor would mark every optional member present).
@@ -368,6 +375,7 @@ internal sealed class ModelEmitter
             if (masks.Optional[m] != 0) initializers.Add($"_set{m} = seen{m} & {BlockMasks.Literal(masks.Optional[m])}");
         }
         initializers.Add($"{extensionName} = {ModelJson}.ToOpenDictionary(ref unknown)");
+        if (members.Count > 0) initializers.Add("__raw = raw");
         w.Line($"return new {fullName} {{ {string.Join(", ", initializers)} }};");
         w.Close();
         w.Line();
@@ -379,7 +387,7 @@ internal sealed class ModelEmitter
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
             string access = member.TracksPresence ? "value." + member.Field_ : "value." + member.PropertyName;
-            string write = member.Type.WriteMember($"s_names[{i}]", access);
+            string write = member.Type.WriteMember($"s_names[{i}]", access, i);
             w.Line(member.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
         w.Line($"value.{extensionName}?.WriteTo(writer);");
