@@ -312,4 +312,47 @@ public sealed class LosslessScalarTests
         Assert.True(default(RawValues).Equals((object)kept));
         Assert.Equal(default(RawValues).GetHashCode(), kept.GetHashCode());
     }
+
+    [Fact]
+    public void Canonical_members_allocate_nothing_to_read_or_write()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("""{"a":12.5,"b":42,"c":"2024-07-23T22:50:22.761+00:00","d":1.10,"e":true}""");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        var a = JsonEncodedText.Encode("a");
+        int kept = 0;
+        void Once()
+        {
+            var reader = new Utf8JsonReader(json);
+            var raw = default(RawValues);
+            reader.Read();
+            reader.Read();
+            double d = ModelJson.NextDouble(ref reader, ref raw, 0);
+            reader.Read();
+            long l = ModelJson.NextInt64(ref reader, ref raw, 1);
+            reader.Read();
+            DateTimeOffset t = ModelJson.NextDateTimeOffset(ref reader, ref raw, 2);
+            reader.Read();
+            decimal m = ModelJson.NextDecimal(ref reader, ref raw, 3);
+            reader.Read();
+            bool b = ModelJson.NextBoolean(ref reader, ref raw, 4);
+            kept += raw.Count;
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            writer.WriteStartObject();
+            ModelJson.WriteMember(writer, a, d, raw, 0);
+            ModelJson.WriteMember(writer, a, l, raw, 1);
+            ModelJson.WriteMember(writer, a, t, raw, 2);
+            ModelJson.WriteMember(writer, a, m, raw, 3);
+            ModelJson.WriteMember(writer, a, b, raw, 4);
+            writer.WriteEndObject();
+            writer.Flush();
+        }
+        Once(); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) Once();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, kept);
+        Assert.Equal(0, allocated);
+    }
 }
