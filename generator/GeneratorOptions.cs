@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GenerationModels.Generator;
 
 /// <summary>The MSBuild knobs, read once per compilation (equatable, so an unrelated option change re-runs nothing).</summary>
-internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory)
+internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false)
 {
     public const string DefaultContextName = "GenerationModelsJsonContext";
 
@@ -14,7 +14,10 @@ internal sealed record GeneratorOptions(string Namespace, string ContextName, bo
         string ns = Get("GenerationModelsNamespace") ?? Get("RootNamespace") ?? "GenerationModels.Generated";
         string context = Get("GenerationModelsContextName") ?? DefaultContextName;
         bool decimalNumbers = string.Equals(Get("GenerationModelsNumberType"), "decimal", System.StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "");
+        // GenerationModelsContractViolations: Strict (default) rejects a missing required member or null for a
+        // non-nullable one; Lenient reads them (the member unset or null) and writes the payload back as it was.
+        bool lenient = string.Equals(Get("GenerationModelsContractViolations"), "Lenient", System.StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "", lenient);
     }
 
     private static string SanitizeNamespace(string ns)

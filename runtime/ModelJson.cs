@@ -505,7 +505,8 @@ public static partial class ModelJson
 
     /// <summary>
     /// The error for a required member that was absent: message
-    /// <c>JSON member 'generationId' (Generation.GenerationId) is required but was missing.</c>, <see cref="JsonException.Path"/> <c>$</c>
+    /// <c>JSON member 'generationId' (Generation.GenerationId) is required but was missing. To read such payloads, set
+    /// the MSBuild property GenerationModelsContractViolations to Lenient.</c>, <see cref="JsonException.Path"/> <c>$</c>
     /// (the object itself; callers up the stack prepend their segments).
     /// </summary>
     /// <param name="typeName">The C# type's name; prefixed to <paramref name="clrMember"/> when that has no dot.</param>
@@ -518,7 +519,7 @@ public static partial class ModelJson
             ? clrMember ?? ""
             : typeName + "." + clrMember;
         return new JsonException(
-            "JSON member '" + jsonName + "' (" + member + ") is required but was missing.",
+            "JSON member '" + jsonName + "' (" + member + ") is required but was missing. To read such payloads, set the MSBuild property " + ContractKnob + " to Lenient.",
             JsonPathText.Root,
             lineNumber: null,
             bytePositionInLine: null,

@@ -52,7 +52,7 @@ internal static class GeneratedShape
     /// members the doc does not describe carry no summary rather than a made-up one, without CS1591 in projects that
     /// build XML docs with warnings as errors.
     /// </summary>
-    public const string Pragmas = "#pragma warning disable CS0612, CS0618, CS1591";
+    public const string Pragmas = "#pragma warning disable CS0414, CS0612, CS0618, CS1591";
 
     /// <summary>The converter class nested in every generated type.</summary>
     public const string ConverterClass = "JsonModelConverter";

@@ -26,10 +26,14 @@ internal sealed class ModelEmitter
     private readonly SourceWriter _writer;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>GenerationModelsContractViolations=Lenient: absent required members are recorded, not an error.</summary>
+    private readonly bool _lenient;
+
     private ModelEmitter(ModelFileSpec file, CancellationToken cancellationToken)
     {
         _writer = new SourceWriter(ExpectedLength(file.Type));
         _cancellationToken = cancellationToken;
+        _lenient = file.LenientContracts;
     }
 
     /// <summary>About how long a type's source will be: a fixed part, and about 400 characters a member, enum value or case.</summary>
@@ -170,6 +174,7 @@ internal sealed class ModelEmitter
             : "/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>");
         w.Line($"[{Json}Serialization.JsonExtensionData]");
         w.Line($"public {Aliases.Runtime}{Api.OpenDictionary}? {type.ExtensionName} {{ get; init; }}");
+        if (type.Members.Count > 0) w.Line($"private {Aliases.Runtime}RawValues __raw; // JSON text kept for a lossless round trip; never part of equality");
         w.Line();
 
         foreach (var nested in type.Nested) WriteType(nested);
@@ -242,6 +247,9 @@ internal sealed class ModelEmitter
         w.Line($"{ModelJson}{Api.ExpectStartObject}(ref reader, {CSharpText.Literal(clrName)});");
         for (int m = 0; m < maskCount; m++) w.Line($"ulong seen{m} = 0;");
         foreach (var member in members) w.Line($"{member.PropertyType} f{member.Index} = default!;");
+        // The JSON text of members whose text is not what the writer would produce (lossless scalars); none for a
+        // canonical payload.
+        if (members.Count > 0) w.Line(_lenient ? $"var raw = {Aliases.Runtime}RawValues.Lenient;" : $"var raw = default({Aliases.Runtime}RawValues);");
         w.Line($"var unknown = new {Aliases.Runtime}{Api.OrderedMapBuilder}<{Json}JsonElement>();");
         if (members.Count > 0)
         {
@@ -258,7 +266,7 @@ internal sealed class ModelEmitter
             {
                 string i = member.Index.ToString(CultureInfo.InvariantCulture);
                 // One short line per member: the cases are the bulk of a converter, and output size is compile time.
-                string read = member.Spec.IsNullableProperty ? TypeReferenceCode.NextOrNull(member.Spec.Type) : TypeReferenceCode.Next(member.Spec.Type);
+                string read = member.Spec.IsNullableProperty ? TypeReferenceCode.NextOrNull(member.Spec.Type, i) : TypeReferenceCode.Next(member.Spec.Type, i);
                 w.Line($"case {i}: f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; break;");
             }
             w.Line($"default: {ModelJson}{Api.ReadUnknownMember}(ref reader, ref unknown); break;");
@@ -283,7 +291,9 @@ internal sealed class ModelEmitter
         {
             if (masks.Required[m] == 0) continue;
             string required = BlockMasks.Literal(masks.Required[m]);
-            w.Line($"if ((seen{m} & {required}) != {required}) throw {ModelJson}{Api.MissingRequired}({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
+            w.Line(_lenient
+                ? $"if ((seen{m} & {required}) != {required}) raw.Absent(seen{m}, {required}, {m});"
+                : $"if ((seen{m} & {required}) != {required}) throw {ModelJson}{Api.MissingRequired}({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
         }
         // Required members through their init accessors; optional ones straight into their fields, with the presence
         // bits of what was read (an init accessor would mark every optional member present).
@@ -297,6 +307,7 @@ internal sealed class ModelEmitter
             if (masks.Optional[m] != 0) initializers.Add($"_set{m} = seen{m} & {BlockMasks.Literal(masks.Optional[m])}");
         }
         initializers.Add($"{type.ExtensionName} = {ModelJson}{Api.ToOpenDictionary}(ref unknown)");
+        if (members.Count > 0) initializers.Add("__raw = raw");
         w.Line($"return new {fullName} {{ {string.Join(", ", initializers)} }};");
         w.Close();
         w.Line();
@@ -308,7 +319,7 @@ internal sealed class ModelEmitter
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
             string access = member.Spec.TracksPresence ? "value." + member.Field : "value." + member.Spec.PropertyName;
-            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access);
+            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access, i);
             w.Line(member.Spec.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
         w.Line($"value.{type.ExtensionName}?.WriteTo(writer);");

@@ -27,31 +27,40 @@ internal static class TypeReferenceCode
     public static string ConverterField(TypeReference container)
         => $"private static readonly {Aliases.Json}Serialization.JsonConverter<{container.Name}> {ConverterFieldName(container.ConverterField)} = new {Aliases.Runtime}{(container.Kind == TypeReferenceKind.Map ? Api.MapConverter : Api.ListConverter)}<{container.Element!.Name}>({Converter(container.Element)});";
 
-    /// <summary>Reads a member's value, the reader on the member's name.</summary>
-    public static string Next(TypeReference type) => type.Kind switch
+    /// <summary>
+    /// Reads a member's value, the reader on the member's name. <paramref name="slot"/> (the member's index) and the
+    /// converter's <c>raw</c> local let the runtime keep the JSON text of non-canonical scalars and lenient nulls.
+    /// </summary>
+    public static string Next(TypeReference type, string slot) => type.Kind switch
     {
-        TypeReferenceKind.Primitive => $"{ModelJson}{Api.NextPrimitive(type.Primitive)}(ref reader)",
-        TypeReferenceKind.Model => $"{ModelJson}{Api.Next}(ref reader, {Converter(type)}, options)",
-        TypeReferenceKind.Map => $"{ModelJson}{Api.NextMap}(ref reader, {Converter(type.Element!)}, options)",
-        _ => $"{ModelJson}{Api.NextList}(ref reader, {Converter(type.Element!)}, options)",
+        TypeReferenceKind.Primitive when type.Primitive == PrimitiveType.JsonElement => $"{ModelJson}{Api.NextPrimitive(type.Primitive)}(ref reader)",
+        TypeReferenceKind.Primitive => $"{ModelJson}{Api.NextPrimitive(type.Primitive)}(ref reader, ref raw, {slot})",
+        TypeReferenceKind.Model => $"{ModelJson}{Api.Next}(ref reader, {Converter(type)}, options, ref raw, {slot})",
+        TypeReferenceKind.Map => $"{ModelJson}{Api.NextMap}(ref reader, {Converter(type.Element!)}, options, ref raw, {slot})",
+        _ => $"{ModelJson}{Api.NextList}(ref reader, {Converter(type.Element!)}, options, ref raw, {slot})",
     };
 
     /// <summary>As <see cref="Next"/>, JSON null giving null.</summary>
-    public static string NextOrNull(TypeReference type) => type.Kind switch
+    public static string NextOrNull(TypeReference type, string slot) => type.Kind switch
     {
-        TypeReferenceKind.Primitive => $"{ModelJson}{Api.NextPrimitiveOrNull(type.Primitive)}(ref reader)",
+        TypeReferenceKind.Primitive when type.Primitive == PrimitiveType.JsonElement => $"{ModelJson}{Api.NextPrimitiveOrNull(type.Primitive)}(ref reader)",
+        TypeReferenceKind.Primitive => $"{ModelJson}{Api.NextPrimitiveOrNull(type.Primitive)}(ref reader, ref raw, {slot})",
         TypeReferenceKind.Model => $"{ModelJson}{(type.IsValueType ? Api.NextStructOrNull : Api.NextOrNull)}(ref reader, {Converter(type)}, options)",
         TypeReferenceKind.Map => $"{ModelJson}{Api.NextMapOrNull}(ref reader, {Converter(type.Element!)}, options)",
         _ => $"{ModelJson}{Api.NextListOrNull}(ref reader, {Converter(type.Element!)}, options)",
     };
 
-    /// <summary>A statement writing a member: (encoded name expression, value expression, which may be null).</summary>
-    public static string WriteMember(TypeReference type, string name, string value) => type.Kind switch
+    /// <summary>
+    /// A statement writing a member: (encoded name expression, value expression, which may be null, member slot). The
+    /// slot and the model's <c>__raw</c> field let the runtime write back the text a value was read from.
+    /// </summary>
+    public static string WriteMember(TypeReference type, string name, string value, string slot) => type.Kind switch
     {
-        TypeReferenceKind.Primitive => $"{ModelJson}{Api.WriteMember}(writer, {name}, {value});",
-        TypeReferenceKind.Model => $"{ModelJson}{(type.IsValueType ? Api.WriteStruct : Api.WriteObject)}(writer, {name}, {value}, {Converter(type)}, options);",
-        TypeReferenceKind.Map => $"{ModelJson}{Api.WriteMap}(writer, {name}, {value}, {Converter(type.Element!)}, options);",
-        _ => $"{ModelJson}{Api.WriteList}(writer, {name}, {value}, {Converter(type.Element!)}, options);",
+        TypeReferenceKind.Primitive when type.Primitive == PrimitiveType.JsonElement => $"{ModelJson}{Api.WriteMember}(writer, {name}, {value});",
+        TypeReferenceKind.Primitive => $"{ModelJson}{Api.WriteMember}(writer, {name}, {value}, value.__raw, {slot});",
+        TypeReferenceKind.Model => $"{ModelJson}{(type.IsValueType ? Api.WriteStruct : Api.WriteObject)}(writer, {name}, {value}, {Converter(type)}, options, value.__raw, {slot});",
+        TypeReferenceKind.Map => $"{ModelJson}{Api.WriteMap}(writer, {name}, {value}, {Converter(type.Element!)}, options, value.__raw, {slot});",
+        _ => $"{ModelJson}{Api.WriteList}(writer, {name}, {value}, {Converter(type.Element!)}, options, value.__raw, {slot});",
     };
 
     /// <summary>A statement writing a non-null value.</summary>

@@ -11,9 +11,9 @@ using GenerationModels.Generator.Model;
 namespace GenerationModels.Generator.Resolution;
 
 /// <summary>The options the resolve step depends on (not the context name, which only the index and the context use).</summary>
-internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory)
+internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false)
 {
-    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory);
+    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory, options.LenientContracts);
 }
 
 /// <summary>
@@ -59,7 +59,7 @@ internal sealed class ModelResolver
             resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RenamedId, document.Model.Location, named.DocName, named.ClrName, named.RenameReason));
         }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
-        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type);
+        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts);
         return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray());
     }
 

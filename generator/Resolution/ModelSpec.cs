@@ -12,7 +12,8 @@ internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<Diag
 
 /// <summary>One generated file: a doc's type in the project's namespace.</summary>
 /// <param name="SourcePath">The doc's path, relative to the project when inside it (for the header comment).</param>
-internal sealed record ModelFileSpec(string HintName, string SourcePath, string Namespace, TypeSpec Type);
+/// <param name="LenientContracts">GenerationModelsContractViolations=Lenient: absent required members and null for non-nullable ones are read.</param>
+internal sealed record ModelFileSpec(string HintName, string SourcePath, string Namespace, TypeSpec Type, bool LenientContracts = false);
 
 /// <summary>The primitive C# types a JSON value maps to.</summary>
 internal enum PrimitiveType

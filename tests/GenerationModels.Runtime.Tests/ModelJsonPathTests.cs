@@ -71,7 +71,7 @@ public sealed class ModelJsonPathTests
     public void MissingRequired_names_member_and_type_at_the_objects_own_path()
     {
         var error = ModelJson.MissingRequired("Generation", "generationId", "Generation.GenerationId");
-        Assert.Equal("JSON member 'generationId' (Generation.GenerationId) is required but was missing.", error.Message);
+        Assert.Equal("JSON member 'generationId' (Generation.GenerationId) is required but was missing. To read such payloads, set the MSBuild property GenerationModelsContractViolations to Lenient.", error.Message);
         Assert.Equal("$", error.Path);
 
         var shortForm = ModelJson.MissingRequired("Generation", "generationId", "GenerationId");
@@ -102,7 +102,7 @@ public sealed class ModelJsonPathTests
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Container>(json, Options));
 
         Assert.Equal("$.data[1]", error.Path);
-        Assert.StartsWith("JSON member 'id' (Item.Id) is required but was missing.", error.Message);
+        Assert.StartsWith("JSON member 'id' (Item.Id) is required but was missing. To read such payloads, set the MSBuild property GenerationModelsContractViolations to Lenient.", error.Message);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ModelJsonPathTests
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Container>("""{"labels":{}}""", Options));
         Assert.Equal("$", error.Path);
-        Assert.Equal("JSON member 'data' (Container.Data) is required but was missing.", error.Message);
+        Assert.Equal("JSON member 'data' (Container.Data) is required but was missing. To read such payloads, set the MSBuild property GenerationModelsContractViolations to Lenient.", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,204 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+
+namespace GenerationModels.Runtime;
+
+/// <summary>
+/// The JSON text a model's scalar members were read from, kept only where it differs from what the writer would
+/// produce for the value read (<c>1.0</c>, <c>1e5</c>, <c>"12.34"</c> for a number, a <c>Z</c> date-time, a full
+/// timestamp for a date, a number for a string, and, when contract violations are read leniently, <c>null</c> for a
+/// non-nullable member or a required member that was absent). Writing a member whose value still equals the value read
+/// writes that text back; a value set in code is written canonically. A canonical payload records nothing: the store
+/// stays null.
+/// </summary>
+/// <remarks>
+/// Generated records hold one of these in a private field. It never takes part in equality (two instances are always
+/// equal, and the hash code is constant), so a model read from JSON equals the same model built in code.
+/// </remarks>
+public struct RawValues : IEquatable<RawValues>
+{
+    private static readonly RawStore LenientMarker = new(lenient: true);
+
+    private RawStore? _store;
+
+    private RawValues(RawStore store) => _store = store;
+
+    /// <summary>A store for a read that accepts contract violations (<c>GenerationModelsContractViolations=Lenient</c>).</summary>
+    public static RawValues Lenient => new(LenientMarker);
+
+    /// <summary>Whether contract violations are read rather than rejected.</summary>
+    internal readonly bool IsLenient => _store is { Lenient: true };
+
+    /// <summary>How many member texts are kept (0 for a canonical payload).</summary>
+    public readonly int Count => _store?.Count ?? 0;
+
+    /// <summary>Always true: the kept texts never take part in a model's equality.</summary>
+    /// <param name="other">Ignored.</param>
+    /// <returns>True.</returns>
+    public readonly bool Equals(RawValues other) => true;
+
+    /// <summary>True for any <see cref="RawValues"/>.</summary>
+    /// <param name="obj">The other object.</param>
+    /// <returns>Whether it is a <see cref="RawValues"/>.</returns>
+    public override readonly bool Equals(object? obj) => obj is RawValues;
+
+    /// <summary>A constant: the kept texts never take part in a model's hash code.</summary>
+    /// <returns>0.</returns>
+    public override readonly int GetHashCode() => 0;
+
+    /// <summary>
+    /// Records that the required members of one 64-member block that are not in <paramref name="seen"/> were absent
+    /// (lenient contract violations): writing such a member back writes nothing while its value is still the default.
+    /// </summary>
+    /// <param name="seen">The members seen, one bit per member of the block.</param>
+    /// <param name="required">The required members of the block, one bit each.</param>
+    /// <param name="block">The block's number: bit <c>i</c> is member <c>64 * block + i</c>.</param>
+    public void Absent(ulong seen, ulong required, int block)
+    {
+        ulong missing = required & ~seen;
+        for (int bit = 0; missing != 0 && bit < 64; bit++)
+        {
+            if ((missing & (1UL << bit)) == 0) continue;
+            missing &= ~(1UL << bit);
+            Add(64 * block + bit, Array.Empty<byte>(), default, default, null);
+        }
+    }
+
+    internal void Add(int slot, byte[] text, long a, long b, object? o)
+    {
+        var store = _store;
+        if (store is null || ReferenceEquals(store, LenientMarker))
+        {
+            store = new RawStore(store is not null);
+            _store = store;
+        }
+        store.Add(new RawEntry(slot, text, a, b, o));
+    }
+
+    /// <summary>The entry kept for <paramref name="slot"/>, if any.</summary>
+    internal readonly bool TryGet(int slot, out RawEntry entry)
+    {
+        var store = _store;
+        if (store is not null)
+        {
+            return store.TryGet(slot, out entry);
+        }
+        entry = default;
+        return false;
+    }
+}
+
+/// <summary>One kept text: the member's slot, its JSON text (empty: the member was absent) and the value read, as bits.</summary>
+internal readonly struct RawEntry
+{
+    public RawEntry(int slot, byte[] text, long a, long b, object? o)
+    {
+        Slot = slot;
+        Text = text;
+        A = a;
+        B = b;
+        O = o;
+    }
+
+    public int Slot { get; }
+
+    public byte[] Text { get; }
+
+    public long A { get; }
+
+    public long B { get; }
+
+    public object? O { get; }
+
+    public bool IsAbsent => Text.Length == 0;
+}
+
+internal sealed class RawStore
+{
+    private RawEntry[] _items = Array.Empty<RawEntry>();
+
+    public RawStore(bool lenient) => Lenient = lenient;
+
+    public bool Lenient { get; }
+
+    public int Count { get; private set; }
+
+    public void Add(RawEntry entry)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_items[i].Slot == entry.Slot)
+            {
+                _items[i] = entry; // a repeated member: the last value wins, as it does for the member itself
+                return;
+            }
+        }
+        if (Count == _items.Length) Array.Resize(ref _items, Count == 0 ? 2 : Count * 2);
+        _items[Count++] = entry;
+    }
+
+    public bool TryGet(int slot, out RawEntry entry)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_items[i].Slot == slot)
+            {
+                entry = _items[i];
+                return true;
+            }
+        }
+        entry = default;
+        return false;
+    }
+}
+
+/// <summary>A growable buffer for the canonical form of a value, reused per thread (no allocation once warm).</summary>
+internal sealed class CanonicalText : IBufferWriter<byte>
+{
+    [ThreadStatic]
+    private static CanonicalText? t_instance;
+
+    private byte[] _buffer = new byte[64];
+    private int _written;
+    private readonly Utf8JsonWriter _writer;
+
+    private CanonicalText() => _writer = new Utf8JsonWriter(this, new JsonWriterOptions { SkipValidation = true });
+
+    /// <summary>The thread's writer, emptied: write one value, then read <see cref="Written"/>.</summary>
+    public static Utf8JsonWriter Begin()
+    {
+        var text = t_instance ??= new CanonicalText();
+        text._written = 0;
+        text._writer.Reset();
+        return text._writer;
+    }
+
+    /// <summary>What was written since <see cref="Begin"/> (flushes).</summary>
+    public static ReadOnlySpan<byte> Written()
+    {
+        var text = t_instance!;
+        text._writer.Flush();
+        return new ReadOnlySpan<byte>(text._buffer, 0, text._written);
+    }
+
+    public void Advance(int count) => _written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsSpan(_written);
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        if (sizeHint < 1) sizeHint = 1;
+        if (_buffer.Length - _written < sizeHint) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + sizeHint));
+    }
+}

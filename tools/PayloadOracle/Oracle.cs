@@ -1,0 +1,290 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using GenerationModels.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PayloadOracle;
+
+internal enum Outcome
+{
+    /// <summary>Read, nothing unknown, written back to identical text.</summary>
+    Exact,
+    /// <summary>Written back with the same members and values, in the model's member order rather than the payload's.</summary>
+    Reordered,
+    /// <summary>Written back with different text (values or members changed).</summary>
+    Changed,
+    /// <summary>Members landed in AdditionalProperties.</summary>
+    Unknown,
+    /// <summary>Deserializing threw.</summary>
+    ReadFails,
+    /// <summary>The generator made no model for the schema.</summary>
+    NoModel,
+    /// <summary>The spec gives no example to build a payload from.</summary>
+    NoExample,
+}
+
+internal sealed record SchemaResult(string Schema, Outcome Outcome, string Detail, string? Payload);
+
+internal sealed class SpecResult
+{
+    public SpecResult(string label) => Label = label;
+
+    public string Label { get; }
+
+    public string? Error { get; set; }
+
+    public int GeneratorDiagnostics { get; set; }
+
+    public int GeneratedSources { get; set; }
+
+    public List<SchemaResult> Schemas { get; } = new();
+
+    public int Count(Outcome outcome) => Schemas.Count(s => s.Outcome == outcome);
+
+    public int WithPayload => Schemas.Count(s => s.Outcome != Outcome.NoExample);
+
+    public string Summary => Error is not null
+        ? "error: " + Error
+        : $"{Schemas.Count} object schemas, {WithPayload} with example payloads: {Count(Outcome.Exact)} exact, {Count(Outcome.Reordered)} reordered only, {Count(Outcome.Changed)} changed, {Count(Outcome.Unknown)} with unknown members, {Count(Outcome.ReadFails)} failed to read, {Count(Outcome.NoModel)} without a model";
+}
+
+/// <summary>Runs the real generator over one spec in memory (public Roslyn API), compiles and loads the models, checks each payload.</summary>
+internal static class Oracle
+{
+    private const string ProjectDirectory = "/project";
+    private const string Namespace = "Oracle";
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
+        paths.Add(typeof(GenerationModels.Runtime.OpenDictionary).Assembly.Location);
+        return paths.Where(p => p.Length != 0).Distinct(StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    public static SpecResult Run(string label, string path, bool lenient)
+    {
+        var result = new SpecResult(label);
+        JsonNode root;
+        try
+        {
+            root = SpecTree.Load(path);
+        }
+        catch (Exception e) when (e is IOException or JsonException or YamlDotNet.Core.YamlException or InvalidDataException)
+        {
+            result.Error = "cannot read the spec: " + e.Message;
+            return result;
+        }
+
+        Assembly? assembly = null;
+        AssemblyLoadContext? context = null;
+        try
+        {
+            assembly = Generate(path, lenient, result, out context);
+            if (assembly is null) return result;
+            var models = ModelTypes(assembly);
+            var payloads = new Payloads(root);
+            foreach (var (name, schema) in SpecTree.Schemas(root))
+            {
+                if (!SpecTree.IsObjectSchema(root, schema)) continue;
+                result.Schemas.Add(Check(name, payloads.Build(schema), models));
+            }
+        }
+        finally
+        {
+            context?.Unload();
+        }
+        return result;
+    }
+
+    private static Assembly? Generate(string path, bool lenient, SpecResult result, out AssemblyLoadContext? context)
+    {
+        context = null;
+        var properties = new Dictionary<string, string>
+        {
+            ["build_property.RootNamespace"] = Namespace,
+            ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
+        };
+        if (lenient) properties["build_property.GenerationModelsContractViolations"] = "Lenient";
+        var spec = new SpecText(ProjectDirectory + "/Schemas/" + Path.GetFileName(path), File.ReadAllText(path));
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create(
+            "OracleModels",
+            Array.Empty<SyntaxTree>(),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new GenerationModelsGenerator().AsSourceGenerator() },
+            new AdditionalText[] { spec },
+            parse,
+            new Options(properties));
+        var ran = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var run = ran.GetRunResult().Results.Single();
+        if (run.Exception is not null)
+        {
+            result.Error = "generator threw: " + run.Exception.Message;
+            return null;
+        }
+        result.GeneratorDiagnostics = diagnostics.Length;
+        result.GeneratedSources = run.GeneratedSources.Length;
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        if (!emitted.Success)
+        {
+            var first = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3);
+            result.Error = "generated code does not compile: " + string.Join(" | ", first);
+            return null;
+        }
+        stream.Position = 0;
+        context = new AssemblyLoadContext("oracle", isCollectible: true);
+        return context.LoadFromStream(stream);
+    }
+
+    /// <summary>Generated records by a name key (letters and digits, lower case), as the generator names schemas.</summary>
+    private static Dictionary<string, Type> ModelTypes(Assembly assembly)
+    {
+        var models = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            if (type.IsNested || type.GetNestedType("JsonModelConverter", BindingFlags.NonPublic) is null) continue;
+            models.TryAdd(Key(type.Name), type);
+        }
+        return models;
+    }
+
+    private static string Key(string name) => new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static SchemaResult Check(string name, JsonNode? payloadNode, Dictionary<string, Type> models)
+    {
+        if (payloadNode is not JsonObject)
+        {
+            return new SchemaResult(name, Outcome.NoExample, payloadNode is null ? "no example values" : "the example is not an object", null);
+        }
+        if (!models.TryGetValue(Key(name), out var type))
+        {
+            return new SchemaResult(name, Outcome.NoModel, "no generated record named like the schema", null);
+        }
+        string payload = payloadNode.ToJsonString();
+        object? model;
+        try
+        {
+            model = JsonSerializer.Deserialize(payload, type);
+        }
+        catch (JsonException e)
+        {
+            return new SchemaResult(name, Outcome.ReadFails, e.Message, payload);
+        }
+        var unknown = new List<string>();
+        FindUnknown(model, "$", unknown, 0);
+        string written = JsonSerializer.Serialize(model, type);
+        if (unknown.Count > 0)
+        {
+            return new SchemaResult(name, Outcome.Unknown, "in AdditionalProperties: " + string.Join(", ", unknown.Take(5)), payload);
+        }
+        if (written == payload) return new SchemaResult(name, Outcome.Exact, "", payload);
+        if (JsonNode.DeepEquals(JsonNode.Parse(written), payloadNode))
+        {
+            return new SchemaResult(name, Outcome.Reordered, "same members and values, model member order", payload);
+        }
+        return new SchemaResult(name, Outcome.Changed, FirstDifference(payload, written), payload);
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        int i = 0;
+        while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
+        int start = Math.Max(0, i - 30);
+        string Cut(string s) => s.Substring(start, Math.Min(s.Length - start, 70));
+        return $"read `{Cut(expected)}` wrote `{Cut(actual)}`";
+    }
+
+    /// <summary>Paths of members that landed in an <c>AdditionalProperties</c> anywhere in the model graph.</summary>
+    private static void FindUnknown(object? value, string path, List<string> unknown, int depth)
+    {
+        if (value is null || depth > 32) return;
+        var type = value.GetType();
+        if (value is string || type.IsPrimitive || value is JsonElement) return;
+        if (value is GenerationModels.Runtime.OpenDictionary open)
+        {
+            foreach (string key in open.Keys) unknown.Add(path + "." + key);
+            return;
+        }
+        if (value is IEnumerable sequence)
+        {
+            int index = 0;
+            foreach (object? item in sequence)
+            {
+                object? element = item;
+                string at = path + "[" + index++ + "]";
+                if (item is not null && item.GetType().IsGenericType && item.GetType().GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+                {
+                    at = path + "." + item.GetType().GetProperty("Key")!.GetValue(item);
+                    element = item.GetType().GetProperty("Value")!.GetValue(item);
+                }
+                FindUnknown(element, at, unknown, depth + 1);
+            }
+            return;
+        }
+        if (type.Assembly == typeof(object).Assembly) return;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length != 0) continue;
+            object? member = property.GetValue(value);
+            string at = property.Name == "AdditionalProperties" ? path : path + "." + property.Name;
+            FindUnknown(member, at, unknown, depth + 1);
+        }
+    }
+
+    private sealed class SpecText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public SpecText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>Build properties, and <c>GenerationModelsSchema=true</c> on the spec, as a real build passes them.</summary>
+    private sealed class Options : AnalyzerConfigOptionsProvider
+    {
+        private readonly Values _global;
+        private readonly Values _schema = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerationModelsSchema"] = "true" });
+
+        public Options(Dictionary<string, string> global) => _global = new Values(global);
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schema;
+
+        private sealed class Values : AnalyzerConfigOptions
+        {
+            public static readonly Values Empty = new(new Dictionary<string, string>());
+            private readonly Dictionary<string, string> _values;
+
+            public Values(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
+    }
+}
