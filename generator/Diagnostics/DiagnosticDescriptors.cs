@@ -9,7 +9,8 @@ namespace GenerationModels.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "GenerationModels";
-    private const string HelpBase = "https://github.com/generationmodels/generationmodels/blob/main/docs/diagnostics.md#";
+    /// <summary>Help links: docs/diagnostics.md in the repository named once, by RepositoryUrl in Directory.Build.props.</summary>
+    public const string HelpBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics.md#";
 
     public const string MalformedRowId = "GM0001";
     public const string UnknownTypeId = "GM0002";
@@ -24,6 +25,7 @@ internal static class DiagnosticDescriptors
     public const string InvalidSpecId = "GM0011";
     public const string UnsupportedSchemaId = "GM0012";
     public const string InlinedSchemaId = "GM0013";
+    public const string LanguageVersionTooLowId = "GM0023";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -77,10 +79,14 @@ internal static class DiagnosticDescriptors
         InlinedSchemaId, "Named schema used inline",
         "Schema '{0}' is {1}, not an object, enum or union: no type is generated for it, and references to it use what it stands for", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        LanguageVersionTooLowId, "C# 11 or later required",
+        "The generated models need C# 11 or later (required members), but this project compiles as C# {0}; set <LangVersion>11</LangVersion> or later (the default from net7.0 on)", DiagnosticSeverity.Error);
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
-        InvalidSpec, UnsupportedSchema, InlinedSchema,
+        InvalidSpec, UnsupportedSchema, InlinedSchema, LanguageVersionTooLow,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
