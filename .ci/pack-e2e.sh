@@ -15,9 +15,26 @@ dotnet pack "$repo/generator/GenerationModels.csproj" -c Release -o "$feed" -p:V
 
 echo "packages:"; ls "$feed"
 listing=$(unzip -l "$feed/GenerationModels.$version.nupkg")
-for entry in analyzers/dotnet/cs/GenerationModels.dll analyzers/dotnet/cs/Markdig.dll analyzers/dotnet/cs/YamlDotNet.dll build/GenerationModels.props build/GenerationModels.targets; do
-  grep -q "$entry" <<<"$listing" || { echo "e2e: package layout is missing $entry"; exit 1; }
+for entry in analyzers/dotnet/cs/GenerationModels.dll analyzers/dotnet/cs/Markdig.dll analyzers/dotnet/cs/YamlDotNet.dll build/GenerationModels.props build/GenerationModels.targets \
+             " LICENSE$" " README.md$" " CHANGELOG.md$"; do
+  grep -qE "$entry" <<<"$listing" || { echo "e2e: package layout is missing $entry"; exit 1; }
 done
+# The package readme is the user-facing one, not the contributor README; the nuspec names the repository and licence.
+unzip -p "$feed/GenerationModels.$version.nupkg" README.md | cmp -s - "$repo/build/PACKAGE-README.md" || { echo "e2e: README.md in the package is not build/PACKAGE-README.md"; exit 1; }
+nuspec=$(unzip -p "$feed/GenerationModels.$version.nupkg" GenerationModels.nuspec)
+repository_url=$(sed -n 's:.*<RepositoryUrl>\(.*\)</RepositoryUrl>.*:\1:p' "$repo/Directory.Build.props")
+grep -q "<repository type=\"git\" url=\"$repository_url\"" <<<"$nuspec" || { echo "e2e: the nuspec does not name $repository_url"; exit 1; }
+grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "e2e: the nuspec has no MIT licence"; exit 1; }
+# Symbols: the runtime's .snupkg with a pdb per target framework (the generator's pdb is embedded in its dll).
+[ -f "$feed/GenerationModels.Runtime.$version.snupkg" ] || { echo "e2e: no GenerationModels.Runtime.$version.snupkg"; exit 1; }
+[ "$(unzip -l "$feed/GenerationModels.Runtime.$version.snupkg" | grep -c 'lib/.*/GenerationModels.Runtime.pdb')" -eq 3 ] || { echo "e2e: the runtime symbol package lacks pdbs"; exit 1; }
+
+# The packed analyzers through the oldest supported compiler (Microsoft.CodeAnalysis 4.8): tests/GenerationModels.Roslyn48.Tests
+# loads them from the unzipped package instead of the build output.
+unzip -q "$feed/GenerationModels.$version.nupkg" 'analyzers/*' -d "$work/unpacked"
+roslyn48="$repo/tests/GenerationModels.Roslyn48.Tests/bin/Release/net8.0/GenerationModels.Roslyn48.Tests"
+dotnet build "$repo/tests/GenerationModels.Roslyn48.Tests/GenerationModels.Roslyn48.Tests.csproj" -c Release --nologo -v q -warnaserror
+GENERATIONMODELS_PACKED_ANALYZERS="$work/unpacked/analyzers/dotnet/cs" "$roslyn48" -noColor
 
 app="$work/consumer"
 mkdir -p "$app/Schemas/speakeasy" "$app/Schemas/frozendict" "$app/Schemas/openapi" "$app/Docs"

@@ -53,6 +53,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        LanguageVersionCheck.Register(context);
         var options = context.AnalyzerConfigOptionsProvider
             .Select((provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);

@@ -9,7 +9,8 @@ namespace GenerationModels.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "GenerationModels";
-    private const string HelpBase = "https://github.com/generationmodels/generationmodels/blob/main/docs/diagnostics.md#";
+    /// <summary>Help links: docs/diagnostics.md in the repository named once, by RepositoryUrl in Directory.Build.props.</summary>
+    public const string HelpBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics.md#";
 
     public const string MalformedRowId = "GM0001";
     public const string UnknownTypeId = "GM0002";
@@ -27,6 +28,7 @@ internal static class DiagnosticDescriptors
     public const string DocsWithoutTypeId = "GM0014";
     public const string LanguageCasedNamesId = "GM0015";
     public const string UndescribedTypeId = "GM0016";
+    public const string LanguageVersionTooLowId = "GM0023";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
         MalformedRowId, "Malformed table row",
@@ -91,11 +93,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndescribedType = Create(
         UndescribedTypeId, "Doc with a title and nothing else",
         "'{0}' has a title but no section describing its JSON (Speakeasy Java writes its oneOf unions this way); it is generated as a type that holds any JSON value unchanged", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        LanguageVersionTooLowId, "C# 11 or later required",
+        "The generated models need C# 11 or later (required members), but this project compiles as C# {0}; set <LangVersion>11</LangVersion> or later (the default from net7.0 on)", DiagnosticSeverity.Error);
 
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
-        InvalidSpec, UnsupportedSchema, InlinedSchema, DocsWithoutType, LanguageCasedNames, UndescribedType,
+        InvalidSpec, UnsupportedSchema, InlinedSchema, DocsWithoutType, LanguageCasedNames, UndescribedType, LanguageVersionTooLow,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
