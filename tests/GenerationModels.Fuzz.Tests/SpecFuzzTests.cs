@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using CsCheck;
+using GenerationModels.Fuzz.Tests.Infrastructure;
 using GenerationModels.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -124,7 +125,7 @@ public sealed class SpecFuzzTests
         int batches = (SpecCount + BatchSize - 1) / BatchSize;
         int specs = 0, types = 0, explained = 0;
         var ids = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        Spec.Array[BatchSize].Sample(batch =>
+        Spec.Array[BatchSize].Sample("specs", batch =>
         {
             // Distinct paths per batch; the same file name twice would be one file.
             var files = batch.Select((s, i) => ($"api/{i}/{s.File}", s.Text)).ToArray();
@@ -148,11 +149,11 @@ public sealed class SpecFuzzTests
             specs += files.Length;
             types += run.Output.SyntaxTrees.Count() - 2;
             foreach (var d in run.GeneratorDiagnostics) ids[d.Id] = ids.TryGetValue(d.Id, out int c) ? c + 1 : 1;
-        }, iter: batches, threads: 1);
+        }, iter: batches, threads: 1, print: batch => Dump(batch.Select((s, i) => ($"api/{i}/{s.File}", s.Text)).ToArray()), shrinkIterations: 0);
 
         Assert.True(specs >= SpecCount, $"only {specs} of {SpecCount} specs were run");
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"specs: {specs:N0} specs in {batches:N0} compiled batches, {types:N0} types generated, {explained:N0} specs that generated nothing (each explained by a diagnostic); diagnostics: {string.Join(", ", ids.Select(p => $"{p.Key} {p.Value:N0}"))}");
+            $"specs ({Infrastructure.Seeded.Describe}): {specs:N0} specs in {batches:N0} compiled batches, {types:N0} types generated, {explained:N0} specs that generated nothing (each explained by a diagnostic); diagnostics: {string.Join(", ", ids.Select(p => $"{p.Key} {p.Value:N0}"))}");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Infrastructure.FuzzSettings.ReportFile is { } file) System.IO.File.AppendAllText(file, DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + " " + line + Environment.NewLine);
     }
