@@ -27,7 +27,9 @@ mutations=(
 
 echo "copying the repository to $work/repo"
 mkdir -p "$work/repo"
-(cd "$repo" && git ls-files -co --exclude-standard -z | rsync -a --from0 --files-from=- ./ "$work/repo/")
+(cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf - | tar -xf - -C "$work/repo") \
+  || { echo "could not copy the repository"; exit 1; }
+[ -f "$work/repo/GenerationModels.sln" ] || { echo "the copy has no GenerationModels.sln"; exit 1; }
 ln -s "$(cd "$repo/.." && pwd)/shared" "$work/shared"
 (cd "$work/repo" && git init -q && git add -A && git -c user.name=m -c user.email=m@m commit -qm base)
 
