@@ -120,8 +120,8 @@ public sealed class ModelJsonHelperTests
     [Fact]
     public void EncodeNames_escape_as_the_writer_does()
     {
-        var names = ModelJson.EncodeNames("plain", "quo\"te", "é");
-        Assert.Equal("""{"plain":1,"quo\u0022te":2,"\u00E9":3}""", Write(writer =>
+        var names = ModelJson.EncodeNames("plain", "quo\"te", "é", "back\\slash", "tab\t");
+        Assert.Equal("""{"plain":1,"quo\u0022te":2,"\u00E9":3,"back\\slash":4,"tab\t":5}""", Write(writer =>
         {
             writer.WriteStartObject();
             for (int i = 0; i < names.Length; i++) writer.WriteNumber(names[i], i + 1);

@@ -75,7 +75,7 @@ for path in glob.glob(results + "/**/*.trx", recursive=True):
         if r.get("outcome") == "Passed": passed += 1; continue
         if r.get("outcome") != "Failed": continue
         short = test.split("(")[0].replace("GenerationModels.", "")
-        (snapshot if "Snapshot" in short or "DialectFixture" in short or "OpenApiTests.Fixtures" in short else failed).append(short)
+        (snapshot if "Snapshot" in short or "snapshot" in short or "DialectFixture" in short else failed).append(short)
 projects = [os.path.basename(p)[:-4] for p in glob.glob(results + "/*.log") if not p.endswith("build.log")]
 no_trx = [p for p in projects if not glob.glob(f"{results}/{p}/*.trx")]
 with open(report, "a") as f:
