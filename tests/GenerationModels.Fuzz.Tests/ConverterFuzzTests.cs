@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using CsCheck;
+using GenerationModels.Fuzz.Tests.Infrastructure;
 using GenerationModels.Fuzz.Tests.Json;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -41,7 +42,7 @@ public sealed class ConverterFuzzTests
     public void Valid_json_for_every_model_reads_and_writes_back_byte_for_byte()
     {
         long checkedCount = 0;
-        Gen.Select(Model, Gen.Int).Sample((model, seed) =>
+        Gen.Select(Model, Gen.Int).Sample("converter-valid", (model, seed) =>
         {
             var (json, valid) = TypedJson.Write(model.Type, seed);
             if (!valid) return;
@@ -58,7 +59,7 @@ public sealed class ConverterFuzzTests
     public void Mutated_json_fails_only_with_JsonException_and_what_reads_writes_back()
     {
         long rejected = 0, accepted = 0;
-        Gen.Select(Model, Gen.Int, JsonMutations.Some).Sample((model, seed, mutations) =>
+        Gen.Select(Model, Gen.Int, JsonMutations.Some).Sample("converter-mutated", (model, seed, mutations) =>
         {
             var (valid, _) = TypedJson.Write(model.Type, seed);
             byte[] json = JsonMutations.Apply(valid, mutations);
@@ -114,6 +115,7 @@ public sealed class ConverterFuzzTests
 
     private static void Report(string line)
     {
+        line += $" [{Seeded.Describe}]";
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         Console.WriteLine(line);
         if (Infrastructure.FuzzSettings.ReportFile is { } file) System.IO.File.AppendAllText(file, DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + " " + line + Environment.NewLine);

@@ -18,6 +18,9 @@ public sealed class GeneratorFuzzTests
         var (docs, _) = FuzzSettings.Share(0.20, FuzzSettings.BatchSize);
         var stats = FuzzCheck.Run("well-formed", DocGens.Batch(FuzzSettings.BatchSize), docs, FuzzSettings.BatchSize);
         Assert.True(stats.Docs >= docs, $"only {stats.Docs} of {docs} docs were run");
+        // No vacuous pass: the compiled models and enums were run, and their members were checked.
+        Assert.True(stats.ModelsExercised > 0 && stats.MembersChecked > 0, $"no generated model was exercised: {stats.Summary()}");
+        Assert.True(stats.EnumsExercised > 0, $"no generated enum was exercised: {stats.Summary()}");
     }
 
     [Fact]

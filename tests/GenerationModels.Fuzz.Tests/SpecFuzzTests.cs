@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using GenerationModels.Harness;
+using GenerationModels.Fuzz.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -72,8 +73,8 @@ public sealed class SpecFuzzTests
         return sb.ToString();
     }
 
-    /// <summary>One spec file: name and text, well formed or mutated.</summary>
-    private static readonly Gen<(string File, string Text)> Spec =
+    /// <summary>One spec file: name and text, well formed or mutated, and its schema names when it is not mutated (a union's marked with a leading U+0001).</summary>
+    private static readonly Gen<(string File, string Text, string[]? Schemas)> Spec =
         Gen.Select(Name.Array[1, 6], Gen.Int[0, 2], Gen.Bool, Gen.Int[0, 1_000_000], (names, version, yaml, seed) => (names, version, yaml, seed))
             .SelectMany(t => Schema(2, t.names).Array[t.names.Length].Select(schemas => (t, schemas)))
             .SelectMany(p => Gen.Frequency((5, Gen.Const(0)), (3, Gen.Const(1)), (2, Gen.Int[2, 4])).Select(mutations => (p.t, p.schemas, mutations)))
@@ -82,7 +83,7 @@ public sealed class SpecFuzzTests
                 var (names, version, yaml, seed) = p.t;
                 string text = Render(names, p.schemas, version, yaml);
                 for (int m = 0; m < p.mutations; m++) text = Mutate(text, positions[m], positions[m + 4], inserts[m]);
-                return ($"spec{seed.ToString(CultureInfo.InvariantCulture)}.{(yaml ? "yaml" : "json")}", text);
+                return ($"spec{seed.ToString(CultureInfo.InvariantCulture)}.{(yaml ? "yaml" : "json")}", text, p.mutations == 0 && names.Distinct(StringComparer.Ordinal).Count() == names.Length ? names.Select((n, i) => IsUnion(p.schemas[i]) ? "\u0001" + n : n).ToArray() : null);
             }));
 
     /// <summary>The spec as JSON, or as block-style YAML whose schemas are JSON flow values (YAML accepts those).</summary>
@@ -122,12 +123,13 @@ public sealed class SpecFuzzTests
     public void Generated_and_mutated_specs_never_break_the_generator_or_the_build()
     {
         int batches = (SpecCount + BatchSize - 1) / BatchSize;
-        int specs = 0, types = 0, explained = 0;
+        int specs = 0, types = 0, explained = 0, schemasJudged = 0, schemasByType = 0, schemasByDiagnostic = 0;
         var ids = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        Spec.Array[BatchSize].Sample(batch =>
+        Spec.Array[BatchSize].Sample("specs", batch =>
         {
             // Distinct paths per batch; the same file name twice would be one file.
             var files = batch.Select((s, i) => ($"api/{i}/{s.File}", s.Text)).ToArray();
+            var schemas = batch.Select(s => s.Schemas).ToArray();
             var run = new GeneratorHarness().Run(files);
             if (run.Result.Exception is not null)
             {
@@ -137,25 +139,67 @@ public sealed class SpecFuzzTests
             }
             var problems = run.CompilationProblems;
             if (problems.Length > 0) throw new InvalidOperationException("generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(10)) + "\n" + Dump(files));
-            foreach (var (path, text) in files)
+            for (int f = 0; f < files.Length; f++)
             {
+                var (path, text) = files[f];
                 string full = GeneratorHarness.DocPath(path);
                 bool generated = run.Result.GeneratedSources.Any(s => s.SourceText.ToString().Contains("from Schemas/" + path + ".", StringComparison.Ordinal));
                 bool diagnosed = run.GeneratorDiagnostics.Any(d => d.Location.GetLineSpan().Path == full);
                 if (!generated && !diagnosed) throw new InvalidOperationException($"{path} generated nothing and says nothing:\n{text}");
                 if (!generated) explained++;
+                if (schemas[f] is { } names) JudgeSchemas(run, path, text, names, ref schemasJudged, ref schemasByType, ref schemasByDiagnostic);
             }
             specs += files.Length;
             types += run.Output.SyntaxTrees.Count() - 2;
             foreach (var d in run.GeneratorDiagnostics) ids[d.Id] = ids.TryGetValue(d.Id, out int c) ? c + 1 : 1;
-        }, iter: batches, threads: 1);
+        }, iter: batches, threads: 1, print: batch => Dump(batch.Select((s, i) => ($"api/{i}/{s.File}", s.Text)).ToArray()), shrinkIterations: 0);
 
         Assert.True(specs >= SpecCount, $"only {specs} of {SpecCount} specs were run");
+        Assert.True(schemasJudged > 0 && schemasByType > 0, $"no schema was judged on its own ({schemasJudged} judged, {schemasByType} by their type)");
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"specs: {specs:N0} specs in {batches:N0} compiled batches, {types:N0} types generated, {explained:N0} specs that generated nothing (each explained by a diagnostic); diagnostics: {string.Join(", ", ids.Select(p => $"{p.Key} {p.Value:N0}"))}");
+            $"specs ({Infrastructure.Seeded.Describe}): {specs:N0} specs in {batches:N0} compiled batches, {types:N0} types generated, {explained:N0} specs that generated nothing (each explained by a diagnostic); "
+            + $"{schemasJudged:N0} schemas of unmutated specs judged one by one ({schemasByType:N0} by their generated type, {schemasByDiagnostic:N0} by a diagnostic naming them); diagnostics: {string.Join(", ", ids.Select(p => $"{p.Key} {p.Value:N0}"))}");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Infrastructure.FuzzSettings.ReportFile is { } file) System.IO.File.AppendAllText(file, DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + " " + line + Environment.NewLine);
     }
+
+    /// <summary>
+    /// Per schema, for a spec that was not mutated: each schema under components/definitions yields a type whose summary
+    /// names it (<c>The 'Name' schema|enum|union</c>) or a GM diagnostic in the spec naming it (<c>'Name'</c>). Names
+    /// the doc comment must escape or drop (non-ASCII, &amp;, &lt;, &gt;, controls) are matched by diagnostic only, or
+    /// counted as judged by type when the file has a type and no diagnostic names them.
+    /// </summary>
+    private static void JudgeSchemas(GeneratorRun run, string path, string text, string[] names, ref int judged, ref int byType, ref int byDiagnostic)
+    {
+        string full = GeneratorHarness.DocPath(path);
+        var sources = run.Result.GeneratedSources.Select(s => s.SourceText.ToString()).Where(s => s.Contains("from Schemas/" + path + ".", StringComparison.Ordinal)).ToList();
+        var messages = run.GeneratorDiagnostics.Where(d => d.Location.GetLineSpan().Path == full).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        bool fileHasUnion = sources.Any(s => s.Contains("<summary>Exactly one of the case properties is set", StringComparison.Ordinal));
+        foreach (string marked in names)
+        {
+            // A union's summary does not name its schema: a union schema is judged by the file having a union type.
+            bool union = marked.StartsWith('\u0001');
+            string name = union ? marked.Substring(1) : marked;
+            bool plain = name.All(c => c >= 0x20 && c < 0x7F && c is not '&' and not '<' and not '>');
+            bool typed = plain && sources.Any(s => s.Contains("<summary>The '" + name + "' ", StringComparison.Ordinal));
+            bool diagnosed = messages.Any(m => m.Contains("'" + name + "'", StringComparison.Ordinal));
+            if (!plain && !diagnosed && sources.Count > 0) typed = true;
+            if (union && fileHasUnion) typed = true;
+            if (!typed && !diagnosed)
+            {
+                throw new InvalidOperationException($"{path}: schema '{Visible(name)}' has no generated type and no diagnostic names it\n{text}\n"
+                    + $"summaries generated from it: {string.Join(" | ", sources.SelectMany(Summaries))}\ndiagnostics: {string.Join(" | ", messages)}");
+            }
+            judged++;
+            if (typed) byType++;
+            else byDiagnostic++;
+        }
+    }
+
+    private static bool IsUnion(string schema) => schema.StartsWith("{\"oneOf\"", StringComparison.Ordinal) || schema.StartsWith("{\"anyOf\"", StringComparison.Ordinal);
+
+    private static IEnumerable<string> Summaries(string source)
+        => source.Split('\n').Where(l => l.TrimStart().StartsWith("/// <summary>", StringComparison.Ordinal)).Select(l => l.Trim());
 
     private static string Visible(string? text)
         => text is null ? "(the batch only)" : System.Text.Json.JsonSerializer.Serialize(text);

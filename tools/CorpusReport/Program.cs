@@ -9,7 +9,7 @@ using GenerationModels.Harness;
 namespace CorpusReport;
 
 /// <summary>
-/// <c>dotnet run --project tools/CorpusReport -c Release -- &lt;corpora folder&gt; [--out docs/corpus-report.md]</c>.
+/// <c>dotnet run --project tools/CorpusReport -c Release -- &lt;corpora folder&gt; [--out docs/corpus-report.md] [--baseline|--write-baseline docs/corpus-baseline.json]</c> (see Baseline.cs).
 /// The folder is laid out <c>&lt;dialect&gt;/&lt;owner+repo&gt;/&lt;any path&gt;/*.md</c>; each repo folder is one compilation.
 /// Exit code 1 if the generator threw or its output does not compile, else 0.
 /// </summary>
@@ -19,9 +19,12 @@ internal static class Program
     {
         string? root = null;
         string? outPath = null;
+        string? baselinePath = null, writeBaselinePath = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--out" && i + 1 < args.Length) outPath = args[++i];
+            else if (args[i] == "--baseline" && i + 1 < args.Length) baselinePath = args[++i];
+            else if (args[i] == "--write-baseline" && i + 1 < args.Length) writeBaselinePath = args[++i];
             else if (args[i] is "-h" or "--help") return Usage(0);
             else if (root is null && !args[i].StartsWith("--", StringComparison.Ordinal)) root = args[i];
             else return Usage(2);
@@ -80,16 +83,18 @@ internal static class Program
         var sum = new Stats();
         foreach (var result in results) sum.Add(result);
         int exceptions = sum.GeneratorExceptions + sum.ParserExceptions;
-        bool failed = exceptions > 0 || sum.CompileErrors > 0;
+        if (writeBaselinePath is not null) Baseline.Write(writeBaselinePath, results);
+        bool regressed = baselinePath is not null && Baseline.Regressed(baselinePath, results);
+        bool failed = exceptions > 0 || sum.CompileErrors > 0 || regressed;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(failed ? "FAIL" : "OK")}: {sum.Docs} docs in {sum.Repos} repos, {sum.Skipped} skipped, {sum.Fields} fields ({ReportWriter.Percent(sum)} precisely typed, {sum.Fallbacks} fallbacks), " +
-            $"{exceptions} generator exceptions, {sum.CompileErrors} compile errors, {sum.CompileWarnings} compile warnings; {total.Elapsed.TotalSeconds:0.0} s{(outPath is null ? "" : "; report: " + outPath)}"));
+            $"{exceptions} generator exceptions, {sum.CompileErrors} compile errors, {sum.CompileWarnings} compile warnings{(regressed ? ", REGRESSED against the baseline" : "")}; {total.Elapsed.TotalSeconds:0.0} s{(outPath is null ? "" : "; report: " + outPath)}"));
         return failed ? 1 : 0;
     }
 
     private static int Usage(int code)
     {
-        Console.Error.WriteLine("usage: dotnet run --project tools/CorpusReport -c Release -- <corpora folder> [--out docs/corpus-report.md]");
+        Console.Error.WriteLine("usage: dotnet run --project tools/CorpusReport -c Release -- <corpora folder> [--out docs/corpus-report.md] [--baseline docs/corpus-baseline.json] [--write-baseline docs/corpus-baseline.json]");
         return code;
     }
 }

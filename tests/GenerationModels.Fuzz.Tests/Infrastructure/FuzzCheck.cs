@@ -22,6 +22,7 @@ public sealed class FuzzFailure : Exception
 /// <summary>Counts over one fuzz test, for its report line.</summary>
 public sealed class FuzzStats
 {
+    private long _models, _members, _unknownMembers, _enums, _enumValues, _jsonDocuments, _skippedModels;
     private long _batches, _docs, _compiledBatches, _compiledDocs, _types, _notASchema, _jsonMembers, _jsonByDiagnostic, _jsonDeclaredAny;
     private long _generatorTicks, _compileTicks, _sourceChars, _docChars, _slowestTicks;
     private readonly ConcurrentDictionary<string, long> _diagnostics = new(StringComparer.Ordinal);
@@ -33,6 +34,15 @@ public sealed class FuzzStats
 
     public long Docs => Interlocked.Read(ref _docs);
 
+    /// <summary>Models and enums run through their generated converters, and the JSON documents that took.</summary>
+    public long ModelsExercised => Interlocked.Read(ref _models);
+
+    public long EnumsExercised => Interlocked.Read(ref _enums);
+
+    public long MembersChecked => Interlocked.Read(ref _members);
+
+    public long JsonDocuments => Interlocked.Read(ref _jsonDocuments);
+
     public void Add(BatchResult result)
     {
         Interlocked.Increment(ref _batches);
@@ -43,6 +53,13 @@ public sealed class FuzzStats
             Interlocked.Add(ref _compiledDocs, result.Docs);
         }
         Interlocked.Add(ref _types, result.Types);
+        Interlocked.Add(ref _models, result.Behaviour.Models);
+        Interlocked.Add(ref _members, result.Behaviour.Members);
+        Interlocked.Add(ref _unknownMembers, result.Behaviour.UnknownMembers);
+        Interlocked.Add(ref _enums, result.Behaviour.Enums);
+        Interlocked.Add(ref _enumValues, result.Behaviour.EnumValues);
+        Interlocked.Add(ref _jsonDocuments, result.Behaviour.Documents);
+        Interlocked.Add(ref _skippedModels, result.Behaviour.Skipped);
         Interlocked.Add(ref _notASchema, result.NotASchema);
         Interlocked.Add(ref _jsonMembers, result.JsonElementMembers);
         Interlocked.Add(ref _jsonByDiagnostic, result.JsonElementByDiagnostic);
@@ -63,9 +80,11 @@ public sealed class FuzzStats
     {
         var diagnostics = string.Join(", ", _diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Name}: {Docs:N0} docs in {_batches:N0} generator runs ({_compiledDocs:N0} docs in {_compiledBatches:N0} compiled batches), "
+            $"{Name} ({Seeded.Describe}): {Docs:N0} docs in {_batches:N0} generator runs ({_compiledDocs:N0} docs in {_compiledBatches:N0} compiled batches), "
             + $"{_types:N0} types generated, {_notASchema:N0} docs not a schema; {_jsonMembers:N0} JsonElement members "
-            + $"({_jsonByDiagnostic:N0} reported by GM0002/3/9, {_jsonDeclaredAny:N0} declared 'any'); diagnostics: {diagnostics}; "
+            + $"({_jsonByDiagnostic:N0} reported by GM0002/3/9, {_jsonDeclaredAny:N0} declared 'any'); "
+            + $"executed: {_models:N0} models ({_members:N0} typed members, {_unknownMembers:N0} unknown members kept; {_skippedModels:N0} skipped: a required link), "
+            + $"{_enums:N0} enums ({_enumValues:N0} values), {_jsonDocuments:N0} JSON documents; diagnostics: {diagnostics}; "
             + $"{_docChars / 1e6:F1} M doc chars in, {_sourceChars / 1e6:F1} M source chars out; generator {TimeSpan.FromTicks(_generatorTicks).TotalSeconds:F1} s, "
             + $"compile {TimeSpan.FromTicks(_compileTicks).TotalSeconds:F1} s (slowest batch {TimeSpan.FromTicks(_slowestTicks).TotalSeconds:F1} s); {_clock.Elapsed.TotalSeconds:F1} s wall");
     }
@@ -82,10 +101,11 @@ public static class FuzzCheck
     {
         var stats = new FuzzStats(name);
         var gen = varyOptions ? Gen.Select(batches, BatchOptions.Gen) : batches.Select(b => (b, BatchOptions.Default));
-        while (stats.Docs < docs)
+        for (int round = 0; stats.Docs < docs; round++)
         {
             int iterations = Math.Max(1, (int)Math.Ceiling((docs - stats.Docs) / docsPerBatch));
             gen.Sample(
+                $"{name}#{round}",
                 (batch, options) =>
                 {
                     bool compile = ShouldCompile(batch);
@@ -95,7 +115,8 @@ public static class FuzzCheck
                 },
                 iter: iterations,
                 threads: FuzzSettings.Threads,
-                print: t => $"{t.Item1.Length} docs ({t.Item2})");
+                print: t => $"{t.Item1.Length} docs ({t.Item2})",
+                shrinkIterations: 0);
         }
         Report(stats);
         return stats;

@@ -62,6 +62,9 @@ public sealed class BatchResult
     public int JsonElementDeclaredAny { get; set; }
 
     public Dictionary<string, int> DiagnosticCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the behavioural check executed (well-formed batches only).</summary>
+    public BehaviourCounts Behaviour { get; } = new();
 }
 
 /// <summary>
@@ -209,6 +212,15 @@ public static class FuzzRunner
             if (doc.Expected is null) continue;
             ExpectationChecker.Check(doc, path, options, output, treesByDoc.GetValueOrDefault(path) ?? new List<SyntaxTree>(), docOfTree, diagnosticsByDoc.GetValueOrDefault(path) ?? new List<Diagnostic>(), result.Problems);
         }
+        if (result.Problems.Count > 0) return result;
+
+        // Run what was compiled: every well-formed model and enum, through its generated converter.
+        var exercised = byPath
+            .Where(p => p.Value.Expected is not null && treesByDoc.TryGetValue(p.Key, out var t) && t.Count == 1)
+            .Select(p => (Path: p.Key, Doc: p.Value, Type: BehaviourChecker.TopLevelType(output, treesByDoc[p.Key][0])))
+            .Where(p => p.Type is not null)
+            .Select(p => (p.Path, p.Doc, p.Type!));
+        BehaviourChecker.Check(exercised, output, result.Behaviour, result.Problems);
         return result;
     }
 
