@@ -76,6 +76,8 @@ public sealed class PackedGeneratorTests
         {
             ["build_property.RootNamespace"] = "Sample",
             ["build_property.MSBuildProjectDirectory"] = projectDirectory,
+            // As the sample project says: its docs list the wire names (else GM0015).
+            ["build_property.GenerationModelsWireNaming"] = "AsWritten",
         });
         var compilation = CSharpCompilation.Create(
             "Sample",

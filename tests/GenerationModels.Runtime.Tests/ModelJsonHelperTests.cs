@@ -243,7 +243,8 @@ public sealed class ModelJsonHelperTests
 
         string[] names = { "id", "name", "tag" };
         var error = ModelJson.MissingRequired("Pet", seen: 0b001, required: 0b111, block: 0, names, "Pet.Id,Pet.Name,Pet.Tag");
-        Assert.Equal("JSON member 'name' (Pet.Name) is required but was missing.", error.Message.Split(" Path:")[0]);
+        Assert.StartsWith("JSON member 'name' (Pet.Name) is required but was missing.", error.Message);
+        Assert.Contains("GenerationModelsContractViolations", error.Message); // the message names the knob that relaxes it
         Assert.Equal("$", error.Path);
         var second = ModelJson.MissingRequired("Pet", seen: 0b011, required: 0b111, block: 0, names, "Pet.Id,Pet.Name,Pet.Tag");
         Assert.StartsWith("JSON member 'tag' (Pet.Tag)", second.Message);
@@ -260,7 +261,9 @@ public sealed class ModelJsonHelperTests
         Assert.Equal(0.1m, OnMember("0.10", (ref Utf8JsonReader r) => ModelJson.NextDecimal(ref r)));
         Assert.True(OnMember("true", (ref Utf8JsonReader r) => ModelJson.NextBoolean(ref r)));
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.FromHours(2)), OnMember("\"2024-05-01T10:00:00+02:00\"", (ref Utf8JsonReader r) => ModelJson.NextDateTimeOffset(ref r)));
+#if !RUNTIME_NETSTANDARD
         Assert.Equal(new DateOnly(2024, 2, 29), OnMember("\"2024-02-29\"", (ref Utf8JsonReader r) => ModelJson.NextDateOnly(ref r)));
+#endif
         Assert.Equal("[1,{}]", OnMember("[1,{}]", (ref Utf8JsonReader r) => ModelJson.NextJsonElement(ref r)).GetRawText());
 
         Fails("null", (ref Utf8JsonReader r) => ModelJson.NextString(ref r));
@@ -271,7 +274,9 @@ public sealed class ModelJsonHelperTests
         Fails("1e400", (ref Utf8JsonReader r) => ModelJson.NextDecimal(ref r));
         Fails("\"true\"", (ref Utf8JsonReader r) => ModelJson.NextBoolean(ref r));
         Fails("\"not a date\"", (ref Utf8JsonReader r) => ModelJson.NextDateTimeOffset(ref r));
+#if !RUNTIME_NETSTANDARD
         Fails("\"2024-02-30\"", (ref Utf8JsonReader r) => ModelJson.NextDateOnly(ref r));
+#endif
     }
 
     [Fact]
@@ -283,7 +288,9 @@ public sealed class ModelJsonHelperTests
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextDecimalOrNull(ref r)));
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextBooleanOrNull(ref r)));
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextDateTimeOffsetOrNull(ref r)));
+#if !RUNTIME_NETSTANDARD
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextDateOnlyOrNull(ref r)));
+#endif
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextJsonElementOrNull(ref r)));
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextListOrNull(ref r, PrimitiveConverters.Int64, Options)));
         Assert.Null(OnMember("null", (ref Utf8JsonReader r) => ModelJson.NextMapOrNull(ref r, PrimitiveConverters.Int64, Options)));
@@ -328,7 +335,11 @@ public sealed class ModelJsonHelperTests
             ModelJson.WriteMember(writer, n[3], 1.10m);
             ModelJson.WriteMember(writer, n[4], true);
             ModelJson.WriteMember(writer, n[5], new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
+#if RUNTIME_NETSTANDARD
+            ModelJson.WriteMember(writer, n[6], "2024-01-02"); // no DateOnly helpers in the netstandard2.0 build
+#else
             ModelJson.WriteMember(writer, n[6], new DateOnly(2024, 1, 2));
+#endif
             ModelJson.WriteMember(writer, n[7], Element("[1,\"a\"]"));
             writer.WriteEndObject();
         });
@@ -343,7 +354,11 @@ public sealed class ModelJsonHelperTests
             ModelJson.WriteMember(writer, n[3], (decimal?)null);
             ModelJson.WriteMember(writer, n[4], (bool?)null);
             ModelJson.WriteMember(writer, n[5], (DateTimeOffset?)null);
+#if RUNTIME_NETSTANDARD
+            ModelJson.WriteMember(writer, n[6], (string?)null);
+#else
             ModelJson.WriteMember(writer, n[6], (DateOnly?)null);
+#endif
             ModelJson.WriteMember(writer, n[7], (JsonElement?)null);
             writer.WriteEndObject();
         });

@@ -9,7 +9,7 @@ using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using GenerationModels.Fuzz.Tests.Docs;
-using GenerationModels.Generator.Tests.Infrastructure;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
