@@ -33,12 +33,16 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Index = nameof(Index);
         /// <summary>The options the resolve step uses.</summary>
         public const string ResolveOptions = nameof(ResolveOptions);
+        /// <summary>Per doc: the links it makes, from its parse alone.</summary>
+        public const string LinkQueries = nameof(LinkQueries);
         /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>).</summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
         public const string Resolve = nameof(Resolve);
         /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
         public const string Describe = nameof(Describe);
+        /// <summary>The hint names more than one doc generates (a file listed twice); almost always none.</summary>
+        public const string Copies = nameof(Copies);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
         /// <summary>Per doc: the diagnostics alone.</summary>
@@ -57,13 +61,13 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
+            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
         var parsed = schemaFiles
-            .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
+            .SelectMany((file, cancellationToken) => Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var index = parsed
@@ -81,8 +85,10 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ResolveOptions);
 
         var resolved = parsed
+            .Select((doc, _) => LinkedDocument.Of(doc))
+            .WithTrackingName(TrackingNames.LinkQueries)
             .Combine(index)
-            .Select((pair, _) => (Document: pair.Left, View: IndexView.For(pair.Left, pair.Right)))
+            .Select((pair, _) => (Document: pair.Left.Document, View: IndexView.For(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.Links)
             .Combine(resolveOptions)
             .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
@@ -90,15 +96,43 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
         // positions changes the diagnostics, not the description, and re-emits no source.
-        var emitted = resolved
+        var files = resolved
             .Select((doc, _) => doc.File)
-            .WithTrackingName(TrackingNames.Describe)
-            .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
+            .WithTrackingName(TrackingNames.Describe);
+
+        // A file the project lists twice is two identical docs the index names once: both would add the same hint name,
+        // which Roslyn rejects. Such copies (almost always none) are written once, from a collected output.
+        var copies = files
+            .Select((file, _) => file?.HintName ?? "")
+            .Collect()
+            .Select((names, _) => Copies(names))
+            .WithTrackingName(TrackingNames.Copies);
+
+        var emitted = files
+            .Combine(copies)
+            .Select((pair, cancellationToken) => pair.Left is null || pair.Right.Contains(pair.Left.HintName) ? null : ModelEmitter.Emit(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (spc, file) =>
         {
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+        });
+
+        var copied = files
+            .Combine(copies)
+            .Where(pair => pair.Left is not null && pair.Right.Contains(pair.Left.HintName))
+            .Select((pair, _) => pair.Left!)
+            .Collect();
+
+        context.RegisterSourceOutput(copied, static (spc, list) =>
+        {
+            var written = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in list)
+            {
+                if (!written.Add(file.HintName)) continue;
+                var emitted = ModelEmitter.Emit(file, spc.CancellationToken);
+                spc.AddSource(emitted.HintName, SourceText.From(emitted.Source, System.Text.Encoding.UTF8));
+            }
         });
 
         var diagnostics = resolved
@@ -121,8 +155,12 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming);
+    /// <summary>
+    /// An AdditionalFile the generator reads: its path and text (null when it could not be read), not the
+    /// AdditionalText itself (no Roslyn object is held by a step). The text compares by reference, so an unchanged file
+    /// stays cached without comparing its contents.
+    /// </summary>
+    private sealed record SchemaFile(string Path, SourceText? Text, WireNaming WireNaming);
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
     private static WireNaming WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
@@ -130,13 +168,25 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
             : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
+    /// <summary>The hint names that occur more than once, ignoring case as Roslyn does.</summary>
+    private static EquatableArray<string> Copies(ImmutableArray<string> hintNames)
+    {
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var copies = new System.Collections.Generic.List<string>();
+        foreach (string name in hintNames)
+        {
+            if (name.Length != 0 && !seen.Add(name) && !copies.Contains(name)) copies.Add(name);
+        }
+        return copies.ToEquatableArray();
+    }
+
     private static bool IsSchemaDoc(AnalyzerConfigOptions options)
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(SchemaFile file, System.Threading.CancellationToken cancellationToken)
     {
-        var text = file.GetText(cancellationToken);
+        var text = file.Text;
         if (text is null)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
@@ -144,7 +194,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
-            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming));
+            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, file.WireNaming));
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -182,16 +182,17 @@ public sealed class CollectionTests
         byte[] buffer = """{"a":{"deep":[1,2]},"b":"s"}"""u8.ToArray();
         var reader = new Utf8JsonReader(buffer);
         reader.Read();
-        List<KeyValuePair<string, JsonElement>>? members = null;
+        var members = new OrderedMapBuilder<JsonElement>();
         while (ModelJson.NextProperty(ref reader))
         {
             ModelJson.ReadUnknownMember(ref reader, ref members);
         }
         Array.Clear(buffer);
+        var unknown = ModelJson.ToOpenDictionary(ref members);
 
-        Assert.NotNull(members);
-        Assert.Equal(new[] { "a", "b" }, members!.ConvertAll(m => m.Key));
-        Assert.Equal(2, members[0].Value.GetProperty("deep")[1].GetInt32());
-        Assert.Equal("s", members[1].Value.GetString());
+        Assert.NotNull(unknown);
+        Assert.Equal(new[] { "a", "b" }, unknown!.Keys);
+        Assert.Equal(2, unknown["a"].GetProperty("deep")[1].GetInt32());
+        Assert.Equal("s", unknown["b"].GetString());
     }
 }

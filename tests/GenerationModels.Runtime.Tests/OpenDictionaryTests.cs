@@ -14,12 +14,12 @@ public sealed class OpenDictionaryTests
     private static OpenDictionary ReadMembers(string objectJson)
     {
         var reader = ReaderOn(objectJson);
-        List<KeyValuePair<string, JsonElement>>? members = null;
+        var members = new OrderedMapBuilder<JsonElement>();
         while (ModelJson.NextProperty(ref reader))
         {
             ModelJson.ReadUnknownMember(ref reader, ref members);
         }
-        return ModelJson.ToOpenDictionary(members)!;
+        return ModelJson.ToOpenDictionary(ref members)!;
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class OpenDictionaryTests
     [Fact]
     public void ToOpenDictionary_is_null_when_nothing_was_collected()
     {
-        Assert.Null(ModelJson.ToOpenDictionary(null));
-        Assert.Null(ModelJson.ToOpenDictionary(new List<KeyValuePair<string, JsonElement>>()));
+        var members = new OrderedMapBuilder<JsonElement>();
+        Assert.Null(ModelJson.ToOpenDictionary(ref members));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ItemConverter : JsonConverter<Item>
         string id = null!;
         long count = 0;
         bool seenId = false;
-        List<KeyValuePair<string, JsonElement>>? unknown = null;
+        var unknown = new OrderedMapBuilder<JsonElement>();
         int member = -1;
         try
         {
@@ -59,7 +59,7 @@ internal sealed class ItemConverter : JsonConverter<Item>
         {
             throw ModelJson.MissingRequired("Item", "id", "Item.Id");
         }
-        return new Item(id, count, ModelJson.ToOpenDictionary(unknown));
+        return new Item(id, count, ModelJson.ToOpenDictionary(ref unknown));
     }
 
     public override void Write(Utf8JsonWriter writer, Item value, JsonSerializerOptions options)
@@ -81,7 +81,7 @@ internal sealed class ContainerConverter : JsonConverter<Container>
         ModelJson.ExpectStartObject(ref reader, "Container");
         IReadOnlyList<Item>? data = null;
         IReadOnlyDictionary<string, string>? labels = null;
-        List<KeyValuePair<string, JsonElement>>? unknown = null;
+        var unknown = new OrderedMapBuilder<JsonElement>();
         int member = -1;
         try
         {
@@ -115,7 +115,7 @@ internal sealed class ContainerConverter : JsonConverter<Container>
         {
             throw ModelJson.MissingRequired("Container", "data", "Container.Data");
         }
-        return new Container(data, labels, ModelJson.ToOpenDictionary(unknown));
+        return new Container(data, labels, ModelJson.ToOpenDictionary(ref unknown));
     }
 
     public override void Write(Utf8JsonWriter writer, Container value, JsonSerializerOptions options)
