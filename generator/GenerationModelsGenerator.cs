@@ -33,41 +33,49 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Index = nameof(Index);
         /// <summary>The options the resolve step uses.</summary>
         public const string ResolveOptions = nameof(ResolveOptions);
+        /// <summary>Per doc: the links it makes, from its parse alone.</summary>
+        public const string LinkQueries = nameof(LinkQueries);
         /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>).</summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
         public const string Resolve = nameof(Resolve);
         /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
         public const string Describe = nameof(Describe);
+        /// <summary>The hint names more than one doc generates (a file listed twice); almost always none.</summary>
+        public const string Copies = nameof(Copies);
+        /// <summary>GM0014/GM0015: project-wide summaries over every parsed doc.</summary>
+        public const string Summary = nameof(Summary);
+        /// <summary>Wire names that examples (Speakeasy's Example column) show, collected from every doc.</summary>
+        public const string Evidence = nameof(Evidence);
+        /// <summary>Per doc: the parse with that evidence applied.</summary>
+        public const string Evidenced = nameof(Evidenced);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
         /// <summary>Per doc: the diagnostics alone.</summary>
         public const string Diagnostics = nameof(Diagnostics);
         /// <summary>The serializer context's description.</summary>
         public const string Context = nameof(Context);
-        public const string Summary = nameof(Summary);
-        public const string Evidence = nameof(Evidence);
-        public const string Evidenced = nameof(Evidenced);
     }
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        LanguageVersionCheck.Register(context);
         var options = context.AnalyzerConfigOptionsProvider
             .Select((provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
+        LanguageVersionCheck.Register(context);
+
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
+            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
         var read = schemaFiles
-            .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
+            .SelectMany((file, cancellationToken) => Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // Wire names that examples in other docs show (Speakeasy's Example column): collected from every doc, applied
@@ -97,8 +105,10 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ResolveOptions);
 
         var resolved = parsed
+            .Select((doc, _) => LinkedDocument.Of(doc))
+            .WithTrackingName(TrackingNames.LinkQueries)
             .Combine(index)
-            .Select((pair, _) => (Document: pair.Left, View: IndexView.For(pair.Left, pair.Right)))
+            .Select((pair, _) => (Document: pair.Left.Document, View: IndexView.For(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.Links)
             .Combine(resolveOptions)
             .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
@@ -106,15 +116,43 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
         // positions changes the diagnostics, not the description, and re-emits no source.
-        var emitted = resolved
+        var files = resolved
             .Select((doc, _) => doc.File)
-            .WithTrackingName(TrackingNames.Describe)
-            .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
+            .WithTrackingName(TrackingNames.Describe);
+
+        // A file the project lists twice is two identical docs the index names once: both would add the same hint name,
+        // which Roslyn rejects. Such copies (almost always none) are written once, from a collected output.
+        var copies = files
+            .Select((file, _) => file?.HintName ?? "")
+            .Collect()
+            .Select((names, _) => Copies(names))
+            .WithTrackingName(TrackingNames.Copies);
+
+        var emitted = files
+            .Combine(copies)
+            .Select((pair, cancellationToken) => pair.Left is null || pair.Right.Contains(pair.Left.HintName) ? null : ModelEmitter.Emit(pair.Left, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (spc, file) =>
         {
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+        });
+
+        var copied = files
+            .Combine(copies)
+            .Where(pair => pair.Left is not null && pair.Right.Contains(pair.Left.HintName))
+            .Select((pair, _) => pair.Left!)
+            .Collect();
+
+        context.RegisterSourceOutput(copied, static (spc, list) =>
+        {
+            var written = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in list)
+            {
+                if (!written.Add(file.HintName)) continue;
+                var emitted = ModelEmitter.Emit(file, spc.CancellationToken);
+                spc.AddSource(emitted.HintName, SourceText.From(emitted.Source, System.Text.Encoding.UTF8));
+            }
         });
 
         // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
@@ -149,8 +187,12 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text, WireNaming? WireNaming);
+    /// <summary>
+    /// An AdditionalFile the generator reads: its path and text (null when it could not be read), not the
+    /// AdditionalText itself (no Roslyn object is held by a step). The text compares by reference, so an unchanged file
+    /// stays cached without comparing its contents.
+    /// </summary>
+    private sealed record SchemaFile(string Path, SourceText? Text, WireNaming? WireNaming);
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
     private static WireNaming? WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
@@ -158,13 +200,25 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
             : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
+    /// <summary>The hint names that occur more than once, ignoring case as Roslyn does.</summary>
+    private static EquatableArray<string> Copies(ImmutableArray<string> hintNames)
+    {
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var copies = new System.Collections.Generic.List<string>();
+        foreach (string name in hintNames)
+        {
+            if (name.Length != 0 && !seen.Add(name) && !copies.Contains(name)) copies.Add(name);
+        }
+        return copies.ToEquatableArray();
+    }
+
     private static bool IsSchemaDoc(AnalyzerConfigOptions options)
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming? wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(SchemaFile file, System.Threading.CancellationToken cancellationToken)
     {
-        var text = file.GetText(cancellationToken);
+        var text = file.Text;
         if (text is null)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
@@ -172,7 +226,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
-            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming));
+            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, file.WireNaming));
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -438,19 +438,6 @@ public static partial class ModelJson
 
     // ---- unknown members -----------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Keeps a member the model does not declare: takes the name, moves to the value, parses it into a self-contained
-    /// <see cref="JsonElement"/> and appends it to <paramref name="members"/> (created on first use).
-    /// </summary>
-    /// <param name="reader">The reader, on the <see cref="JsonTokenType.PropertyName"/>; left on the value's last token.</param>
-    /// <param name="members">The unknown members read so far; null until the first.</param>
-    /// <exception cref="JsonException">The value is malformed (the path names the member).</exception>
-    public static void ReadUnknownMember(ref Utf8JsonReader reader, ref List<KeyValuePair<string, JsonElement>>? members)
-    {
-        var value = ReadUnknownValue(ref reader, out string name);
-        (members ??= new List<KeyValuePair<string, JsonElement>>()).Add(new KeyValuePair<string, JsonElement>(name, value));
-    }
-
     /// <summary>Reads an undeclared member's name and value; errors inside the value get the member's path segment.</summary>
     private static JsonElement ReadUnknownValue(ref Utf8JsonReader reader, out string name)
     {
@@ -472,15 +459,6 @@ public static partial class ModelJson
             throw AtMember(exception, name);
         }
     }
-
-    /// <summary>
-    /// The unknown members collected by <c>ReadUnknownMember</c>, as an <see cref="OpenDictionary"/>; null when
-    /// there were none. The elements are not cloned again (<see cref="JsonElement.ParseValue"/> made them self-contained).
-    /// </summary>
-    /// <param name="members">The collected members, or null.</param>
-    /// <returns>The dictionary, or null.</returns>
-    public static OpenDictionary? ToOpenDictionary(List<KeyValuePair<string, JsonElement>>? members)
-        => members is null || members.Count == 0 ? null : OpenDictionary.FromParsed(members);
 
     /// <summary>
     /// Reads one member the model does not declare into <paramref name="members"/>: the reader is on its PropertyName;

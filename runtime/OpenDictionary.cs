@@ -41,7 +41,6 @@ public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnly
     /// <summary>Members parsed by <see cref="JsonElement.ParseValue"/>: already self-contained, not cloned again.</summary>
     internal static OpenDictionary FromMap(FrozenMap<JsonElement> members) => new(members);
 
-    internal static OpenDictionary FromParsed(List<KeyValuePair<string, JsonElement>> members) => new(new FrozenMap<JsonElement>(members));
 
     /// <summary>The number of members.</summary>
     public int Count => _members.Count;

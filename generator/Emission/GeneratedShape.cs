@@ -1,3 +1,4 @@
+using System.Linq;
 using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Resolution;
 
@@ -76,19 +77,12 @@ internal static class GeneratedShape
     };
 
     /// <summary>Member names an object record already has (synthesized or ours); a field with such a name is renamed.</summary>
-    public static readonly string[] ObjectMembers =
-    {
-        ConverterClass, "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
-        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
+    public static readonly string[] ObjectMembers = RecordMembers.Concat(new[] { "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" }).ToArray();
 
     /// <summary>Member names a union record already has; a case with such a name is renamed.</summary>
-    public static readonly string[] UnionMembers =
-    {
-        UnmatchedProperty, ConverterClass, "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType",
-    };
+    public static readonly string[] UnionMembers = RecordMembers.Concat(new[] { "GetType", UnmatchedProperty }).ToArray();
 
-    /// <summary>Member names an enum record struct already has; a value with such a name is renamed.</summary>
+    /// <summary>Member names an enum record struct already has (a record struct has no EqualityContract); a value with such a name is renamed.</summary>
     public static readonly string[] EnumMembers =
     {
         ValueProperty, IsKnownProperty, "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", ConverterClass, "GetType",

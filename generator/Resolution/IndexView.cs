@@ -9,37 +9,31 @@ namespace GenerationModels.Generator.Resolution;
 /// <param name="ByName">False when only the target path may match (see <see cref="TypeRef.PrimitiveUnlessDoc"/>).</param>
 internal sealed record LinkQuery(string FromPath, string? Target, string Name, bool ByName);
 
+/// <summary>A link with its target made absolute (<see cref="LinkTarget.Of"/>), ready for index lookups.</summary>
+internal sealed record PreparedLink(LinkQuery Query, LinkTarget? Target);
+
 /// <summary>A link and the model it resolves to in the index (null: unresolved).</summary>
 internal sealed record LinkAnswer(LinkQuery Query, NamedModel? Model);
 
 /// <summary>
-/// What one doc needs of the <see cref="SchemaIndex"/>: its own entry and the answer to every link it (and the aliases
-/// it expands) makes. The resolve step keys on this rather than on the whole index, so adding, renaming or removing an
-/// unrelated doc leaves it equal and the doc's resolution cached.
+/// A parsed doc and the links it makes, prepared from the doc alone (so kept while only the index changes): fields,
+/// union cases and discriminator mappings, nested types; references to a type nested in the same type need no link.
 /// </summary>
-internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Links)
+internal sealed record LinkedDocument(ParsedDocument Document, EquatableArray<PreparedLink> Links)
 {
-    public static IndexView For(ParsedDocument document, SchemaIndex index)
+    public static LinkedDocument Of(ParsedDocument document)
     {
-        var self = index.Find(document.Path, document.Pointer);
-        if (document.Model is null || self is null || self.IsAlias) return new IndexView(self, EquatableArray<LinkAnswer>.Empty);
-        var walker = new Walker(index);
-        walker.Type(document.Model, document.Path);
-        return new IndexView(self, walker.Answers.ToEquatableArray());
+        if (document.Model is null) return new LinkedDocument(document, EquatableArray<PreparedLink>.Empty);
+        var collector = new Collector();
+        collector.Type(document.Model, document.Path);
+        return new LinkedDocument(document, collector.Links.ToEquatableArray());
     }
 
-    /// <summary>
-    /// Visits every type reference the resolver may follow: fields, union cases and discriminator mappings, nested
-    /// types, and what linked aliases stand for (relative to the alias's doc). Each link is asked once.
-    /// </summary>
-    private sealed class Walker
+    private sealed class Collector
     {
-        private readonly SchemaIndex _index;
         private readonly HashSet<LinkQuery> _asked = new();
 
-        public Walker(SchemaIndex index) => _index = index;
-
-        public List<LinkAnswer> Answers { get; } = new();
+        public List<PreparedLink> Links { get; } = new();
 
         public void Type(SchemaType type, string path)
         {
@@ -49,32 +43,67 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
                 local = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var nested in type.Nested) local.Add(nested.Name);
             }
-            foreach (var field in type.Fields) Ref(field.Type, path, local);
-            foreach (var variant in type.Variants) Ref(variant, path, local);
-            foreach (var mapped in type.DiscriminatorCases) Ref(mapped.Type, path, local);
+            foreach (var field in type.Fields) IndexView.CollectLinks(field.Type, path, local, _asked, Links);
+            foreach (var variant in type.Variants) IndexView.CollectLinks(variant, path, local, _asked, Links);
+            foreach (var mapped in type.DiscriminatorCases) IndexView.CollectLinks(mapped.Type, path, local, _asked, Links);
             foreach (var nested in type.Nested) Type(nested, path);
         }
+    }
+}
 
-        /// <param name="local">Names of the types nested in the type being walked (a nested reference to one needs no link); null inside an alias.</param>
-        private void Ref(TypeRef type, string fromPath, HashSet<string>? local)
+/// <summary>
+/// What one doc needs of the <see cref="SchemaIndex"/>: its own entry and the answer to every link it (and the aliases
+/// it expands) makes. The resolve step keys on this rather than on the whole index, so adding, renaming or removing an
+/// unrelated doc leaves it equal and the doc's resolution cached.
+/// </summary>
+internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Links)
+{
+    public static IndexView For(LinkedDocument linked, SchemaIndex index)
+    {
+        var document = linked.Document;
+        var self = index.Find(document.Path, document.Pointer);
+        if (document.Model is null || self is null || self.IsAlias) return new IndexView(self, EquatableArray<LinkAnswer>.Empty);
+        var answers = new List<LinkAnswer>(linked.Links.Count);
+        HashSet<LinkQuery>? asked = null;
+        List<PreparedLink>? expanded = null;
+        foreach (var link in linked.Links) Answer(link);
+        // What linked aliases stand for, relative to the alias's doc (rare: aliases are few).
+        for (int i = 0; expanded is not null && i < expanded.Count; i++) Answer(expanded[i]);
+        return new IndexView(self, answers.ToEquatableArray());
+
+        void Answer(PreparedLink link)
         {
-            switch (type.Kind)
+            var target = index.Resolve(link.Target, link.Query.Name, link.Query.ByName);
+            answers.Add(new LinkAnswer(link.Query, target));
+            if (target is { IsAlias: true, AliasOf: { } aliased })
             {
-                case TypeKind.Array:
-                case TypeKind.Map:
-                    Ref(type.Element!, fromPath, local);
-                    return;
-                case TypeKind.Nested when local is not null && type.Name is not null && local.Contains(type.Name):
-                    return;
-                case TypeKind.Reference:
-                case TypeKind.Nested:
-                    var query = new LinkQuery(fromPath, type.Target, type.Name ?? "", type.Fallback is null);
-                    if (!_asked.Add(query)) return;
-                    var target = _index.Resolve(query.FromPath, query.Target, query.Name, query.ByName);
-                    Answers.Add(new LinkAnswer(query, target));
-                    if (target is { IsAlias: true, AliasOf: { } aliased }) Ref(aliased, target.Path, null);
-                    return;
+                if (asked is null)
+                {
+                    asked = new HashSet<LinkQuery>();
+                    foreach (var prepared in linked.Links) asked.Add(prepared.Query);
+                }
+                CollectLinks(aliased, target.Path, null, asked, expanded ??= new List<PreparedLink>());
             }
+        }
+    }
+
+    /// <summary>Adds the links <paramref name="type"/> makes from <paramref name="fromPath"/> that are not yet in <paramref name="asked"/>.</summary>
+    /// <param name="local">Names of the types nested in the type being walked (a nested reference to one needs no link); null inside an alias.</param>
+    internal static void CollectLinks(TypeRef type, string fromPath, HashSet<string>? local, HashSet<LinkQuery> asked, List<PreparedLink> links)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Array:
+            case TypeKind.Map:
+                CollectLinks(type.Element!, fromPath, local, asked, links);
+                return;
+            case TypeKind.Nested when local is not null && type.Name is not null && local.Contains(type.Name):
+                return;
+            case TypeKind.Reference:
+            case TypeKind.Nested:
+                var query = new LinkQuery(fromPath, type.Target, type.Name ?? "", type.Fallback is null);
+                if (asked.Add(query)) links.Add(new PreparedLink(query, LinkTarget.Of(fromPath, type.Target)));
+                return;
         }
     }
 }

@@ -12,7 +12,11 @@ namespace GenerationModels.Generator.Resolution;
 /// What the index needs of one model: where it is (file, and pointer inside a spec), the name it goes by, and for an
 /// alias the type it stands for.
 /// </summary>
-internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape, TypeRef? AliasOf = null);
+internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape, TypeRef? AliasOf = null)
+{
+    /// <summary>The C# type name the doc name gives, before the index makes it unique; made once per doc, not per index build.</summary>
+    public string TypeName { get; } = Shape == SchemaShape.Alias ? "" : Identifier.ToPascalCase(DocName, "Model").TrimStart('@');
+}
 
 /// <summary>A model and the unique C# type name it was given; an alias has no type, so no name (<see cref="ClrName"/> is empty).</summary>
 internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape, TypeRef? AliasOf = null)
@@ -33,14 +37,17 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
         var models = new List<NamedModel>();
+        var located = new HashSet<(string, string)>();
         foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
+            // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
+            if (!located.Add((entry.Path, entry.Pointer))) continue;
             if (entry.Shape == SchemaShape.Alias)
             {
                 models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
                 continue;
             }
-            string baseName = Identifier.ToPascalCase(entry.DocName, "Model").TrimStart('@');
+            string baseName = entry.TypeName;
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
             {
@@ -71,21 +78,16 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// </summary>
     /// <param name="byName">False when only the target path may match (see <see cref="TypeRef.PrimitiveUnlessDoc"/>).</param>
     public NamedModel? Resolve(string fromPath, string? target, string name, bool byName = true)
+        => Resolve(LinkTarget.Of(fromPath, target), name, byName);
+
+    /// <summary>As <see cref="Resolve(string, string?, string, bool)"/>, the link target already made absolute.</summary>
+    public NamedModel? Resolve(LinkTarget? target, string name, bool byName = true)
     {
-        if (target is { Length: > 0 })
+        if (target is { } link)
         {
-            // An OpenAPI $ref: 'file.yaml#/components/schemas/Pet', or '#/…' within the same file.
-            string pointer = "";
-            int hash = target.IndexOf("#/", StringComparison.Ordinal);
-            if (hash >= 0)
-            {
-                pointer = target.Substring(hash);
-                target = target.Substring(0, hash);
-            }
-            string resolved = target.Length == 0 ? PathUtil.Normalize(fromPath) : PathUtil.Combine(PathUtil.Directory(fromPath), target);
-            if (GetLookup().ByPath(pointer, resolved) is { } byPath) return byPath;
+            if (GetLookup().ByPath(link.Pointer, link.Path) is { } byPath) return byPath;
             // A $ref names its target exactly: no guessing by name, which could pick an unrelated doc's model.
-            if (pointer.Length != 0) return null;
+            if (link.Pointer.Length != 0) return null;
         }
         return byName ? GetLookup().ByName(name) : null;
     }
@@ -170,6 +172,25 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         string dir = PathUtil.Directory(PathUtil.Normalize(path));
         int slash = dir.LastIndexOf('/');
         return slash >= 0 ? dir.Substring(slash + 1) : dir;
+    }
+}
+
+/// <summary>A link target made absolute: the normalized path of the file it names, and the pointer inside it ("" for a doc).</summary>
+internal sealed record LinkTarget(string Path, string Pointer)
+{
+    /// <summary>The target of a link from the doc at <paramref name="fromPath"/>; null when the link gives none.</summary>
+    public static LinkTarget? Of(string fromPath, string? target)
+    {
+        if (target is not { Length: > 0 }) return null;
+        // An OpenAPI $ref: 'file.yaml#/components/schemas/Pet', or '#/…' within the same file.
+        string pointer = "";
+        int hash = target.IndexOf("#/", StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            pointer = target.Substring(hash);
+            target = target.Substring(0, hash);
+        }
+        return new LinkTarget(target.Length == 0 ? PathUtil.Normalize(fromPath) : PathUtil.Combine(PathUtil.Directory(fromPath), target), pointer);
     }
 }
 

@@ -1,0 +1,247 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using GenerationModels.Generator.Diagnostics;
+using GenerationModels.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Steps = GenerationModels.Generator.GenerationModelsGenerator.TrackingNames;
+
+namespace GenerationModels.Generator.Tests;
+
+/// <summary>
+/// The pipeline's contract: what each step keys on (adding, removing and moving docs, MSBuild properties), and that no
+/// step holds a Roslyn object.
+/// </summary>
+public sealed class PipelineTests
+{
+    private static string Doc(string name, string fieldType, string description = "N/A", string preamble = "")
+        => $"# {name}\n\n{preamble}## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `value` | {fieldType} | :heavy_check_mark: | {description} |\n";
+
+    // Alpha links to Delta, which is not there until a test adds it; Beta has a type the reader cannot interpret.
+    private static readonly InMemoryAdditionalText A = new(GeneratorHarness.DocPath("alpha.md"), Doc("Alpha", "[Delta](delta.md)"));
+    private static readonly InMemoryAdditionalText B = new(GeneratorHarness.DocPath("beta.md"), Doc("Beta", "*bogus type*"));
+    private static readonly InMemoryAdditionalText C = new(GeneratorHarness.DocPath("gamma.md"), Doc("Gamma", "*string*"));
+    private static readonly InMemoryAdditionalText D = new(GeneratorHarness.DocPath("delta.md"), Doc("Delta", "*integer*"));
+
+    private static readonly Dictionary<string, string> Properties = new()
+    {
+        ["RootNamespace"] = "TestModels",
+        ["MSBuildProjectDirectory"] = GeneratorHarness.ProjectDirectory,
+    };
+
+    private static Compilation UserCode { get; } = GeneratorHarness.CreateCompilation("namespace User { public class Code { } }");
+
+    private static GeneratorDriver Run(GeneratorDriver driver) => driver.RunGenerators(UserCode, TestContext.Current.CancellationToken);
+
+    private static GeneratorDriver FirstRun(params AdditionalText[] docs) => Run(new GeneratorHarness().CreateDriver(docs));
+
+    private static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step)
+        => Result(driver).TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).ToList();
+
+    private static int Count(List<IncrementalStepRunReason> reasons, params IncrementalStepRunReason[] which) => reasons.Count(which.Contains);
+
+    private static readonly IncrementalStepRunReason[] Kept = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+    private static GeneratorDriver WithProperty(GeneratorDriver driver, string name, string value)
+        => driver.WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string>(Properties) { [name] = value }, GeneratorHarness.IsSchemaPath));
+
+    [Fact]
+    public void Adding_a_doc_re_emits_only_the_new_doc_and_the_docs_that_link_to_it()
+    {
+        var driver = FirstRun(A, B, C);
+        Assert.Contains(Result(driver).Diagnostics, d => d.Id == DiagnosticDescriptors.UnresolvedLinkId);
+
+        driver = Run(driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(D)));
+
+        var emit = Reasons(driver, Steps.Emit);
+        Assert.Equal(4, emit.Count);
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.New));
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.Modified)); // Alpha: its link now resolves
+        Assert.Equal(2, Count(emit, Kept));
+        // Beta and Gamma do not link to Delta: their view of the index is unchanged, so they are not even resolved again.
+        var resolve = Reasons(driver, Steps.Resolve);
+        Assert.Equal(2, Count(resolve, IncrementalStepRunReason.Cached));
+        Assert.Contains("global::TestModels.Delta Value", SourceOf(driver, "Alpha.g.cs"));
+        Assert.DoesNotContain(Result(driver).Diagnostics, d => d.Id == DiagnosticDescriptors.UnresolvedLinkId);
+    }
+
+    [Fact]
+    public void Removing_a_doc_removes_its_output_and_re_emits_only_the_docs_that_linked_to_it()
+    {
+        var driver = FirstRun(A, B, C, D);
+
+        driver = Run(driver.RemoveAdditionalTexts(ImmutableArray.Create<AdditionalText>(D)));
+
+        var emit = Reasons(driver, Steps.Emit);
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.Removed));
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.Modified)); // Alpha: its link no longer resolves
+        Assert.Equal(2, Count(emit, Kept));
+        Assert.DoesNotContain("Delta.g.cs", Result(driver).GeneratedSources.Select(s => s.HintName));
+        Assert.DoesNotContain("Delta", SourceOf(driver, "GenerationModelsJsonContext.g.cs"));
+        Assert.Contains(Result(driver).Diagnostics, d => d.Id == DiagnosticDescriptors.UnresolvedLinkId);
+    }
+
+    [Fact]
+    public void A_change_that_only_moves_positions_re_emits_no_source_and_moves_the_diagnostic()
+    {
+        var driver = FirstRun(A, B, C);
+        var before = Result(driver).Diagnostics.Single(d => d.Id == DiagnosticDescriptors.UnknownTypeId);
+        var moved = new InMemoryAdditionalText(B.Path, Doc("Beta", "*bogus type*", preamble: "\n\n\n"));
+
+        driver = Run(driver.ReplaceAdditionalText(B, moved));
+
+        Assert.Equal(1, Count(Reasons(driver, Steps.Parse), IncrementalStepRunReason.Modified));
+        Assert.Equal(1, Count(Reasons(driver, Steps.Diagnostics), IncrementalStepRunReason.Modified));
+        Assert.All(Reasons(driver, Steps.Emit), r => Assert.Contains(r, Kept));
+        var after = Result(driver).Diagnostics.Single(d => d.Id == DiagnosticDescriptors.UnknownTypeId);
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 3, after.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Changing_the_context_name_re_emits_the_context_alone()
+    {
+        var driver = FirstRun(A, B, C);
+
+        driver = Run(WithProperty(driver, "GenerationModelsContextName", "ShopJson"));
+
+        Assert.All(Reasons(driver, Steps.Parse), r => Assert.Contains(r, Kept));
+        Assert.All(Reasons(driver, Steps.Resolve), r => Assert.Contains(r, Kept));
+        Assert.All(Reasons(driver, Steps.Emit), r => Assert.Contains(r, Kept));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, Steps.Context));
+        Assert.Contains("ShopJson.g.cs", Result(driver).GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void Changing_the_namespace_re_resolves_and_re_emits_every_doc_without_parsing_again()
+    {
+        var driver = FirstRun(A, B, C);
+
+        driver = Run(WithProperty(driver, "GenerationModelsNamespace", "Shop.Models"));
+
+        Assert.All(Reasons(driver, Steps.Parse), r => Assert.Contains(r, Kept));
+        Assert.All(Reasons(driver, Steps.Emit), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        Assert.Contains("namespace Shop.Models;", SourceOf(driver, "Gamma.g.cs"));
+    }
+
+    [Fact]
+    public void An_unrelated_property_change_re_runs_nothing_past_the_options()
+    {
+        var driver = FirstRun(A, B, C);
+
+        driver = Run(WithProperty(driver, "SomeOtherProperty", "x"));
+
+        foreach (string step in new[] { Steps.Parse, Steps.Index, Steps.Resolve, Steps.Emit, Steps.Diagnostics, Steps.Context })
+        {
+            Assert.All(Reasons(driver, step), r => Assert.Contains(r, Kept));
+        }
+    }
+
+    [Fact]
+    public void The_same_file_added_twice_generates_its_type_once()
+    {
+        // Two AdditionalText objects for one path, as a project that lists a file twice hands the compiler.
+        var again = new InMemoryAdditionalText(C.Path, C.GetText(TestContext.Current.CancellationToken).ToString());
+        var run = new GeneratorHarness().Run(new AdditionalText[] { C, D, again });
+
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(1, run.HintNames.Count(h => h == "Gamma.g.cs"));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void No_step_holds_a_Roslyn_object()
+    {
+        const string spec = "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        kind: { $ref: '#/components/schemas/Kind' }\n    Kind:\n      type: string\n      enum: [a, b]\n";
+        var driver = FirstRun(A, B, C, D, new InMemoryAdditionalText(GeneratorHarness.DocPath("pets.yaml"), spec));
+        var steps = Result(driver).TrackedSteps;
+        var ours = typeof(GenerationModelsGenerator.TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
+
+        int walked = 0;
+        foreach (string name in ours)
+        {
+            Assert.True(steps.ContainsKey(name), $"step '{name}' is not tracked");
+            foreach (var output in steps[name].SelectMany(run => run.Outputs))
+            {
+                var held = RoslynObjects(output.Value, out int count).ToList();
+                walked += count;
+                Assert.True(held.Count == 0, $"step '{name}' holds {string.Join(", ", held.Select(h => h.GetType().Name))}");
+            }
+        }
+        Assert.True(walked > 100, $"only {walked} objects walked");
+    }
+
+    [Fact]
+    public void The_walker_finds_a_Roslyn_object_held_deep_in_a_value()
+    {
+        var held = new { Outer = ImmutableArray.Create(new List<object> { "x", Tuple.Create(1, (AdditionalText)C) }) };
+
+        Assert.Single(RoslynObjects(held, out _));
+    }
+
+    [Fact]
+    public void Every_descriptor_is_reachable_through_the_lookup_the_generator_uses()
+    {
+        var descriptors = typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
+        var ids = typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name.EndsWith("Id", StringComparison.Ordinal)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.NotEmpty(descriptors);
+        Assert.Equal(descriptors.Count, ids.Count);
+        Assert.Equal(descriptors.Count, DiagnosticDescriptors.ById.Count);
+        foreach (var descriptor in descriptors) Assert.Same(descriptor, DiagnosticDescriptors.ById[descriptor.Id]);
+        foreach (string id in ids) Assert.True(DiagnosticDescriptors.ById.ContainsKey(id), id);
+    }
+
+    private static string SourceOf(GeneratorDriver driver, string hintName)
+        => Result(driver).GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Every Roslyn compilation object reachable from <paramref name="root"/> through fields, collections included.</summary>
+    private static IEnumerable<object> RoslynObjects(object? root, out int walked)
+    {
+        var found = new List<object>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<object>();
+        if (root is not null) pending.Push(root);
+        walked = 0;
+        while (pending.Count > 0)
+        {
+            var value = pending.Pop();
+            var type = value.GetType();
+            if (type.IsPrimitive || type.IsEnum || value is string || value is Type || value is Delegate || value is Pointer) continue;
+            if (!type.IsValueType && !seen.Add(value)) continue;
+            walked++;
+            if (value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location or AdditionalText or SyntaxReference)
+            {
+                found.Add(value);
+                continue;
+            }
+            if (value is Array array)
+            {
+                if (!type.GetElementType()!.IsPrimitive)
+                {
+                    foreach (object? item in array)
+                    {
+                        if (item is not null) pending.Push(item);
+                    }
+                }
+                continue;
+            }
+            for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    if (field.FieldType.IsPointer || field.FieldType.IsByRef || field.FieldType.IsByRefLike) continue;
+                    if (field.GetValue(value) is { } child) pending.Push(child);
+                }
+            }
+        }
+        return found;
+    }
+}
