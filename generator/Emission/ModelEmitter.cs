@@ -647,7 +647,7 @@ internal sealed class ModelEmitter
         public static readonly ClrType JsonElement = ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement");
     }
 
-    private static string Unique(string name, HashSet<string> taken)
+    internal static string Unique(string name, HashSet<string> taken)
     {
         if (taken.Add(name)) return name;
         for (int n = 2; ; n++)
