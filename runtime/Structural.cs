@@ -19,10 +19,6 @@ public readonly struct Structural<T> : System.IEquatable<Structural<T>>
     /// <param name="value">The member's value.</param>
     public Structural(T value) => Value = value;
 
-    /// <summary>Wraps <paramref name="value"/>.</summary>
-    /// <param name="value">The member's value.</param>
-    public static implicit operator Structural<T>(T value) => new(value);
-
     /// <summary>Structural equality of the values.</summary>
     /// <param name="other">The other member.</param>
     /// <returns>True when equal.</returns>

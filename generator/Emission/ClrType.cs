@@ -20,9 +20,10 @@ internal sealed class ClrType
     private readonly Func<string> _converterFactory;
     private string? _converter;
 
-    private ClrType(string name, bool isValueType, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember)
+    private ClrType(string name, bool isValueType, Func<string, string> write, Func<string> converter, string next, string nextOrNull, Func<string, string, string> writeMember, bool structural = false)
     {
         Name = name;
+        Structural = structural;
         IsValueType = isValueType;
         Write = write;
         _converterFactory = converter;
@@ -32,6 +33,12 @@ internal sealed class ClrType
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// Lists, maps and <c>JsonElement</c>s: a model stores them in a <c>Structural&lt;T&gt;</c> field, so the record's own
+    /// equality compares them by value whatever collection a user passed.
+    /// </summary>
+    public bool Structural { get; }
 
     public bool IsValueType { get; }
 
@@ -50,7 +57,7 @@ internal sealed class ClrType
     public string Converter => _converter ??= _converterFactory();
 
     /// <summary>A primitive read and written by the runtime's <c>Next{kind}</c> and <c>WriteMember</c>.</summary>
-    public static ClrType Primitive(string name, bool isValueType, string kind, Func<string, string> write, string converter)
+    public static ClrType Primitive(string name, bool isValueType, string kind, Func<string, string> write, string converter, bool structural = false)
         => new(
             name,
             isValueType,
@@ -58,7 +65,8 @@ internal sealed class ClrType
             () => $"{Runtime}PrimitiveConverters.{converter}",
             $"{ModelJson}.Next{kind}(ref reader)",
             $"{ModelJson}.Next{kind}OrNull(ref reader)",
-            (n, v) => $"{ModelJson}.WriteMember(writer, {n}, {v});");
+            (n, v) => $"{ModelJson}.WriteMember(writer, {n}, {v});",
+            structural);
 
     /// <summary>A generated type (record, enum struct or union); its converter is nested in it.</summary>
     public static ClrType Model(string fullName, bool isValueType = false)
@@ -97,6 +105,7 @@ internal sealed class ClrType
             CreateField,
             $"{ModelJson}.Next{kind}(ref reader, {element.Converter}, options)",
             $"{ModelJson}.Next{kind}OrNull(ref reader, {element.Converter}, options)",
-            (n, v) => $"{ModelJson}.Write{kind}(writer, {n}, {v}, {element.Converter}, options);");
+            (n, v) => $"{ModelJson}.Write{kind}(writer, {n}, {v}, {element.Converter}, options);",
+            structural: true);
     }
 }

@@ -18,7 +18,7 @@ internal sealed record EmittedFile(string HintName, string Source, EquatableArra
 /// with Utf8JsonReader/Utf8JsonWriter. Optional members track presence so that an absent member stays absent and an
 /// explicit null stays null on a round trip; unknown members are kept in <c>AdditionalProperties</c>.
 /// </summary>
-internal sealed class ModelEmitter
+internal sealed partial class ModelEmitter
 {
     private const string Json = "__Json.";
     private const string ModelJson = ClrType.ModelJson;
@@ -34,7 +34,7 @@ internal sealed class ModelEmitter
     private static readonly string[] ReservedMemberNames =
     {
         "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
-        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "IsSet", "Unset",
     };
 
     private readonly ParsedDocument _document;
@@ -138,7 +138,18 @@ internal sealed class ModelEmitter
             Field_ = "_f" + index.ToString(CultureInfo.InvariantCulture);
             Mask = "_set" + (index / 64).ToString(CultureInfo.InvariantCulture);
             Bit = (1UL << (index % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
+            Storage = type.Structural ? $"{ClrType.Runtime}Structural<{PropertyType}>" : PropertyType;
+            Stored = type.Structural ? Field_ + ".Value" : Field_;
         }
+
+        /// <summary>An expression of the backing field's type from one of the property type.</summary>
+        public string Wrap(string value) => Type.Structural ? $"new {Storage}({value})" : value;
+
+        /// <summary>The type of the backing field: the property type, or a <c>Structural&lt;T&gt;</c> over it (see <see cref="ClrType.Structural"/>).</summary>
+        public string Storage { get; }
+
+        /// <summary>The backing field's value, as the property type.</summary>
+        public string Stored { get; }
 
         public SchemaField Field { get; }
 
@@ -238,6 +249,7 @@ internal sealed class ModelEmitter
         {
             WriteProperty(member, type.IsDeprecated);
         }
+        WritePresenceApi(clrName, members, masks);
 
         w.Line(type.IsOpen
             ? "/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>"
@@ -274,15 +286,21 @@ internal sealed class ModelEmitter
         CSharpText.DocComment(w, "summary", summary);
         w.Line($"[__Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
         if (obsolete) w.Line("[global::System.Obsolete]");
-        if (member.Field.IsRequired)
+        if (member.Field.IsRequired && !member.Type.Structural)
         {
             w.Line("[__Json.Serialization.JsonRequired]");
             w.Line($"public required {member.PropertyType} {member.PropertyName} {{ get; init; }}");
         }
+        else if (member.Field.IsRequired)
+        {
+            w.Line("[__Json.Serialization.JsonRequired]");
+            w.Line($"public required {member.PropertyType} {member.PropertyName} {{ get => {member.Stored}; init => {member.Field_} = {member.Wrap("value")}; }}");
+            w.Line($"private {member.Storage} {member.Field_};");
+        }
         else
         {
-            w.Line($"public {member.PropertyType} {member.PropertyName} {{ get => {member.Field_}; init {{ {member.Field_} = value; {member.Mask} |= {member.Bit}; }} }}");
-            w.Line($"private {member.PropertyType} {member.Field_};");
+            w.Line($"public {member.PropertyType} {member.PropertyName} {{ get => {member.Stored}; init {{ {member.Field_} = {member.Wrap("value")}; {PresenceUpdate(member)} }} }}");
+            w.Line($"private {member.Storage} {member.Field_};");
         }
         w.Line();
     }
@@ -361,7 +379,7 @@ internal sealed class ModelEmitter
         var initializers = new List<string>();
         foreach (var member in members)
         {
-            initializers.Add(member.TracksPresence ? $"{member.Field_} = f{member.Index}" : $"{member.PropertyName} = f{member.Index}");
+            initializers.Add(member.TracksPresence ? $"{member.Field_} = {member.Wrap("f" + member.Index.ToString(CultureInfo.InvariantCulture))}" : $"{member.PropertyName} = f{member.Index}");
         }
         for (int m = 0; m < maskCount; m++)
         {
@@ -378,7 +396,7 @@ internal sealed class ModelEmitter
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
-            string access = member.TracksPresence ? "value." + member.Field_ : "value." + member.PropertyName;
+            string access = member.TracksPresence ? "value." + member.Stored : "value." + member.PropertyName;
             string write = member.Type.WriteMember($"s_names[{i}]", access);
             w.Line(member.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
@@ -398,26 +416,23 @@ internal sealed class ModelEmitter
         bool integers = type.NumericEnum && type.EnumValues.All(v => long.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
         string valueType = !type.NumericEnum ? "string" : integers ? "long" : "double";
         string read = !type.NumericEnum ? "ReadString" : integers ? "ReadInt64" : "ReadDouble";
-        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "JsonModelConverter", "GetType" };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "JsonModelConverter", "GetType", "Values", "Known", "TryGetKnown" };
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' enum. Values the doc does not list are kept as they are.");
         TypeAttributes(type, fullName);
         w.Open($"public readonly partial record struct {clrName}({valueType} Value)");
+        var names = new List<string>();
         var literals = new List<string>();
         foreach (var value in type.EnumValues)
         {
             string literal = !type.NumericEnum ? CSharpText.Literal(value.Value) : integers ? value.Value + "L" : NumberLiteral(value.Value);
             literals.Add(literal);
-            string pascal = Identifier.ToPascalCase(value.Name, "").TrimStart('@');
-            if (pascal.Length == 0) pascal = Identifier.ToPascalCase(value.Value, "Value").TrimStart('@');
-            string name = Unique(pascal, taken);
-            // The wire value is in the initializer: no summary repeating it (enums are a large share of real output).
+            string name = Unique(EnumMemberName(value, type.NumericEnum), taken);
+            names.Add(name);
+            // The wire value is in the Values constant: no summary repeating it (enums are a large share of real output).
             if (value.Description is not null) CSharpText.DocComment(w, "summary", value.Description);
-            w.Line($"public static {clrName} {name} {{ get; }} = new({literal});");
+            w.Line($"public static {clrName} {name} {{ get; }} = new(Values.{name});");
         }
-        w.Line();
-        w.Line("/// <summary>Whether the value is one the schema doc lists.</summary>");
-        w.Line(literals.Count == 0 ? "public bool IsKnown => false;" : $"public bool IsKnown => Value is {string.Join(" or ", literals)};");
-        w.Line();
+        WriteEnumViews(clrName, valueType, names, literals);
         w.Line("/// <summary>The wire value.</summary>");
         w.Line(!type.NumericEnum ? "public override string ToString() => Value ?? \"\";" : "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
         w.Line();
@@ -445,6 +460,12 @@ internal sealed class ModelEmitter
         w.Line("/// <summary>The JSON text of the value.</summary>");
         w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
         w.Line();
+        w.Line("/// <summary>Equal when the values are equal as JSON (<see cref=\"global::GenerationModels.Runtime.JsonValueEquality\"/>).</summary>");
+        w.Line($"public bool Equals({clrName} other) => {ClrType.Runtime}JsonValueEquality.AreEqual(Value, other.Value);");
+        w.Line();
+        w.Line("/// <summary>A hash consistent with <see cref=\"Equals(" + clrName + ")\"/>.</summary>");
+        w.Line($"public override int GetHashCode() => {ClrType.Runtime}JsonValueEquality.GetHashCode(Value);");
+        w.Line();
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as the JSON value it holds.</summary>");
         w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
         w.Line("internal static readonly JsonModelConverter Instance = new();");
@@ -464,7 +485,7 @@ internal sealed class ModelEmitter
     private void WriteUnion(SchemaType type, string clrName, string fullName)
     {
         var w = _writer;
-        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Unmatched", "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType" };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Unmatched", "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "Match", "Switch", "FromUnmatched" };
         // Inline case schemas (OpenAPI oneOf of inline objects) are nested in the union.
         var nestedNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var nested in type.Nested)
@@ -492,18 +513,10 @@ internal sealed class ModelEmitter
         }
         // Case converters may be static fields (lists, maps): create them now, before the fields are written.
         var caseConverters = cases.ConvertAll(c => c.Type.Converter);
-        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.");
+        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.");
         TypeAttributes(type, fullName);
         w.Open($"public partial record {clrName}");
-        foreach (var (name, clrType) in cases)
-        {
-            w.Line($"/// <summary>Set when the JSON is a <c>{EscapeXml(clrType.Name.Replace("global::", ""))}</c>.</summary>");
-            w.Line($"public {clrType.Name}? {name} {{ get; init; }}");
-            w.Line();
-        }
-        w.Line("/// <summary>The JSON, when it matched none of the cases.</summary>");
-        w.Line($"public {Json}JsonElement? Unmatched {{ get; init; }}");
-        w.Line();
+        WriteUnionCases(clrName, cases);
         foreach (var nested in type.Nested)
         {
             WriteRecord(nested, nestedNames[nested.Name], $"{fullName}.{nestedNames[nested.Name]}");
@@ -644,7 +657,7 @@ internal sealed class ModelEmitter
         public static readonly ClrType Boolean = ClrType.Primitive("bool", true, "Boolean", v => $"writer.WriteBooleanValue({v});", "Boolean");
         public static readonly ClrType DateTimeOffset = ClrType.Primitive("global::System.DateTimeOffset", true, "DateTimeOffset", v => $"writer.WriteStringValue({v});", "DateTimeOffset");
         public static readonly ClrType DateOnly = ClrType.Primitive("global::System.DateOnly", true, "DateOnly", v => $"{ModelJson}.WriteDateOnly(writer, {v});", "DateOnly");
-        public static readonly ClrType JsonElement = ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement");
+        public static readonly ClrType JsonElement = ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement", structural: true);
     }
 
     internal static string Unique(string name, HashSet<string> taken)

@@ -184,13 +184,13 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-	private __Collections.IReadOnlyList<string>? _f4;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f4.Value; init { _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 16UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f4;
 
 	/// <summary>Anything else</summary>
 	[__Json.Serialization.JsonPropertyName("extra")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
@@ -200,6 +200,46 @@ public partial record Pet
 	[__Json.Serialization.JsonPropertyName("status")]
 	public global::TestModels.PetStatus? Status { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
 	private global::TestModels.PetStatus? _f7;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Vaccinated" => 2,
+		"ArrivedAt" => 3,
+		"Tags" => 4,
+		"Extra" => 5,
+		"Owner" => 6,
+		"Status" => 7,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -253,7 +293,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown) };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -263,8 +303,8 @@ public partial record Pet
 			__ModelJson.WriteMember(writer, s_names[1], value.Name);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4, __Runtime.PrimitiveConverters.String, options);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options);
 			if ((value._set0 & 128UL) != 0) __ModelJson.WriteStruct(writer, s_names[7], value._f7, global::TestModels.PetStatus.JsonModelConverter.Instance, options);
 			value.AdditionalProperties?.WriteTo(writer);
@@ -295,6 +335,12 @@ public readonly partial record struct PetStatus(__Json.JsonElement Value)
 {
 	/// <summary>The JSON text of the value.</summary>
 	public override string ToString() => Value.ValueKind == __Json.JsonValueKind.Undefined ? "" : Value.GetRawText();
+
+	/// <summary>Equal when the values are equal as JSON (<see cref="global::GenerationModels.Runtime.JsonValueEquality"/>).</summary>
+	public bool Equals(PetStatus other) => __Runtime.JsonValueEquality.AreEqual(Value, other.Value);
+
+	/// <summary>A hash consistent with <see cref="Equals(PetStatus)"/>.</summary>
+	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
 
 	/// <summary>Reads and writes <see cref="PetStatus"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>

@@ -184,17 +184,55 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-	private __Collections.IReadOnlyList<string>? _f4;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f4.Value; init { _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 16UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f4;
 
 	/// <summary>Anything else</summary>
 	[__Json.Serialization.JsonPropertyName("extra")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
 	private global::TestModels.Owner? _f6;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Vaccinated" => 2,
+		"ArrivedAt" => 3,
+		"Tags" => 4,
+		"Extra" => 5,
+		"Owner" => 6,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -246,7 +284,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 124UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown) };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _set0 = seen0 & 124UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -256,8 +294,8 @@ public partial record Pet
 			__ModelJson.WriteMember(writer, s_names[1], value.Name);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4, __Runtime.PrimitiveConverters.String, options);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
@@ -282,11 +320,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
 public readonly partial record struct PetStatus(string Value)
 {
-	public static PetStatus Available { get; } = new("available");
-	public static PetStatus Adopted { get; } = new("adopted");
+	public static PetStatus Available { get; } = new(Values.Available);
+	public static PetStatus Adopted { get; } = new(Values.Adopted);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { PetStatus.Values.Available => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Available = "available";
+		public const string Adopted = "adopted";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Available, Adopted }
+
+	private static readonly string[] s_known = { Values.Available, Values.Adopted };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "available" or "adopted";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator PetStatus(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";

@@ -36,6 +36,36 @@ public partial record Account
 	[__Json.Serialization.JsonRequired]
 	public required string Literal { get; init; }
 
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Account.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Account Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Level" => 2,
+		_ => throw __ModelJson.NotAnOptionalMember("Account", propertyName),
+	};
+
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
@@ -194,11 +224,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Level.JsonModelConverter))]
 public readonly partial record struct Level(long Value)
 {
-	public static Level One { get; } = new(1L);
-	public static Level Two { get; } = new(2L);
+	public static Level One { get; } = new(Values.One);
+	public static Level Two { get; } = new(Values.Two);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Level.Values.One => … }</c>.</summary>
+	public static class Values
+	{
+		public const long One = 1L;
+		public const long Two = 2L;
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { One, Two }
+
+	private static readonly long[] s_known = { Values.One, Values.Two };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is 1L or 2L;
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Level(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
@@ -231,12 +280,32 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Plan.JsonModelConverter))]
 public readonly partial record struct Plan(string Value)
 {
-	public static Plan Free { get; } = new("free");
-	public static Plan Pro { get; } = new("pro");
-	public static Plan Business { get; } = new("business");
+	public static Plan Free { get; } = new(Values.Free);
+	public static Plan Pro { get; } = new(Values.Pro);
+	public static Plan Business { get; } = new(Values.Business);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Plan.Values.Free => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Free = "free";
+		public const string Pro = "pro";
+		public const string Business = "business";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Free, Pro, Business }
+
+	private static readonly string[] s_known = { Values.Free, Values.Pro, Values.Business };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "free" or "pro" or "business";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Plan(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
@@ -267,19 +336,45 @@ using __Collections = global::System.Collections.Generic;
 
 /// <summary>
 /// The tag names to attach: one name or several.
-/// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
+/// Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.
 /// </summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.TagNames.JsonModelConverter))]
 public partial record TagNames
 {
-	/// <summary>Set when the JSON is a <c>string</c>.</summary>
-	public string? String { get; init; }
+	private TagNames() { }
 
-	/// <summary>Set when the JSON is a <c>__Collections.IReadOnlyList&lt;string&gt;</c>.</summary>
-	public __Collections.IReadOnlyList<string>? StringList { get; init; }
+	/// <summary>Set when the value is a <c>string</c>.</summary>
+	public string? String { get; private init; }
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static TagNames FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static implicit operator TagNames(string value) => FromString(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>IReadOnlyList&lt;string&gt;</c>.</summary>
+	public __Collections.IReadOnlyList<string>? StringList { get => _c1.Value; private init => _c1 = new(value); }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _c1;
+	/// <summary>The union holding the <c>IReadOnlyList&lt;string&gt;</c> <paramref name="value"/>.</summary>
+	public static TagNames FromStringList(__Collections.IReadOnlyList<string> value) => new() { StringList = __ModelJson.NotNull(value, nameof(value)) };
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<__Collections.IReadOnlyList<string>, TResult> onStringList, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (String is { } caseString) return onString(caseString);
+		if (StringList is { } caseStringList) return onStringList(caseStringList);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<string> onString, global::System.Action<__Collections.IReadOnlyList<string>> onStringList, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (String is { } caseString) { onString(caseString); return; }
+		if (StringList is { } caseStringList) { onStringList(caseStringList); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="TagNames"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TagNames>
