@@ -16,8 +16,9 @@ namespace GenerationModels.Generator;
 
 /// <summary>
 /// Reads schema docs and OpenAPI specs (AdditionalFiles marked <c>GenerationModelsSchema="true"</c>) and emits a partial
-/// record per model plus one serializer context. Pipeline: parse each file (keyed on its text) into one unit per model →
-/// index names across files → emit per unit.
+/// record per model plus one serializer context. Pipeline (ARCHITECTURE.md): parse each file (keyed on its text) into one
+/// unit per model → index names across files → resolve each unit (keyed on its parse, its view of the index, and the
+/// options it uses) into an emit-ready description → emit it; diagnostics go out on their own.
 /// Only equatable values cross steps, so editing one doc re-emits that doc alone.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -30,7 +31,20 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string Parse = nameof(Parse);
         public const string Index = nameof(Index);
+        /// <summary>The options the resolve step uses.</summary>
+        public const string ResolveOptions = nameof(ResolveOptions);
+        /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>).</summary>
+        public const string Links = nameof(Links);
+        /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
+        public const string Resolve = nameof(Resolve);
+        /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
+        public const string Describe = nameof(Describe);
+        /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
+        /// <summary>Per doc: the diagnostics alone.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+        /// <summary>The serializer context's description.</summary>
+        public const string Context = nameof(Context);
     }
 
     /// <inheritdoc/>
@@ -60,22 +74,50 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
             .WithTrackingName(TrackingNames.Index);
 
-        var emitted = parsed
+        // Resolve keys on what each doc needs of the index (its own entry and its links' answers) and on the options it
+        // uses, so adding or renaming an unrelated doc, or changing the context name, leaves it cached.
+        var resolveOptions = options
+            .Select((o, _) => ResolveOptions.From(o))
+            .WithTrackingName(TrackingNames.ResolveOptions);
+
+        var resolved = parsed
             .Combine(index)
-            .Combine(options)
-            .Select((input, cancellationToken) => ModelEmitter.Emit(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Select((pair, _) => (Document: pair.Left, View: IndexView.For(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.Links)
+            .Combine(resolveOptions)
+            .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Resolve);
+
+        // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
+        // positions changes the diagnostics, not the description, and re-emits no source.
+        var emitted = resolved
+            .Select((doc, _) => doc.File)
+            .WithTrackingName(TrackingNames.Describe)
+            .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (spc, file) =>
         {
-            if (file is null) return;
-            foreach (var diagnostic in file.Diagnostics) spc.ReportDiagnostic(ToDiagnostic(diagnostic));
-            if (file.HintName.Length != 0) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
-        context.RegisterSourceOutput(index.Combine(options), static (spc, pair) =>
+        var diagnostics = resolved
+            .Select((doc, _) => doc.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
         {
-            spc.AddSource(pair.Right.ContextName + ".g.cs", SourceText.From(ContextEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8));
+            foreach (var diagnostic in list) spc.ReportDiagnostic(ToDiagnostic(diagnostic));
+        });
+
+        var contextSpec = index
+            .Combine(options)
+            .Select((pair, _) => ModelResolver.Context(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Context);
+
+        context.RegisterSourceOutput(contextSpec, static (spc, spec) =>
+        {
+            spc.AddSource(spec.Name + ".g.cs", SourceText.From(ContextEmitter.Emit(spec), System.Text.Encoding.UTF8));
         });
     }
 

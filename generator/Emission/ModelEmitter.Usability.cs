@@ -2,10 +2,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Resolution;
+using static GenerationModels.Generator.Emission.GeneratedShape;
 
 namespace GenerationModels.Generator.Emission;
 
-/// <summary>The parts of a record that user code works with: the presence API of optional members.</summary>
+/// <summary>
+/// The parts of generated types that user code works with beyond reading and writing: the presence API of optional
+/// members, the switchable views of enums, and building and matching unions.
+/// </summary>
 internal sealed partial class ModelEmitter
 {
     /// <summary>
@@ -13,7 +18,7 @@ internal sealed partial class ModelEmitter
     /// null unsets it (it is not written); where the doc allows null, null is a value and is written.
     /// </summary>
     private static string PresenceUpdate(Member member)
-        => member.Field.IsNullable
+        => member.Spec.IsNullable
             ? $"{member.Mask} |= {member.Bit};"
             : $"{member.Mask} = value is null ? {member.Mask} & ~{member.Bit} : {member.Mask} | {member.Bit};";
 
@@ -24,7 +29,7 @@ internal sealed partial class ModelEmitter
     /// </summary>
     private void WritePresenceApi(string clrName, List<Member> members, BlockMasks masks)
     {
-        var optional = members.Where(m => m.TracksPresence).ToList();
+        var optional = members.Where(m => m.Spec.TracksPresence).ToList();
         if (optional.Count == 0) return;
         var w = _writer;
         var blocks = Enumerable.Range(0, masks.Count).Where(m => masks.Optional[m] != 0).ToList();
@@ -36,11 +41,11 @@ internal sealed partial class ModelEmitter
         w.Line("/// (an explicit null included) or assigned. A member that is not set is not written.");
         w.Line("/// </summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The name is not an optional member's.</exception>");
-        w.Line($"public bool IsSet(string propertyName) {{ int i = __PresenceIndex(propertyName); return ({mask} & (1UL << i)) != 0; }}");
+        w.Line($"public bool {IsSetMethod}(string propertyName) {{ int i = __PresenceIndex(propertyName); return ({mask} & (1UL << i)) != 0; }}");
         w.Line();
         w.Line("/// <summary>A copy with the optional members <paramref name=\"propertyNames\"/> (<c>nameof</c>) not set, so they are not written.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">A name is not an optional member's.</exception>");
-        w.Open($"public {clrName} Unset(params string[] propertyNames)");
+        w.Open($"public {clrName} {UnsetMethod}(params string[] propertyNames)");
         w.Line("var copy = this with { };");
         w.Line("foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));");
         w.Line("return copy;");
@@ -50,7 +55,7 @@ internal sealed partial class ModelEmitter
         w.Open("switch (member)");
         foreach (var member in optional)
         {
-            w.Line($"case {member.Index.ToString(CultureInfo.InvariantCulture)}: {member.Field_} = default!; {member.Mask} &= ~{member.Bit}; break;");
+            w.Line($"case {member.Index.ToString(CultureInfo.InvariantCulture)}: {member.Field} = default!; {member.Mask} &= ~{member.Bit}; break;");
         }
         w.Close();
         w.Close();
@@ -58,9 +63,9 @@ internal sealed partial class ModelEmitter
         w.Open("private static int __PresenceIndex(string propertyName) => propertyName switch");
         foreach (var member in optional)
         {
-            w.Line($"{CSharpText.Literal(member.PropertyName.TrimStart('@'))} => {member.Index.ToString(CultureInfo.InvariantCulture)},");
+            w.Line($"{CSharpText.Literal(member.Spec.PropertyName.TrimStart('@'))} => {member.Index.ToString(CultureInfo.InvariantCulture)},");
         }
-        w.Line($"_ => throw {ModelJson}.NotAnOptionalMember({CSharpText.Literal(clrName)}, propertyName),");
+        w.Line($"_ => throw {ModelJson}{Api.NotAnOptionalMember}({CSharpText.Literal(clrName)}, propertyName),");
         w.Close(";");
         w.Line();
     }
@@ -74,89 +79,68 @@ internal sealed partial class ModelEmitter
     {
         var w = _writer;
         w.Line();
-        w.Line($"/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch {{ {clrName}.Values.{(names.Count > 0 ? names[0] : "A")} => … }}</c>.</summary>");
-        w.Open("public static class Values");
+        w.Line($"/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch {{ {clrName}.{ValuesClass}.{(names.Count > 0 ? names[0] : "A")} => … }}</c>.</summary>");
+        w.Open($"public static class {ValuesClass}");
         for (int i = 0; i < names.Count; i++) w.Line($"public const {valueType} {names[i]} = {literals[i]};");
         w.Close();
         w.Line();
-        w.Line("/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref=\"TryGetKnown\"/>).</summary>");
-        w.Line($"public enum Known {{ {string.Join(", ", names)} }}");
+        w.Line($"/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref=\"{TryGetKnownMethod}\"/>).</summary>");
+        w.Line($"public enum {KnownEnum} {{ {string.Join(", ", names)} }}");
         w.Line();
-        w.Line($"private static readonly {valueType}[] s_known = {{ {string.Join(", ", names.Select(n => "Values." + n))} }};");
+        w.Line($"private static readonly {valueType}[] s_known = {{ {string.Join(", ", names.Select(n => ValuesClass + "." + n))} }};");
         w.Line();
         w.Line("/// <summary>Whether the value is one the schema doc lists.</summary>");
-        w.Line("public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;");
+        w.Line($"public bool {IsKnownProperty} => global::System.Array.IndexOf(s_known, Value) >= 0;");
         w.Line();
-        w.Line("/// <summary>The value as a <see cref=\"Known\"/> member; false (and <paramref name=\"known\"/> 0) for a value the doc does not list.</summary>");
-        w.Line("public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }");
+        w.Line($"/// <summary>The value as a <see cref=\"{KnownEnum}\"/> member; false (and <paramref name=\"known\"/> 0) for a value the doc does not list.</summary>");
+        w.Line($"public bool {TryGetKnownMethod}(out {KnownEnum} known) {{ int i = global::System.Array.IndexOf(s_known, Value); known = ({KnownEnum})global::System.Math.Max(i, 0); return i >= 0; }}");
         w.Line();
-        w.Line("/// <summary>The value of a <see cref=\"Known\"/> member.</summary>");
+        w.Line($"/// <summary>The value of a <see cref=\"{KnownEnum}\"/> member.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"known\"/> is not a member.</exception>");
-        w.Line($"public static implicit operator {clrName}(Known known) => new(s_known[{ModelJson}.KnownIndex((int)known, s_known.Length)]);");
+        w.Line($"public static implicit operator {clrName}({KnownEnum} known) => new(s_known[{ModelJson}{Api.KnownIndex}((int)known, s_known.Length)]);");
         w.Line();
-    }
-
-    /// <summary>
-    /// The C# name of an enum value: its doc name in PascalCase; numeric values the doc does not name read
-    /// <c>Value1</c>, <c>ValueMinus1</c>, <c>Value2_5</c> rather than <c>_1</c>.
-    /// </summary>
-    private static string EnumMemberName(Model.EnumValue value, bool numeric)
-    {
-        string pascal = Resolution.Identifier.ToPascalCase(value.Name, "").TrimStart('@');
-        if (pascal.Length == 0) pascal = Resolution.Identifier.ToPascalCase(value.Value, "Value").TrimStart('@');
-        if (!numeric || (value.Name != value.Value && !(pascal.Length > 1 && pascal[0] == '_' && char.IsDigit(pascal[1])))) return pascal;
-        var name = new System.Text.StringBuilder("Value");
-        foreach (char c in value.Value)
-        {
-            if (c == '-') name.Append("Minus");
-            else if (c == '.') name.Append('_');
-            else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) name.Append(c);
-        }
-        return name.ToString();
     }
 
     /// <summary>
     /// A union's cases: one get-only property per case and <c>Unmatched</c> (set only by reading), a private
     /// constructor, a <c>From{Case}</c> factory per case (and an implicit conversion where C# allows one: not from an
     /// interface such as a list), and exhaustive <c>Match</c>/<c>Switch</c>. Exactly one case is set by construction.
-    /// Case factories are named From + the case, so a case named like a member of the record is already renamed.
     /// </summary>
-    private void WriteUnionCases(string clrName, List<(string Name, ClrType Type)> cases)
+    private void WriteUnionCases(string clrName, EquatableArray<UnionCaseSpec> cases)
     {
         var w = _writer;
         w.Line($"private {clrName}() {{ }}");
         w.Line();
         int index = 0;
-        foreach (var (name, clrType) in cases)
+        foreach (var c in cases)
         {
-            string display = EscapeXml(clrType.Name.Replace("global::", "").Replace("__Collections.", ""));
+            string display = EscapeXml(c.Type.Name.Replace("global::", "").Replace(Aliases.Collections, ""));
             w.Line($"/// <summary>Set when the value is a <c>{display}</c>.</summary>");
-            UnionProperty($"{clrType.Name}?", name, "_c" + index.ToString(CultureInfo.InvariantCulture), clrType.Structural);
+            UnionProperty($"{c.Type.Name}?", c.Name, "_c" + index.ToString(CultureInfo.InvariantCulture), TypeReferenceCode.IsStructural(c.Type));
             w.Line($"/// <summary>The union holding the <c>{display}</c> <paramref name=\"value\"/>.</summary>");
-            w.Line($"public static {clrName} From{name}({clrType.Name} value) => new() {{ {name} = {ModelJson}.NotNull(value, nameof(value)) }};");
-            if (!clrType.Name.StartsWith("__Collections.", System.StringComparison.Ordinal))
+            w.Line($"public static {clrName} From{c.Name}({c.Type.Name} value) => new() {{ {c.Name} = {ModelJson}{Api.NotNull}(value, nameof(value)) }};");
+            if (c.Type.Kind is not (TypeReferenceKind.List or TypeReferenceKind.Map))
             {
                 w.Line($"/// <summary>The union holding the <c>{display}</c> <paramref name=\"value\"/>.</summary>");
-                w.Line($"public static implicit operator {clrName}({clrType.Name} value) => From{name}(value);");
+                w.Line($"public static implicit operator {clrName}({c.Type.Name} value) => From{c.Name}(value);");
             }
             w.Line();
             index++;
         }
         w.Line("/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>");
-        UnionProperty($"{Json}JsonElement?", "Unmatched", "_unmatched", structural: true);
+        UnionProperty($"{Json}JsonElement?", UnmatchedProperty, "_unmatched", structural: true);
         w.Line();
-        string Parameter(string name) => "on" + name;
-        var parameters = cases.Select(c => (Type: c.Type.Name, Name: c.Name)).Concat(new[] { (Type: $"{Json}JsonElement", Name: "Unmatched") }).ToList();
-        w.Line("/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>");
-        w.Open($"public TResult Match<TResult>({string.Join(", ", parameters.Select(p => $"global::System.Func<{p.Type}, TResult> {Parameter(p.Name)}"))})");
-        foreach (var (name, _) in cases) w.Line($"if ({name} is {{ }} {Camel(name)}) return {Parameter(name)}({Camel(name)});");
-        w.Line("return onUnmatched(Unmatched.GetValueOrDefault());");
+        var parameters = cases.Select(c => (Type: c.Type.Name, Name: c.Name)).Concat(new[] { (Type: $"{Json}JsonElement", Name: UnmatchedProperty) }).ToList();
+        w.Line("/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>");
+        w.Open($"public TResult {MatchMethod}<TResult>({string.Join(", ", parameters.Select(p => $"global::System.Func<{p.Type}, TResult> on{p.Name}"))})");
+        foreach (var c in cases) w.Line($"if ({c.Name} is {{ }} {Camel(c.Name)}) return on{c.Name}({Camel(c.Name)});");
+        w.Line($"return on{UnmatchedProperty}({UnmatchedProperty}.GetValueOrDefault());");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>");
-        w.Open($"public void Switch({string.Join(", ", parameters.Select(p => $"global::System.Action<{p.Type}> {Parameter(p.Name)}"))})");
-        foreach (var (name, _) in cases) w.Line($"if ({name} is {{ }} {Camel(name)}) {{ {Parameter(name)}({Camel(name)}); return; }}");
-        w.Line("onUnmatched(Unmatched.GetValueOrDefault());");
+        w.Line("/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>");
+        w.Open($"public void {SwitchMethod}({string.Join(", ", parameters.Select(p => $"global::System.Action<{p.Type}> on{p.Name}"))})");
+        foreach (var c in cases) w.Line($"if ({c.Name} is {{ }} {Camel(c.Name)}) {{ on{c.Name}({Camel(c.Name)}); return; }}");
+        w.Line($"on{UnmatchedProperty}({UnmatchedProperty}.GetValueOrDefault());");
         w.Close();
         w.Line();
     }
@@ -169,6 +153,6 @@ internal sealed partial class ModelEmitter
             return;
         }
         _writer.Line($"public {type} {name} {{ get => {field}.Value; private init => {field} = new(value); }}");
-        _writer.Line($"private {ClrType.Runtime}Structural<{type}> {field};");
+        _writer.Line($"private {Aliases.Runtime}{Api.Structural}<{type}> {field};");
     }
 }

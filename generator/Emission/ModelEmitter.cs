@@ -3,115 +3,103 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Helpers;
-using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Resolution;
+using static GenerationModels.Generator.Emission.GeneratedShape;
 
 namespace GenerationModels.Generator.Emission;
 
-/// <summary>One generated source file and the diagnostics of the doc it came from.</summary>
-internal sealed record EmittedFile(string HintName, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>One generated source file.</summary>
+internal sealed record GeneratedFile(string HintName, string Source);
 
 /// <summary>
-/// Emits a model doc as a <c>public partial record</c> with a nested <c>JsonModelConverter</c> that reads and writes it
-/// with Utf8JsonReader/Utf8JsonWriter. Optional members track presence so that an absent member stays absent and an
-/// explicit null stays null on a round trip; unknown members are kept in <c>AdditionalProperties</c>.
+/// Writes a resolved model (<see cref="ModelFileSpec"/>) as a <c>public partial record</c> with a nested
+/// <c>JsonModelConverter</c> that reads and writes it with Utf8JsonReader/Utf8JsonWriter. Optional members track presence
+/// so that an absent member stays absent and an explicit null stays null on a round trip; unknown members are kept in
+/// <c>AdditionalProperties</c>. Everything is named and resolved already: this only writes.
 /// </summary>
 internal sealed partial class ModelEmitter
 {
-    private const string Json = "__Json.";
-    private const string ModelJson = ClrType.ModelJson;
+    private const string Json = Aliases.Json;
+    private const string ModelJson = Aliases.ModelJson + ".";
 
-    /// <summary>
-    /// Generated code reads and writes deprecated members and types without warning (users still get CS0612), and
-    /// members the doc does not describe carry no summary rather than a made-up one, without CS1591 in projects that
-    /// build XML docs with warnings as errors.
-    /// </summary>
-    internal const string GeneratedCodePragmas = "#pragma warning disable CS0612, CS0618, CS1591";
-
-    /// <summary>Member names a record already has (synthesized or ours); a field with such a name is renamed.</summary>
-    private static readonly string[] ReservedMemberNames =
-    {
-        "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
-        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "IsSet", "Unset",
-    };
-
-    private readonly ParsedDocument _document;
-    private readonly SchemaIndex _index;
-    private readonly GeneratorOptions _options;
-    private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly SourceWriter _writer;
-    private readonly HashSet<string> _nestedEnums = new(StringComparer.Ordinal);
+    private readonly CancellationToken _cancellationToken;
 
-    private ModelEmitter(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)
+    private ModelEmitter(ModelFileSpec file, CancellationToken cancellationToken)
     {
-        _document = document;
-        _index = index;
-        _writer = new SourceWriter(ExpectedLength(document.Model));
-        _options = options;
+        _writer = new SourceWriter(ExpectedLength(file.Type));
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>About how long a type's source will be: a fixed part, and about 400 characters a field, enum value or case.</summary>
-    private static int ExpectedLength(SchemaType? type)
+    /// <summary>About how long a type's source will be: a fixed part, and about 400 characters a member, enum value or case.</summary>
+    private static int ExpectedLength(TypeSpec type)
     {
-        if (type is null) return 16;
-        long length = 2_000 + 400L * (type.Fields.Count + type.EnumValues.Count + type.Variants.Count);
+        long length = 2_000 + 400L * (type.Members.Count + type.EnumMembers.Count + type.Cases.Count);
         foreach (var nested in type.Nested) length += ExpectedLength(nested);
         return (int)Math.Min(length, 64_000_000);
     }
 
-    public static EmittedFile? Emit(ParsedDocument document, SchemaIndex index, GeneratorOptions options, CancellationToken cancellationToken)
+    public static GeneratedFile Emit(ModelFileSpec file, CancellationToken cancellationToken)
     {
-        var named = index.Find(document.Path, document.Pointer);
-        if (document.Model is null || named is null || named.IsAlias)
-        {
-            // An alias generates no type: references to it use what it stands for. Its doc's diagnostics still count.
-            return document.Diagnostics.Count == 0 ? null : new EmittedFile("", "", document.Diagnostics);
-        }
-        var emitter = new ModelEmitter(document, index, options, cancellationToken);
-        emitter._diagnostics.AddRange(document.Diagnostics);
-        if (named.RenameReason is not null)
-        {
-            emitter._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RenamedId, document.Model.Location, named.DocName, named.ClrName, named.RenameReason));
-        }
-        return emitter.EmitFile(named.ClrName);
+        var emitter = new ModelEmitter(file, cancellationToken);
+        var w = emitter._writer;
+        w.Line("// <auto-generated/>");
+        w.Line($"// Generated by GenerationModels from {SafeComment(file.SourcePath)}.");
+        w.Line("#nullable enable");
+        w.Line(Pragmas);
+        w.Line();
+        w.Line($"namespace {file.Namespace};");
+        w.Line();
+        WriteAliases(w);
+        emitter.WriteType(file.Type);
+        return new GeneratedFile(file.HintName, w.ToString());
     }
 
-    private EmittedFile EmitFile(string clrName)
+    /// <summary>The namespace aliases every generated file declares (<see cref="Aliases"/>).</summary>
+    public static void WriteAliases(SourceWriter writer)
     {
-        var w = _writer;
-        w.Line("// <auto-generated/>");
-        w.Line($"// Generated by GenerationModels from {SafeComment(PathUtil.RelativeTo(_document.Path, _options.ProjectDirectory))}.");
-        w.Line("#nullable enable");
-        w.Line(GeneratedCodePragmas);
-        w.Line();
-        w.Line($"namespace {_options.Namespace};");
-        w.Line();
-        NamespaceAliases.Write(w);
-        WriteRecord(_document.Model!, clrName, $"global::{_options.Namespace}.{clrName}");
-        return new EmittedFile(clrName + ".g.cs", w.ToString(), _diagnostics.ToEquatableArray());
+        foreach (string declaration in Aliases.Declarations) writer.Line(declaration);
+        writer.Line();
+    }
+
+    private void WriteType(TypeSpec type)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (type.Kind)
+        {
+            case TypeSpecKind.Enum:
+                WriteEnum(type);
+                return;
+            case TypeSpecKind.Union:
+                WriteUnion(type);
+                return;
+            case TypeSpecKind.Opaque:
+                WriteOpaque(type);
+                return;
+            default:
+                WriteRecord(type);
+                return;
+        }
     }
 
     /// <summary>
-    /// The presence bits of a record's members in blocks of 64 (bit = member index): which are optional (tracked in
+    /// The presence bits of a record's members in blocks of 64 (bit = member slot): which are optional (tracked in
     /// <c>_set{block}</c>) and which required (checked after reading). Computed once per record: one scan of the members
     /// per block made records of thousands of fields quadratic.
     /// </summary>
     private sealed class BlockMasks
     {
-        public BlockMasks(List<Member> members)
+        public BlockMasks(EquatableArray<MemberSpec> members)
         {
             Count = (members.Count + 63) / 64;
             Optional = new ulong[Count];
             Required = new ulong[Count];
             foreach (var member in members)
             {
-                ulong bit = 1UL << (member.Index % 64);
-                if (member.Field.IsRequired) Required[member.Index / 64] |= bit;
-                if (member.TracksPresence) Optional[member.Index / 64] |= bit;
+                ulong bit = 1UL << (member.Slot % 64);
+                if (member.IsRequired) Required[member.Slot / 64] |= bit;
+                if (member.TracksPresence) Optional[member.Slot / 64] |= bit;
             }
         }
 
@@ -124,115 +112,57 @@ internal sealed partial class ModelEmitter
         public static string Literal(ulong mask) => mask.ToString(CultureInfo.InvariantCulture) + "UL";
     }
 
-    /// <summary>A member of the record being emitted, with its C# name and type settled.</summary>
+    /// <summary>The strings a member is written with, made once (each is written several times).</summary>
     private sealed class Member
     {
-        public Member(SchemaField field, string propertyName, ClrType type, int index)
+        public Member(MemberSpec spec)
         {
-            Field = field;
-            PropertyName = propertyName;
-            Type = type;
-            Index = index;
-            // Each is written several times per member: made once.
-            PropertyType = IsNullable ? type.Name + "?" : type.Name;
-            Field_ = "_f" + index.ToString(CultureInfo.InvariantCulture);
-            Mask = "_set" + (index / 64).ToString(CultureInfo.InvariantCulture);
-            Bit = (1UL << (index % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
-            Storage = type.Structural ? $"{ClrType.Runtime}Structural<{PropertyType}>" : PropertyType;
-            Stored = type.Structural ? Field_ + ".Value" : Field_;
+            Spec = spec;
+            PropertyType = spec.IsNullableProperty ? spec.Type.Name + "?" : spec.Type.Name;
+            Field = "_f" + spec.Slot.ToString(CultureInfo.InvariantCulture);
+            Mask = "_set" + (spec.Slot / 64).ToString(CultureInfo.InvariantCulture);
+            Bit = (1UL << (spec.Slot % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
+            Structural = TypeReferenceCode.IsStructural(spec.Type);
+            Storage = Structural ? $"{Aliases.Runtime}{Api.Structural}<{PropertyType}>" : PropertyType;
+            Stored = Structural ? Field + ".Value" : Field;
         }
 
-        /// <summary>An expression of the backing field's type from one of the property type.</summary>
-        public string Wrap(string value) => Type.Structural ? $"new {Storage}({value})" : value;
+        /// <summary>Stored in a <c>Structural&lt;T&gt;</c> (see <see cref="TypeReferenceCode.IsStructural"/>).</summary>
+        public bool Structural { get; }
 
-        /// <summary>The type of the backing field: the property type, or a <c>Structural&lt;T&gt;</c> over it (see <see cref="ClrType.Structural"/>).</summary>
+        /// <summary>The type of the backing field: the property type, or a <c>Structural&lt;T&gt;</c> over it.</summary>
         public string Storage { get; }
 
         /// <summary>The backing field's value, as the property type.</summary>
         public string Stored { get; }
 
-        public SchemaField Field { get; }
+        /// <summary>An expression of the backing field's type from one of the property type.</summary>
+        public string Wrap(string value) => Structural ? $"new {Storage}({value})" : value;
 
-        public string PropertyName { get; }
+        public MemberSpec Spec { get; }
 
-        public ClrType Type { get; }
-
-        public int Index { get; }
-
-        /// <summary>Optional members track presence, so absent and null stay distinct.</summary>
-        public bool TracksPresence => !Field.IsRequired;
-
-        public bool IsNullable => Field.IsNullable || !Field.IsRequired;
+        public int Index => Spec.Slot;
 
         public string PropertyType { get; }
 
-        public string Field_ { get; }
+        public string Field { get; }
 
         public string Mask { get; }
 
         public string Bit { get; }
     }
 
-    private void WriteRecord(SchemaType type, string clrName, string fullName)
+    private void WriteRecord(TypeSpec type)
     {
-        _cancellationToken.ThrowIfCancellationRequested();
-        switch (type.Shape)
-        {
-            case SchemaShape.Enum:
-                WriteEnum(type, clrName, fullName);
-                return;
-            case SchemaShape.Union:
-                WriteUnion(type, clrName, fullName);
-                return;
-            case SchemaShape.Opaque:
-                WriteOpaque(type, clrName, fullName);
-                return;
-        }
         var w = _writer;
-        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName };
-        foreach (string reserved in ReservedMemberNames) taken.Add(reserved);
+        var members = type.Members.Select(m => new Member(m)).ToList();
 
-        // Nested types keep their own name unless a field's property would take it (frozendict's 'metadata' key and
-        // its '# metadata' section): then the type gets a 'Model' suffix, and the property keeps the natural name.
-        var fieldNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in type.Fields) fieldNames.Add(Identifier.ToPascalCase(field.JsonName, "Field").TrimStart('@'));
-        var nestedNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var nested in type.Nested)
-        {
-            string pascal = Identifier.ToPascalCase(nested.Name, "Nested").TrimStart('@');
-            string nestedName = Unique(fieldNames.Contains(pascal) || taken.Contains(pascal) ? pascal + "Model" : pascal, taken);
-            nestedNames[nested.Name] = nestedName;
-            if (nested.Shape == SchemaShape.Enum) _nestedEnums.Add($"{fullName}.{nestedName}");
-        }
+        CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' schema.");
+        TypeAttributes(type);
+        w.Open($"public partial record {type.ClrName}");
 
-        var members = new List<Member>();
-        var converterFields = new List<string>();
-        var jsonNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var listed in type.Fields)
-        {
-            var field = listed.JsonName == CSharpText.ValidUtf16(listed.JsonName) ? listed : listed with { JsonName = CSharpText.ValidUtf16(listed.JsonName) };
-            if (!jsonNames.Add(field.JsonName))
-            {
-                Report(DiagnosticDescriptors.DuplicateFieldId, field.Location, field.JsonName, type.Name);
-                continue;
-            }
-            string pascal = Identifier.ToPascalCase(field.JsonName, "Field").TrimStart('@');
-            string propertyName = Unique(pascal, taken);
-            if (propertyName != pascal)
-            {
-                Report(DiagnosticDescriptors.RenamedId, field.Location, field.JsonName, propertyName, $"'{pascal}' is already a member name of '{clrName}'");
-            }
-            var clrType = MapType(field.Type, field, fullName, nestedNames, converterFields);
-            members.Add(new Member(field, propertyName, clrType, members.Count));
-        }
-        string extensionName = Unique("AdditionalProperties", taken);
-
-        CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' schema.");
-        TypeAttributes(type, fullName);
-        w.Open($"public partial record {clrName}");
-
-        // Presence masks for optional members (bit = member index).
-        var masks = new BlockMasks(members);
+        // Presence masks for optional members (bit = member slot).
+        var masks = new BlockMasks(type.Members);
         int maskCount = masks.Count;
         // Not readonly: the converter, nested in the record, sets them in its object initializer (no constructor with a
         // parameter per member, which cost as much output as the members themselves). Nothing outside the type can.
@@ -249,89 +179,92 @@ internal sealed partial class ModelEmitter
         {
             WriteProperty(member, type.IsDeprecated);
         }
-        WritePresenceApi(clrName, members, masks);
+        WritePresenceApi(type.ClrName, members, masks);
 
         w.Line(type.IsOpen
             ? "/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>"
             : "/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>");
-        w.Line("[__Json.Serialization.JsonExtensionData]");
-        w.Line($"public {ClrType.Runtime}OpenDictionary? {extensionName} {{ get; init; }}");
+        w.Line($"[{Json}Serialization.JsonExtensionData]");
+        w.Line($"public {Aliases.Runtime}{Api.OpenDictionary}? {type.ExtensionName} {{ get; init; }}");
         w.Line();
 
-        foreach (var nested in type.Nested)
-        {
-            string nestedName = nestedNames[nested.Name];
-            WriteRecord(nested, nestedName, $"{fullName}.{nestedName}");
-        }
+        foreach (var nested in type.Nested) WriteType(nested);
 
-        WriteConverter(type, clrName, fullName, members, masks, extensionName, converterFields);
+        WriteConverter(type, members, masks);
         w.Close();
         w.Line();
     }
 
-    private void TypeAttributes(SchemaType type, string fullName)
+    private void TypeAttributes(TypeSpec type)
     {
         if (type.IsDeprecated) _writer.Line("[global::System.Obsolete]");
-        _writer.Line($"[__Json.Serialization.JsonConverter(typeof({fullName}.JsonModelConverter))]");
+        _writer.Line($"[{Json}Serialization.JsonConverter(typeof({type.FullName}.{ConverterClass}))]");
     }
 
     private void WriteProperty(Member member, bool typeDeprecated)
     {
         var w = _writer;
+        var spec = member.Spec;
         // C# warns on [Obsolete] on a required member of a type that is not itself obsolete (CS9042): such a member
         // says it is deprecated in its summary instead.
-        bool obsolete = member.Field.IsDeprecated && (!member.Field.IsRequired || typeDeprecated);
-        string? summary = member.Field.Description;
-        if (member.Field.IsDeprecated && !obsolete) summary = summary is null ? "Deprecated." : summary + "\nDeprecated.";
+        bool obsolete = spec.IsDeprecated && (!spec.IsRequired || typeDeprecated);
+        string? summary = spec.Description;
+        if (spec.IsDeprecated && !obsolete) summary = summary is null ? "Deprecated." : summary + "\nDeprecated.";
         CSharpText.DocComment(w, "summary", summary);
-        w.Line($"[__Json.Serialization.JsonPropertyName({CSharpText.Literal(member.Field.JsonName)})]");
+        w.Line($"[{Json}Serialization.JsonPropertyName({CSharpText.Literal(spec.JsonName)})]");
         if (obsolete) w.Line("[global::System.Obsolete]");
-        if (member.Field.IsRequired && !member.Type.Structural)
+        if (spec.IsRequired && !member.Structural)
         {
-            w.Line("[__Json.Serialization.JsonRequired]");
-            w.Line($"public required {member.PropertyType} {member.PropertyName} {{ get; init; }}");
+            w.Line($"[{Json}Serialization.JsonRequired]");
+            w.Line($"public required {member.PropertyType} {spec.PropertyName} {{ get; init; }}");
         }
-        else if (member.Field.IsRequired)
+        else if (spec.IsRequired)
         {
-            w.Line("[__Json.Serialization.JsonRequired]");
-            w.Line($"public required {member.PropertyType} {member.PropertyName} {{ get => {member.Stored}; init => {member.Field_} = {member.Wrap("value")}; }}");
-            w.Line($"private {member.Storage} {member.Field_};");
+            w.Line($"[{Json}Serialization.JsonRequired]");
+            w.Line($"public required {member.PropertyType} {spec.PropertyName} {{ get => {member.Stored}; init => {member.Field} = {member.Wrap("value")}; }}");
+            w.Line($"private {member.Storage} {member.Field};");
         }
         else
         {
-            w.Line($"public {member.PropertyType} {member.PropertyName} {{ get => {member.Stored}; init {{ {member.Field_} = {member.Wrap("value")}; {PresenceUpdate(member)} }} }}");
-            w.Line($"private {member.Storage} {member.Field_};");
+            w.Line($"public {member.PropertyType} {spec.PropertyName} {{ get => {member.Stored}; init {{ {member.Field} = {member.Wrap("value")}; {PresenceUpdate(member)} }} }}");
+            w.Line($"private {member.Storage} {member.Field};");
         }
         w.Line();
     }
 
-    private void WriteConverter(SchemaType type, string clrName, string fullName, List<Member> members, BlockMasks masks, string extensionName, List<string> converterFields)
+    private void WriteConverterFields(TypeSpec type)
+    {
+        foreach (var container in type.ConverterFields) _writer.Line(TypeReferenceCode.ConverterField(container));
+    }
+
+    private void WriteConverter(TypeSpec type, List<Member> members, BlockMasks masks)
     {
         int maskCount = masks.Count;
+        string clrName = type.ClrName, fullName = type.FullName;
         var w = _writer;
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>");
-        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
-        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line($"internal static readonly {ConverterClass} Instance = new();");
         if (members.Count > 0)
         {
-            w.Line($"private static readonly string[] s_jsonNames = {{ {string.Join(", ", members.Select(m => CSharpText.Literal(m.Field.JsonName)))} }};");
-            w.Line($"private static readonly {Json}JsonEncodedText[] s_names = {ModelJson}.EncodeNames(s_jsonNames);");
-            if (members.Exists(m => m.Field.IsRequired))
+            w.Line($"private static readonly string[] s_jsonNames = {{ {string.Join(", ", members.Select(m => CSharpText.Literal(m.Spec.JsonName)))} }};");
+            w.Line($"private static readonly {Json}JsonEncodedText[] s_names = {ModelJson}{Api.EncodeNames}(s_jsonNames);");
+            if (members.Exists(m => m.Spec.IsRequired))
             {
                 // For the missing-member message only: the C# names, in member order.
-                w.Line($"private const string PropertyNames = {CSharpText.Literal(string.Join(",", members.Select(m => m.PropertyName.TrimStart('@'))))};");
+                w.Line($"private const string PropertyNames = {CSharpText.Literal(string.Join(",", members.Select(m => m.Spec.PropertyName.TrimStart('@'))))};");
             }
-            w.Line($"private static readonly byte[][] s_utf8Names = {ModelJson}.Utf8Names(s_jsonNames);");
+            w.Line($"private static readonly byte[][] s_utf8Names = {ModelJson}{Api.Utf8Names}(s_jsonNames);");
         }
-        foreach (string field in converterFields) w.Line(field);
+        WriteConverterFields(type);
         w.Line();
 
         // Read
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
-        w.Line($"{ModelJson}.ExpectStartObject(ref reader, {CSharpText.Literal(clrName)});");
+        w.Line($"{ModelJson}{Api.ExpectStartObject}(ref reader, {CSharpText.Literal(clrName)});");
         for (int m = 0; m < maskCount; m++) w.Line($"ulong seen{m} = 0;");
         foreach (var member in members) w.Line($"{member.PropertyType} f{member.Index} = default!;");
-        w.Line($"var unknown = new {ClrType.Runtime}OrderedMapBuilder<{Json}JsonElement>();");
+        w.Line($"var unknown = new {Aliases.Runtime}{Api.OrderedMapBuilder}<{Json}JsonElement>();");
         if (members.Count > 0)
         {
             w.Line("int member = -1, next = 0;");
@@ -339,23 +272,23 @@ internal sealed partial class ModelEmitter
         }
         w.Open("while (true)");
         if (members.Count > 0) w.Line("member = -1;"); // an error between members is not blamed on the previous one
-        w.Line($"if (!{ModelJson}.NextProperty(ref reader)) break;");
+        w.Line($"if (!{ModelJson}{Api.NextProperty}(ref reader)) break;");
         if (members.Count > 0)
         {
-            w.Open($"switch (member = {ModelJson}.MatchMember(ref reader, s_utf8Names, ref next))");
+            w.Open($"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next))");
             foreach (var member in members)
             {
                 string i = member.Index.ToString(CultureInfo.InvariantCulture);
                 // One short line per member: the cases are the bulk of a converter, and output size is compile time.
-                string read = member.IsNullable ? member.Type.NextOrNull : member.Type.Next;
+                string read = member.Spec.IsNullableProperty ? TypeReferenceCode.NextOrNull(member.Spec.Type) : TypeReferenceCode.Next(member.Spec.Type);
                 w.Line($"case {i}: f{i} = {read}; seen{member.Index / 64} |= {member.Bit}; break;");
             }
-            w.Line($"default: {ModelJson}.ReadUnknownMember(ref reader, ref unknown); break;");
+            w.Line($"default: {ModelJson}{Api.ReadUnknownMember}(ref reader, ref unknown); break;");
             w.Close();
         }
         else
         {
-            w.Line($"{ModelJson}.ReadUnknownMember(ref reader, ref unknown);");
+            w.Line($"{ModelJson}{Api.ReadUnknownMember}(ref reader, ref unknown);");
         }
         w.Close();
         if (members.Count > 0)
@@ -364,7 +297,7 @@ internal sealed partial class ModelEmitter
             w.Line($"catch ({Json}JsonException exception) when (member >= 0)");
             w.Line("{");
             w.Indent();
-            w.Line($"throw {ModelJson}.AtMember(exception, s_jsonNames[member]);");
+            w.Line($"throw {ModelJson}{Api.AtMember}(exception, s_jsonNames[member]);");
             w.Close();
         }
         // All required members of a 64-member block are checked at once; the runtime names the first one missing.
@@ -372,20 +305,20 @@ internal sealed partial class ModelEmitter
         {
             if (masks.Required[m] == 0) continue;
             string required = BlockMasks.Literal(masks.Required[m]);
-            w.Line($"if ((seen{m} & {required}) != {required}) throw {ModelJson}.MissingRequired({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
+            w.Line($"if ((seen{m} & {required}) != {required}) throw {ModelJson}{Api.MissingRequired}({CSharpText.Literal(clrName)}, seen{m}, {required}, {m}, s_jsonNames, PropertyNames);");
         }
         // Required members through their init accessors; optional ones straight into their fields, with the presence
         // bits of what was read (an init accessor would mark every optional member present).
         var initializers = new List<string>();
         foreach (var member in members)
         {
-            initializers.Add(member.TracksPresence ? $"{member.Field_} = {member.Wrap("f" + member.Index.ToString(CultureInfo.InvariantCulture))}" : $"{member.PropertyName} = f{member.Index}");
+            initializers.Add(member.Spec.TracksPresence ? $"{member.Field} = {member.Wrap("f" + member.Index.ToString(CultureInfo.InvariantCulture))}" : $"{member.Spec.PropertyName} = f{member.Index}");
         }
         for (int m = 0; m < maskCount; m++)
         {
             if (masks.Optional[m] != 0) initializers.Add($"_set{m} = seen{m} & {BlockMasks.Literal(masks.Optional[m])}");
         }
-        initializers.Add($"{extensionName} = {ModelJson}.ToOpenDictionary(ref unknown)");
+        initializers.Add($"{type.ExtensionName} = {ModelJson}{Api.ToOpenDictionary}(ref unknown)");
         w.Line($"return new {fullName} {{ {string.Join(", ", initializers)} }};");
         w.Close();
         w.Line();
@@ -396,11 +329,11 @@ internal sealed partial class ModelEmitter
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
-            string access = member.TracksPresence ? "value." + member.Stored : "value." + member.PropertyName;
-            string write = member.Type.WriteMember($"s_names[{i}]", access);
-            w.Line(member.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
+            string access = member.Spec.TracksPresence ? "value." + member.Stored : "value." + member.Spec.PropertyName;
+            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access);
+            w.Line(member.Spec.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
-        w.Line($"value.{extensionName}?.WriteTo(writer);");
+        w.Line($"value.{type.ExtensionName}?.WriteTo(writer);");
         w.Line("writer.WriteEndObject();");
         w.Close();
         w.Close();
@@ -410,39 +343,36 @@ internal sealed partial class ModelEmitter
     /// An enum as a <c>readonly record struct</c> over its wire value: the doc's values are static members, and a value
     /// the doc does not list (added by the server later) is read, kept and written back unchanged.
     /// </summary>
-    private void WriteEnum(SchemaType type, string clrName, string fullName)
+    private void WriteEnum(TypeSpec type)
     {
         var w = _writer;
-        bool integers = type.NumericEnum && type.EnumValues.All(v => long.TryParse(v.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
-        string valueType = !type.NumericEnum ? "string" : integers ? "long" : "double";
-        string read = !type.NumericEnum ? "ReadString" : integers ? "ReadInt64" : "ReadDouble";
-        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", "JsonModelConverter", "GetType", "Values", "Known", "TryGetKnown" };
-        CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.Name}' enum. Values the doc does not list are kept as they are.");
-        TypeAttributes(type, fullName);
-        w.Open($"public readonly partial record struct {clrName}({valueType} Value)");
-        var names = new List<string>();
+        string clrName = type.ClrName, fullName = type.FullName;
+        var kind = type.EnumValueKind;
+        string valueType = kind switch { EnumValueKind.String => "string", EnumValueKind.Int64 => "long", _ => "double" };
+        string read = kind switch { EnumValueKind.String => Api.ReadString, EnumValueKind.Int64 => Api.ReadInt64, _ => Api.ReadDouble };
+        CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' enum. Values the doc does not list are kept as they are.");
+        TypeAttributes(type);
+        w.Open($"public readonly partial record struct {clrName}({valueType} {ValueProperty})");
         var literals = new List<string>();
-        foreach (var value in type.EnumValues)
+        foreach (var value in type.EnumMembers)
         {
-            string literal = !type.NumericEnum ? CSharpText.Literal(value.Value) : integers ? value.Value + "L" : NumberLiteral(value.Value);
+            string literal = kind switch { EnumValueKind.String => CSharpText.Literal(value.Value), EnumValueKind.Int64 => value.Value + "L", _ => NumberLiteral(value.Value) };
             literals.Add(literal);
-            string name = Unique(EnumMemberName(value, type.NumericEnum), taken);
-            names.Add(name);
             // The wire value is in the Values constant: no summary repeating it (enums are a large share of real output).
             if (value.Description is not null) CSharpText.DocComment(w, "summary", value.Description);
-            w.Line($"public static {clrName} {name} {{ get; }} = new(Values.{name});");
+            w.Line($"public static {clrName} {value.Name} {{ get; }} = new({ValuesClass}.{value.Name});");
         }
-        WriteEnumViews(clrName, valueType, names, literals);
+        WriteEnumViews(clrName, valueType, type.EnumMembers.Select(v => v.Name).ToList(), literals);
         w.Line("/// <summary>The wire value.</summary>");
-        w.Line(!type.NumericEnum ? "public override string ToString() => Value ?? \"\";" : "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        w.Line(kind == EnumValueKind.String ? "public override string ToString() => Value ?? \"\";" : "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
         w.Line();
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as its wire value.</summary>");
-        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
-        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line($"internal static readonly {ConverterClass} Instance = new();");
         w.Line();
-        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}.{read}(ref reader));");
+        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}{read}(ref reader));");
         w.Line();
-        w.Line(!type.NumericEnum
+        w.Line(kind == EnumValueKind.String
             ? $"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => writer.WriteStringValue(value.Value);"
             : $"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);");
         w.Close();
@@ -451,28 +381,29 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary>A named type over any JSON value, for docs that do not describe their JSON.</summary>
-    private void WriteOpaque(SchemaType type, string clrName, string fullName)
+    private void WriteOpaque(TypeSpec type)
     {
         var w = _writer;
-        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.Name}' does not describe its JSON, so the value is kept as it arrives.");
-        TypeAttributes(type, fullName);
-        w.Open($"public readonly partial record struct {clrName}({Json}JsonElement Value)");
+        string clrName = type.ClrName, fullName = type.FullName;
+        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.SchemaName}' does not describe its JSON, so the value is kept as it arrives.");
+        TypeAttributes(type);
+        w.Open($"public readonly partial record struct {clrName}({Json}JsonElement {ValueProperty})");
         w.Line("/// <summary>The JSON text of the value.</summary>");
         w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
         w.Line();
-        w.Line("/// <summary>Equal when the values are equal as JSON (<see cref=\"global::GenerationModels.Runtime.JsonValueEquality\"/>).</summary>");
-        w.Line($"public bool Equals({clrName} other) => {ClrType.Runtime}JsonValueEquality.AreEqual(Value, other.Value);");
+        w.Line($"/// <summary>Equal when the values are equal as JSON (<see cref=\"global::{RuntimeNamespace}.{Api.JsonValueEquality}\"/>).</summary>");
+        w.Line($"public bool Equals({clrName} other) => {Aliases.Runtime}{Api.JsonValueEquality}.AreEqual(Value, other.Value);");
         w.Line();
-        w.Line("/// <summary>A hash consistent with <see cref=\"Equals(" + clrName + ")\"/>.</summary>");
-        w.Line($"public override int GetHashCode() => {ClrType.Runtime}JsonValueEquality.GetHashCode(Value);");
+        w.Line($"/// <summary>A hash consistent with <see cref=\"Equals({clrName})\"/>.</summary>");
+        w.Line($"public override int GetHashCode() => {Aliases.Runtime}{Api.JsonValueEquality}.GetHashCode(Value);");
         w.Line();
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as the JSON value it holds.</summary>");
-        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
-        w.Line("internal static readonly JsonModelConverter Instance = new();");
+        w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line($"internal static readonly {ConverterClass} Instance = new();");
         w.Line();
-        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}.ReadJsonElement(ref reader));");
+        w.Line($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => new({ModelJson}{Api.ReadJsonElement}(ref reader));");
         w.Line();
-        w.Line($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => {ModelJson}.WriteJsonElement(writer, value.Value);");
+        w.Line($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options) => {ModelJson}{Api.WriteJsonElement}(writer, value.Value);");
         w.Close();
         w.Close();
         w.Line();
@@ -482,97 +413,52 @@ internal sealed partial class ModelEmitter
     /// A union as a record with one nullable property per case; reading tries the cases in the doc's order and keeps
     /// JSON that matches none in <c>Unmatched</c>, so nothing is lost.
     /// </summary>
-    private void WriteUnion(SchemaType type, string clrName, string fullName)
+    private void WriteUnion(TypeSpec type)
     {
         var w = _writer;
-        var taken = new HashSet<string>(StringComparer.Ordinal) { clrName, "Unmatched", "JsonModelConverter", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "Match", "Switch", "FromUnmatched" };
-        // Inline case schemas (OpenAPI oneOf of inline objects) are nested in the union.
-        var nestedNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var nested in type.Nested)
-        {
-            string nestedName = Unique(Identifier.ToPascalCase(nested.Name, "Nested").TrimStart('@') + "Case", taken);
-            nestedNames[nested.Name] = nestedName;
-            if (nested.Shape == SchemaShape.Enum) _nestedEnums.Add($"{fullName}.{nestedName}");
-        }
-        var converterFields = new List<string>();
-        var cases = new List<(string Name, ClrType Type)>();
-        var location = type.Location;
-        foreach (var variant in type.Variants)
-        {
-            var clrType = MapType(variant, PseudoField(type, variant), fullName, nestedNames, converterFields);
-            if (cases.Exists(c => c.Type.Name == clrType.Name)) continue;
-            cases.Add((Unique(CaseName(variant, clrType), taken), clrType));
-        }
-        // Discriminator values select a case directly; each maps to the case of the same C# type.
-        var discriminated = new List<(string Value, int Case)>();
-        foreach (var mapped in type.DiscriminatorCases)
-        {
-            var clrType = MapType(mapped.Type, PseudoField(type, mapped.Type), fullName, nestedNames, converterFields);
-            int caseIndex = cases.FindIndex(c => c.Type.Name == clrType.Name);
-            if (caseIndex >= 0 && !discriminated.Exists(d => d.Value == mapped.Value)) discriminated.Add((mapped.Value, caseIndex));
-        }
-        // Case converters may be static fields (lists, maps): create them now, before the fields are written.
-        var caseConverters = cases.ConvertAll(c => c.Type.Converter);
+        string clrName = type.ClrName, fullName = type.FullName;
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.");
-        TypeAttributes(type, fullName);
+        TypeAttributes(type);
         w.Open($"public partial record {clrName}");
-        WriteUnionCases(clrName, cases);
-        foreach (var nested in type.Nested)
-        {
-            WriteRecord(nested, nestedNames[nested.Name], $"{fullName}.{nestedNames[nested.Name]}");
-        }
-        bool byDiscriminator = type.DiscriminatorProperty is not null && discriminated.Count > 0;
+        WriteUnionCases(clrName, type.Cases);
+        foreach (var nested in type.Nested) WriteType(nested);
+        bool byDiscriminator = type.DiscriminatorProperty is not null;
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");
-        w.Open($"internal sealed class JsonModelConverter : {Json}Serialization.JsonConverter<{fullName}>");
-        w.Line("internal static readonly JsonModelConverter Instance = new();");
-        foreach (string field in converterFields) w.Line(field);
+        w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
+        w.Line($"internal static readonly {ConverterClass} Instance = new();");
+        WriteConverterFields(type);
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
-        w.Line($"var element = {ModelJson}.ReadJsonElement(ref reader);");
+        w.Line($"var element = {ModelJson}{Api.ReadJsonElement}(ref reader);");
         if (byDiscriminator)
         {
-            w.Open($"switch ({ModelJson}.Discriminator(element, {CSharpText.Literal(type.DiscriminatorProperty!)}))");
-            foreach (var (value, caseIndex) in discriminated)
+            w.Open($"switch ({ModelJson}{Api.Discriminator}(element, {CSharpText.Literal(type.DiscriminatorProperty!)}))");
+            foreach (var d in type.Discriminated)
             {
-                string name = cases[caseIndex].Name;
-                w.Line($"case {CSharpText.Literal(value)} when {ModelJson}.TryReadAs(element, {caseConverters[caseIndex]}, options, out var d{Camel(name)}): return new {fullName} {{ {name} = d{Camel(name)} }};");
+                var c = type.Cases[d.Case];
+                w.Line($"case {CSharpText.Literal(d.Value)} when {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var d{Camel(c.Name)}): return new {fullName} {{ {c.Name} = d{Camel(c.Name)} }};");
             }
             w.Close();
         }
-        for (int i = 0; i < cases.Count; i++)
+        foreach (var c in type.Cases)
         {
-            string name = cases[i].Name;
-            w.Line($"if ({ModelJson}.TryReadAs(element, {caseConverters[i]}, options, out var {Camel(name)})) return new {fullName} {{ {name} = {Camel(name)} }};");
+            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)} }};");
         }
-        w.Line($"return new {fullName} {{ Unmatched = element }};");
+        w.Line($"return new {fullName} {{ {UnmatchedProperty} = element }};");
         w.Close();
         w.Line();
         w.Open($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options)");
-        foreach (var (name, clrType) in cases)
+        foreach (var c in type.Cases)
         {
-            w.Line($"if (value.{name} is {{ }} {Camel(name)}) {{ {clrType.Write(Camel(name))} return; }}");
+            w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {TypeReferenceCode.Write(c.Type, Camel(c.Name))} return; }}");
         }
-        w.Line($"if (value.Unmatched is {{ }} unmatched) {{ {ModelJson}.WriteJsonElement(writer, unmatched); return; }}");
+        w.Line($"if (value.{UnmatchedProperty} is {{ }} unmatched) {{ {ModelJson}{Api.WriteJsonElement}(writer, unmatched); return; }}");
         w.Line("writer.WriteNullValue();");
         w.Close();
         w.Close();
         w.Close();
         w.Line();
     }
-
-    private static SchemaField PseudoField(SchemaType union, TypeRef variant) => new(union.Name, variant, true, false, null, union.Location);
-
-    private static string CaseName(TypeRef variant, ClrType clrType) => variant.Kind switch
-    {
-        TypeKind.Array => CaseName(variant.Element!, clrType) + "List",
-        TypeKind.Map => CaseName(variant.Element!, clrType) + "Map",
-        TypeKind.Nested when variant.Name is not null => Identifier.ToPascalCase(variant.Name, "Case").TrimStart('@'),
-        // A reference to an alias maps to what the alias stands for (a list, say): the alias's name reads better.
-        TypeKind.Reference when variant.Name is not null && clrType.Name.IndexOf('<') >= 0 => Identifier.ToPascalCase(variant.Name, "Case").TrimStart('@'),
-        TypeKind.Reference or TypeKind.Nested => Identifier.ToPascalCase(clrType.Name.Substring(clrType.Name.LastIndexOf('.') + 1), "Case").TrimStart('@'),
-        TypeKind.Unknown or TypeKind.Any or TypeKind.External => "Json",
-        _ => variant.Kind.ToString(),
-    };
 
     private static string Camel(string name) => "case" + name;
 
@@ -592,86 +478,6 @@ internal sealed partial class ModelEmitter
         }
         return sb.ToString();
     }
-
-    /// <summary>Aliases referring to aliases are followed this deep at most (a cycle is reported, not followed forever).</summary>
-    private const int MaxAliasDepth = 16;
-
-    /// <param name="fromPath">The doc that links are relative to: the emitted doc, or the alias doc being expanded.</param>
-    /// <param name="aliasDepth">How many aliases are being expanded around this type.</param>
-    private ClrType MapType(TypeRef type, SchemaField field, string ownerFullName, Dictionary<string, string> nestedNames, List<string> converterFields, string? fromPath = null, int aliasDepth = 0)
-    {
-        switch (type.Kind)
-        {
-            case TypeKind.String:
-                return Primitives.String;
-            case TypeKind.Integer:
-                return Primitives.Int64;
-            case TypeKind.Number when !_options.DecimalNumbers:
-                return Primitives.Double;
-            case TypeKind.Number:
-            case TypeKind.Decimal:
-                return Primitives.Decimal;
-            case TypeKind.Boolean:
-                return Primitives.Boolean;
-            case TypeKind.DateTime:
-                return Primitives.DateTimeOffset;
-            case TypeKind.Date:
-                return Primitives.DateOnly;
-            case TypeKind.Array:
-                return ClrType.Container(false, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth), converterFields);
-            case TypeKind.Map:
-                return ClrType.Container(true, MapType(type.Element!, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth), converterFields);
-            case TypeKind.Nested when fromPath is null && type.Name is not null && nestedNames.TryGetValue(type.Name, out string? nestedName):
-                return ClrType.Model($"{ownerFullName}.{nestedName}", _nestedEnums.Contains($"{ownerFullName}.{nestedName}"));
-            case TypeKind.Reference:
-            case TypeKind.Nested:
-                var target = _index.Resolve(fromPath ?? _document.Path, type.Target, type.Name ?? "", byName: type.Fallback is null);
-                if (target is null && type.Fallback is { } platformType) return MapType(platformType, field, ownerFullName, nestedNames, converterFields, fromPath, aliasDepth);
-                if (target is { IsAlias: true, AliasOf: { } aliased })
-                {
-                    if (aliasDepth < MaxAliasDepth) return MapType(aliased, field, ownerFullName, nestedNames, converterFields, target.Path, aliasDepth + 1);
-                    Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, $"{type.Name} (aliases that refer back to themselves)");
-                    return Primitives.JsonElement;
-                }
-                if (target is not null) return ClrType.Model($"global::{_options.Namespace}.{target.ClrName}", target.Shape is SchemaShape.Enum or SchemaShape.Opaque);
-                Report(DiagnosticDescriptors.UnresolvedLinkId, field.Location, field.JsonName, type.Target ?? type.Name ?? "");
-                return Primitives.JsonElement;
-            case TypeKind.Unknown:
-                Report(DiagnosticDescriptors.UnknownTypeId, field.Location, field.JsonName, type.Name ?? "");
-                return Primitives.JsonElement;
-            case TypeKind.External:
-                Report(DiagnosticDescriptors.ExternalTypeId, field.Location, field.JsonName, type.Name ?? "", type.Target is { Length: > 0 } url ? url : "the SDK language's own library docs");
-                return Primitives.JsonElement;
-            default:
-                return Primitives.JsonElement;
-        }
-    }
-
-    /// <summary>The primitive types, made once: they do not depend on the doc, and a record of thousands of fields made one each.</summary>
-    private static class Primitives
-    {
-        public static readonly ClrType String = ClrType.Primitive("string", false, "String", v => $"writer.WriteStringValue({v});", "String");
-        public static readonly ClrType Int64 = ClrType.Primitive("long", true, "Int64", v => $"writer.WriteNumberValue({v});", "Int64");
-        public static readonly ClrType Double = ClrType.Primitive("double", true, "Double", v => $"writer.WriteNumberValue({v});", "Double");
-        public static readonly ClrType Decimal = ClrType.Primitive("decimal", true, "Decimal", v => $"writer.WriteNumberValue({v});", "Decimal");
-        public static readonly ClrType Boolean = ClrType.Primitive("bool", true, "Boolean", v => $"writer.WriteBooleanValue({v});", "Boolean");
-        public static readonly ClrType DateTimeOffset = ClrType.Primitive("global::System.DateTimeOffset", true, "DateTimeOffset", v => $"writer.WriteStringValue({v});", "DateTimeOffset");
-        public static readonly ClrType DateOnly = ClrType.Primitive("global::System.DateOnly", true, "DateOnly", v => $"{ModelJson}.WriteDateOnly(writer, {v});", "DateOnly");
-        public static readonly ClrType JsonElement = ClrType.Primitive($"{Json}JsonElement", true, "JsonElement", v => $"{ModelJson}.WriteJsonElement(writer, {v});", "JsonElement", structural: true);
-    }
-
-    internal static string Unique(string name, HashSet<string> taken)
-    {
-        if (taken.Add(name)) return name;
-        for (int n = 2; ; n++)
-        {
-            string candidate = name + n.ToString(CultureInfo.InvariantCulture);
-            if (taken.Add(candidate)) return candidate;
-        }
-    }
-
-    private void Report(string id, SourceSpan location, params string[] arguments)
-        => _diagnostics.Add(DiagnosticInfo.Create(id, location, arguments));
 
     /// <summary>Paths go into a // comment: keep them on one line.</summary>
     private static string SafeComment(string path)

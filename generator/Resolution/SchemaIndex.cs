@@ -42,7 +42,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             }
             string baseName = Identifier.ToPascalCase(entry.DocName, "Model").TrimStart('@');
             string? reason = null;
-            if (ClashesWithOwnMember(baseName, entry.Shape))
+            if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
             {
                 // A type may not be named like a member it declares (CS0542): a doc titled 'JsonModelConverter'.
                 reason = $"the generated type declares a member named '{baseName}'";
@@ -61,12 +61,6 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         }
         return new SchemaIndex(models.ToEquatableArray());
     }
-
-    /// <summary>Members every generated type of <paramref name="shape"/> declares (its converter, record members, an enum's Value).</summary>
-    private static bool ClashesWithOwnMember(string name, SchemaShape shape)
-        => name is "JsonModelConverter" or "EqualityContract" or "Equals" or "GetHashCode" or "ToString" or "PrintMembers" or "Deconstruct"
-        || (shape is SchemaShape.Enum or SchemaShape.Opaque && name is "Value" or "IsKnown")
-        || (shape is SchemaShape.Union && name is "Unmatched");
 
     /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/> (the first one, in index order).</summary>
     public NamedModel? Find(string path, string pointer) => GetLookup().Find(path, pointer);

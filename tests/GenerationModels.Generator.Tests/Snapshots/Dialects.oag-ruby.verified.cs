@@ -35,7 +35,7 @@ public partial record Animal
 	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 	public TResult Match<TResult>(global::System.Func<global::TestModels.Cat, TResult> onCat, global::System.Func<global::TestModels.Dog, TResult> onDog, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 	{
 		if (Cat is { } caseCat) return onCat(caseCat);
@@ -43,7 +43,7 @@ public partial record Animal
 		return onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 	public void Switch(global::System.Action<global::TestModels.Cat> onCat, global::System.Action<global::TestModels.Dog> onDog, global::System.Action<__Json.JsonElement> onUnmatched)
 	{
 		if (Cat is { } caseCat) { onCat(caseCat); return; }
@@ -733,7 +733,7 @@ public partial record Tag
 	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 	public TResult Match<TResult>(global::System.Func<long, TResult> onInteger, global::System.Func<string, TResult> onString, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 	{
 		if (Integer is { } caseInteger) return onInteger(caseInteger);
@@ -741,7 +741,7 @@ public partial record Tag
 		return onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 	public void Switch(global::System.Action<long> onInteger, global::System.Action<string> onString, global::System.Action<__Json.JsonElement> onUnmatched)
 	{
 		if (Integer is { } caseInteger) { onInteger(caseInteger); return; }

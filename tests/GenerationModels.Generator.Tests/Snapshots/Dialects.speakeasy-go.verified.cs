@@ -45,7 +45,7 @@ public partial record Friend
 	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 	public TResult Match<TResult>(global::System.Func<global::TestModels.Pet, TResult> onPet, global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInteger, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 	{
 		if (Pet is { } casePet) return onPet(casePet);
@@ -54,7 +54,7 @@ public partial record Friend
 		return onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 	public void Switch(global::System.Action<global::TestModels.Pet> onPet, global::System.Action<string> onString, global::System.Action<long> onInteger, global::System.Action<__Json.JsonElement> onUnmatched)
 	{
 		if (Pet is { } casePet) { onPet(casePet); return; }

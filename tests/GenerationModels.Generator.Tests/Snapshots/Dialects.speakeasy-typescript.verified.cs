@@ -360,7 +360,7 @@ public partial record TagNames
 	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 	public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<__Collections.IReadOnlyList<string>, TResult> onStringList, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 	{
 		if (String is { } caseString) return onString(caseString);
@@ -368,7 +368,7 @@ public partial record TagNames
 		return onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 	public void Switch(global::System.Action<string> onString, global::System.Action<__Collections.IReadOnlyList<string>> onStringList, global::System.Action<__Json.JsonElement> onUnmatched)
 	{
 		if (String is { } caseString) { onString(caseString); return; }

@@ -1454,7 +1454,7 @@ public partial record Loan
 		public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 		private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-		/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+		/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 		public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::TestModels.Loan.BorrowerModel.MemberCase, TResult> onMember, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 		{
 			if (String is { } caseString) return onString(caseString);
@@ -1462,7 +1462,7 @@ public partial record Loan
 			return onUnmatched(Unmatched.GetValueOrDefault());
 		}
 
-		/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+		/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 		public void Switch(global::System.Action<string> onString, global::System.Action<global::TestModels.Loan.BorrowerModel.MemberCase> onMember, global::System.Action<__Json.JsonElement> onUnmatched)
 		{
 			if (String is { } caseString) { onString(caseString); return; }
@@ -1897,7 +1897,7 @@ public partial record Pet
 	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
 	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
 
-	/// <summary>Calls the function of the case that is set (<c>Unmatched</c> for JSON that matched no case) and returns its result.</summary>
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
 	public TResult Match<TResult>(global::System.Func<global::TestModels.Cat, TResult> onCat, global::System.Func<global::TestModels.Dog, TResult> onDog, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
 	{
 		if (Cat is { } caseCat) return onCat(caseCat);
@@ -1905,7 +1905,7 @@ public partial record Pet
 		return onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	/// <summary>Calls the action of the case that is set (<c>Unmatched</c> for JSON that matched no case).</summary>
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
 	public void Switch(global::System.Action<global::TestModels.Cat> onCat, global::System.Action<global::TestModels.Dog> onDog, global::System.Action<__Json.JsonElement> onUnmatched)
 	{
 		if (Cat is { } caseCat) { onCat(caseCat); return; }

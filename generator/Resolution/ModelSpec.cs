@@ -1,0 +1,133 @@
+using GenerationModels.Generator.Helpers;
+using GenerationModels.Generator.Model;
+
+namespace GenerationModels.Generator.Resolution;
+
+// The emit-ready description of generated code (like System.Text.Json's *Spec records): every C# name final, every link
+// followed, no file positions and no diagnostics. Equatable, so a change that leaves the output alone (a moved line, a
+// doc added elsewhere) leaves these equal and the emitter cached.
+
+/// <summary>What a doc resolved to: the file to generate (none for an alias or a doc without a model) and its diagnostics, kept apart.</summary>
+internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One generated file: a doc's type in the project's namespace.</summary>
+/// <param name="SourcePath">The doc's path, relative to the project when inside it (for the header comment).</param>
+internal sealed record ModelFileSpec(string HintName, string SourcePath, string Namespace, TypeSpec Type);
+
+/// <summary>The primitive C# types a JSON value maps to.</summary>
+internal enum PrimitiveType
+{
+    String,
+    Int64,
+    Double,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    DateOnly,
+    JsonElement,
+}
+
+/// <summary>How a type reference is read and written.</summary>
+internal enum TypeReferenceKind
+{
+    /// <summary>A primitive, read and written by the runtime's per-primitive calls.</summary>
+    Primitive,
+    /// <summary>A generated type (record, enum struct, union, opaque); its converter is nested in it.</summary>
+    Model,
+    /// <summary>A read-only list of <see cref="TypeReference.Element"/>.</summary>
+    List,
+    /// <summary>A read-only string-keyed map of <see cref="TypeReference.Element"/>.</summary>
+    Map,
+}
+
+/// <summary>A resolved C# type as generated code uses it.</summary>
+/// <param name="Name">Its C# spelling (fully qualified or through the generated aliases).</param>
+/// <param name="ConverterField">
+/// For a list or map whose own converter is needed (it is an element, or a union case): the index of the
+/// <c>s_converter{n}</c> field of the enclosing converter that holds it; else -1.
+/// </param>
+internal sealed record TypeReference(TypeReferenceKind Kind, string Name, bool IsValueType, PrimitiveType Primitive = PrimitiveType.JsonElement, TypeReference? Element = null, int ConverterField = -1);
+
+/// <summary>Which shape of type to generate.</summary>
+internal enum TypeSpecKind
+{
+    Object,
+    Enum,
+    Union,
+    Opaque,
+}
+
+/// <summary>A generated type, with everything in it named.</summary>
+/// <param name="SchemaName">The doc's name for it (for generated summaries).</param>
+/// <param name="Description">The doc's description, if any.</param>
+internal sealed record TypeSpec(TypeSpecKind Kind, string ClrName, string FullName, string SchemaName, string? Description, bool IsDeprecated)
+{
+    /// <summary>Objects: the members, in the doc's order; <see cref="MemberSpec.Slot"/> is the position.</summary>
+    public EquatableArray<MemberSpec> Members { get; init; } = EquatableArray<MemberSpec>.Empty;
+
+    /// <summary>Objects: the schema admits members beyond its fields.</summary>
+    public bool IsOpen { get; init; }
+
+    /// <summary>Objects: the name of the property keeping undeclared members.</summary>
+    public string ExtensionName { get; init; } = "";
+
+    /// <summary>Objects and unions: the types declared inside this one.</summary>
+    public EquatableArray<TypeSpec> Nested { get; init; } = EquatableArray<TypeSpec>.Empty;
+
+    /// <summary>Objects and unions: the lists and maps whose converters are static fields of this type's converter, by field index.</summary>
+    public EquatableArray<TypeReference> ConverterFields { get; init; } = EquatableArray<TypeReference>.Empty;
+
+    /// <summary>Enums: the wire value's type.</summary>
+    public EnumValueKind EnumValueKind { get; init; }
+
+    /// <summary>Enums: the values the doc lists, named.</summary>
+    public EquatableArray<EnumMemberSpec> EnumMembers { get; init; } = EquatableArray<EnumMemberSpec>.Empty;
+
+    /// <summary>Unions: the cases, in the doc's order, one per C# type.</summary>
+    public EquatableArray<UnionCaseSpec> Cases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
+
+    /// <summary>Unions read by discriminator: the JSON member naming the case; null when the union has no usable discriminator.</summary>
+    public string? DiscriminatorProperty { get; init; }
+
+    /// <summary>Unions: discriminator values and the index of the case each selects.</summary>
+    public EquatableArray<DiscriminatorSpec> Discriminated { get; init; } = EquatableArray<DiscriminatorSpec>.Empty;
+}
+
+/// <summary>A member of an object record.</summary>
+/// <param name="Slot">The member's position: its presence bit (<c>_set{Slot / 64}</c>, bit <c>Slot % 64</c>), backing field <c>_f{Slot}</c> and name index.</param>
+/// <param name="IsNullable">The doc says the member may be JSON null.</param>
+internal sealed record MemberSpec(int Slot, string JsonName, string PropertyName, TypeReference Type, bool IsRequired, bool IsNullable, bool IsDeprecated, string? Description)
+{
+    /// <summary>Optional members track presence, so absent and null stay distinct.</summary>
+    public bool TracksPresence => !IsRequired;
+
+    /// <summary>The property's C# type is nullable: the value may be null or absent.</summary>
+    public bool IsNullableProperty => IsNullable || !IsRequired;
+}
+
+/// <summary>The C# type of an enum's wire value.</summary>
+internal enum EnumValueKind
+{
+    String,
+    Int64,
+    Double,
+}
+
+/// <summary>A value of an enum: its static member's name and the wire value (JSON number text for numeric enums).</summary>
+internal sealed record EnumMemberSpec(string Name, string Value, string? Description);
+
+/// <summary>A case of a union: its property's name and type.</summary>
+internal sealed record UnionCaseSpec(string Name, TypeReference Type);
+
+/// <summary>A discriminator value and the index of the union case it selects.</summary>
+internal sealed record DiscriminatorSpec(string Value, int Case);
+
+/// <summary>The serializer context: its name, namespace, and one entry per generated type.</summary>
+internal sealed record ContextSpec(string Namespace, string Name, EquatableArray<ContextEntry> Models);
+
+/// <summary>
+/// A model's entry in the serializer context: its type name and the names of its type-info properties: the model's, and
+/// those of <c>IReadOnlyList&lt;T&gt;</c> and <c>IReadOnlyDictionary&lt;string, T&gt;</c> of it (named as System.Text.Json's own
+/// generator names them: <c>IReadOnlyListPet</c>, <c>IReadOnlyDictionaryStringPet</c>).
+/// </summary>
+internal sealed record ContextEntry(string ClrName, string PropertyName, string ListPropertyName, string MapPropertyName);
