@@ -57,18 +57,18 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
+            .Select((pair, _) => new SchemaFile(pair.Left, WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions), TypeNameOf(pair.Right.GetOptions(pair.Left))))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
         var parsed = schemaFiles
-            .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, cancellationToken))
+            .SelectMany((file, cancellationToken) => Parse(file.Text, file.WireNaming, file.TypeName, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var index = parsed
             .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf))
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf) { TypeName = doc.TypeName })
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
@@ -122,7 +122,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>An AdditionalFile the generator reads; compared by reference, so an unchanged file stays cached.</summary>
-    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming);
+    private sealed record SchemaFile(AdditionalText Text, WireNaming WireNaming, string? TypeName);
+
+    /// <summary>The GenerationModelsTypeName knob (item metadata): the C# name of a markdown doc's type, pinned.</summary>
+    private static string? TypeNameOf(AnalyzerConfigOptions file)
+        => file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsTypeName", out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
     private static WireNaming WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
@@ -134,7 +138,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, System.Threading.CancellationToken cancellationToken)
+    private static ImmutableArray<ParsedDocument> Parse(AdditionalText file, WireNaming wireNaming, string? typeName, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)
@@ -144,7 +148,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
-            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming));
+            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, wireNaming) with { TypeName = typeName });
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GenerationModels.Generator;
 
 /// <summary>The MSBuild knobs, read once per compilation (equatable, so an unrelated option change re-runs nothing).</summary>
-internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory)
+internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory, bool Internal = false)
 {
     public const string DefaultContextName = "GenerationModelsJsonContext";
 
@@ -14,7 +14,9 @@ internal sealed record GeneratorOptions(string Namespace, string ContextName, bo
         string ns = Get("GenerationModelsNamespace") ?? Get("RootNamespace") ?? "GenerationModels.Generated";
         string context = Get("GenerationModelsContextName") ?? DefaultContextName;
         bool decimalNumbers = string.Equals(Get("GenerationModelsNumberType"), "decimal", System.StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "");
+        // GenerationModelsVisibility=internal: library authors keep the models and the context out of their public API.
+        bool isInternal = string.Equals(Get("GenerationModelsVisibility"), "internal", System.StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "", isInternal);
     }
 
     private static string SanitizeNamespace(string ns)

@@ -30,7 +30,7 @@ internal static class ContextEmitter
         w.Line("/// System.Text.Json metadata for the models generated from this project's schema docs, used like a");
         w.Line("/// <c>[JsonSerializable]</c> context: <c>JsonSerializer.Deserialize(json, " + name + ".Default.Model)</c>. No reflection.");
         w.Line("/// </summary>");
-        w.Open($"public partial class {name} : {Json}Serialization.JsonSerializerContext, {Metadata}IJsonTypeInfoResolver");
+        w.Open($"{(context.IsInternal ? "internal" : "public")} partial class {name} : {Json}Serialization.JsonSerializerContext, {Metadata}IJsonTypeInfoResolver");
         w.Line($"private static readonly {Json}JsonSerializerOptions s_defaultOptions = new();");
         w.Line();
         w.Line("/// <summary>The context bound to default options.</summary>");

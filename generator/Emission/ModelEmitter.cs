@@ -26,8 +26,12 @@ internal sealed partial class ModelEmitter
     private readonly SourceWriter _writer;
     private readonly CancellationToken _cancellationToken;
 
+    /// <summary>The accessibility of the generated types: <c>public</c>, or <c>internal</c> with GenerationModelsVisibility=internal.</summary>
+    private readonly string _accessibility;
+
     private ModelEmitter(ModelFileSpec file, CancellationToken cancellationToken)
     {
+        _accessibility = file.IsInternal ? "internal" : "public";
         _writer = new SourceWriter(ExpectedLength(file.Type));
         _cancellationToken = cancellationToken;
     }
@@ -159,7 +163,7 @@ internal sealed partial class ModelEmitter
 
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' schema.");
         TypeAttributes(type);
-        w.Open($"public partial record {type.ClrName}");
+        w.Open($"{_accessibility} partial record {type.ClrName}");
 
         // Presence masks for optional members (bit = member slot).
         var masks = new BlockMasks(type.Members);
@@ -352,7 +356,7 @@ internal sealed partial class ModelEmitter
         string read = kind switch { EnumValueKind.String => Api.ReadString, EnumValueKind.Int64 => Api.ReadInt64, _ => Api.ReadDouble };
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' enum. Values the doc does not list are kept as they are.");
         TypeAttributes(type);
-        w.Open($"public readonly partial record struct {clrName}({valueType} {ValueProperty})");
+        w.Open($"{_accessibility} readonly partial record struct {clrName}({valueType} {ValueProperty})");
         var literals = new List<string>();
         foreach (var value in type.EnumMembers)
         {
@@ -387,7 +391,7 @@ internal sealed partial class ModelEmitter
         string clrName = type.ClrName, fullName = type.FullName;
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.SchemaName}' does not describe its JSON, so the value is kept as it arrives.");
         TypeAttributes(type);
-        w.Open($"public readonly partial record struct {clrName}({Json}JsonElement {ValueProperty})");
+        w.Open($"{_accessibility} readonly partial record struct {clrName}({Json}JsonElement {ValueProperty})");
         w.Line("/// <summary>The JSON text of the value.</summary>");
         w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
         w.Line();
@@ -419,7 +423,7 @@ internal sealed partial class ModelEmitter
         string clrName = type.ClrName, fullName = type.FullName;
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.");
         TypeAttributes(type);
-        w.Open($"public partial record {clrName}");
+        w.Open($"{_accessibility} partial record {clrName}");
         WriteUnionCases(clrName, type.Cases);
         foreach (var nested in type.Nested) WriteType(nested);
         bool byDiscriminator = type.DiscriminatorProperty is not null;

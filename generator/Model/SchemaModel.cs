@@ -116,4 +116,7 @@ internal sealed record ParsedDocument(
     /// <c>#/components/schemas/Pet</c>); empty for a markdown doc, which holds one model.
     /// </summary>
     public string Pointer { get; init; } = "";
+
+    /// <summary>The C# type name the project pins for this doc (AdditionalFiles metadata <c>GenerationModelsTypeName</c>), if any.</summary>
+    public string? TypeName { get; init; }
 }

@@ -11,9 +11,9 @@ using GenerationModels.Generator.Model;
 namespace GenerationModels.Generator.Resolution;
 
 /// <summary>The options the resolve step depends on (not the context name, which only the index and the context use).</summary>
-internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory)
+internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory, bool Internal = false)
 {
-    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory);
+    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory, options.Internal);
 }
 
 /// <summary>
@@ -59,7 +59,7 @@ internal sealed class ModelResolver
             resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RenamedId, document.Model.Location, named.DocName, named.ClrName, named.RenameReason));
         }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
-        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type);
+        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type) { IsInternal = options.Internal };
         return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray());
     }
 
@@ -82,7 +82,7 @@ internal sealed class ModelResolver
                 Unique("IReadOnlyList" + model.ClrName, taken),
                 Unique("IReadOnlyDictionaryString" + model.ClrName, taken)));
         }
-        return new ContextSpec(options.Namespace, options.ContextName, models.ToEquatableArray());
+        return new ContextSpec(options.Namespace, options.ContextName, models.ToEquatableArray()) { IsInternal = options.Internal };
     }
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)

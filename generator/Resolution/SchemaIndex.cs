@@ -12,7 +12,11 @@ namespace GenerationModels.Generator.Resolution;
 /// What the index needs of one model: where it is (file, and pointer inside a spec), the name it goes by, and for an
 /// alias the type it stands for.
 /// </summary>
-internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape, TypeRef? AliasOf = null);
+internal sealed record IndexEntry(string Path, string Pointer, string DocName, SchemaShape Shape, TypeRef? AliasOf = null)
+{
+    /// <summary>The C# name the project pins for this doc's type (GenerationModelsTypeName), if any.</summary>
+    public string? TypeName { get; init; }
+}
 
 /// <summary>A model and the unique C# type name it was given; an alias has no type, so no name (<see cref="ClrName"/> is empty).</summary>
 internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape, TypeRef? AliasOf = null)
@@ -33,6 +37,16 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
         var models = new List<NamedModel>();
+        // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
+        var pinned = new HashSet<(string Path, string Pointer)>();
+        foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            if (entry.TypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
+                && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
+            {
+                pinned.Add((entry.Path, entry.Pointer));
+            }
+        }
         foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             if (entry.Shape == SchemaShape.Alias)
@@ -40,7 +54,12 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
                 continue;
             }
-            string baseName = Identifier.ToPascalCase(entry.DocName, "Model").TrimStart('@');
+            if (pinned.Contains((entry.Path, entry.Pointer)))
+            {
+                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, PinnedName(entry.TypeName!)!, null, entry.Shape));
+                continue;
+            }
+            string baseName = Identifier.ToPascalCase(entry.TypeName ?? entry.DocName, "Model").TrimStart('@');
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
             {
@@ -60,6 +79,13 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape));
         }
         return new SchemaIndex(models.ToEquatableArray());
+    }
+
+    /// <summary>A pinned type name as a C# identifier (PascalCase only where it is not already a plain identifier).</summary>
+    private static string? PinnedName(string typeName)
+    {
+        string name = Identifier.ToPascalCase(typeName, "").TrimStart('@');
+        return name.Length == 0 ? null : name;
     }
 
     /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/> (the first one, in index order).</summary>

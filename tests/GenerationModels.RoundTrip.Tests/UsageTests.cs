@@ -156,3 +156,15 @@ public sealed class UsageTests
         Assert.Equal(JsonSerializer.Deserialize("""{"a":1}""", Context.Assignee), JsonSerializer.Deserialize("""{"a":1}""", Context.Assignee));
     }
 }
+
+/// <summary>The GenerationModelsTypeName knob, set on an AdditionalFiles item in this project's file.</summary>
+public sealed class PinnedTypeNameTests
+{
+    [Fact]
+    public void A_pinned_name_is_used_and_leaves_the_same_titled_model_its_own_name()
+    {
+        var legacy = new LegacyPet { PetName = "Rex" };
+        Assert.Equal("""{"pet_name":"Rex"}""", System.Text.Json.JsonSerializer.Serialize(legacy, GenerationModelsJsonContext.Default.LegacyPet));
+        Assert.NotNull(typeof(Pet).GetProperty(nameof(Pet.Tag)));
+    }
+}
