@@ -104,9 +104,9 @@ internal sealed partial class ModelEmitter
     /// <summary>
     /// A union's cases: one get-only property per case and <c>Unmatched</c> (set only by reading), a private
     /// constructor, a <c>From{Case}</c> factory per case (and an implicit conversion where C# allows one: not from an
-    /// interface such as a list), and exhaustive <c>Match</c>/<c>Switch</c>. Exactly one case is set by construction.
+    /// interface such as a list, nor from the union itself), and exhaustive <c>Match</c>/<c>Switch</c>. Exactly one case is set by construction.
     /// </summary>
-    private void WriteUnionCases(string clrName, EquatableArray<UnionCaseSpec> cases)
+    private void WriteUnionCases(string clrName, string fullName, EquatableArray<UnionCaseSpec> cases)
     {
         var w = _writer;
         w.Line($"private {clrName}() {{ }}");
@@ -119,7 +119,8 @@ internal sealed partial class ModelEmitter
             UnionProperty($"{c.Type.Name}?", c.Name, "_c" + index.ToString(CultureInfo.InvariantCulture), TypeReferenceCode.IsStructural(c.Type));
             w.Line($"/// <summary>The union holding the <c>{display}</c> <paramref name=\"value\"/>.</summary>");
             w.Line($"public static {clrName} From{c.Name}({c.Type.Name} value) => new() {{ {c.Name} = {ModelJson}{Api.NotNull}(value, nameof(value)) }};");
-            if (c.Type.Kind is not (TypeReferenceKind.List or TypeReferenceKind.Map))
+            // C# has no conversion from an interface (a list or map) or from the union itself (a case that refers back).
+            if (c.Type.Kind is not (TypeReferenceKind.List or TypeReferenceKind.Map) && c.Type.Name != fullName)
             {
                 w.Line($"/// <summary>The union holding the <c>{display}</c> <paramref name=\"value\"/>.</summary>");
                 w.Line($"public static implicit operator {clrName}({c.Type.Name} value) => From{c.Name}(value);");

@@ -424,7 +424,7 @@ internal sealed partial class ModelEmitter
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.");
         TypeAttributes(type);
         w.Open($"{_accessibility} partial record {clrName}");
-        WriteUnionCases(clrName, type.Cases);
+        WriteUnionCases(clrName, fullName, type.Cases);
         foreach (var nested in type.Nested) WriteType(nested);
         bool byDiscriminator = type.DiscriminatorProperty is not null;
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");

@@ -56,3 +56,27 @@ public sealed class UsabilityKnobTests
         Assert.NotNull(run.Output.GetTypeByMetadataName("TestModels.ValuesModel"));
     }
 }
+
+/// <summary>Fuzz findings in the usability API.</summary>
+public sealed class UsabilityFuzzFindingsTests
+{
+    /// <summary>A union listing itself as a case (seed 4DDi0TkHYkw2): no implicit conversion from itself (CS0555), a factory still.</summary>
+    [Fact]
+    public void A_union_that_is_its_own_case_compiles_with_a_factory_and_no_self_conversion()
+    {
+        const string doc = "# pkg.model.webhook.Webhook\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n"
+            + "dict, frozendict.frozendict, decimal.Decimal, int, float,  | frozendict.frozendict, decimal.Decimal |  | \n\n"
+            + "### Composed Schemas (allOf/anyOf/oneOf/not)\n#### anyOf\nClass Name | Input Type | Accessed Type | Description | Notes\n------------- | ------------- | ------------- | ------------- | -------------\n"
+            + "[any_of_0](#any_of_0) | decimal.Decimal, int, float,  | decimal.Decimal, int, float,  |  | \n"
+            + "[**Webhook**](Webhook.md) | [**Webhook**](Webhook.md) | [**Webhook**](Webhook.md) |  | \n\n"
+            + "# any_of_0\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\ndecimal.Decimal, int, float,  | decimal.Decimal, int, float,  |  | \n";
+        var run = new GeneratorHarness().Run(("Webhook.md", doc));
+        run.AssertCompilesCleanly();
+        var webhook = run.Output.GetTypeByMetadataName("TestModels.Webhook")!;
+        var factories = webhook.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.StartsWith("From", System.StringComparison.Ordinal)).ToList();
+        Assert.Contains(factories, m => SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, webhook));
+        var conversions = webhook.GetMembers("op_Implicit").OfType<IMethodSymbol>().ToList();
+        Assert.Equal(factories.Count - 1, conversions.Count);
+        Assert.DoesNotContain(conversions, m => SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, webhook));
+    }
+}
