@@ -339,47 +339,47 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Animal>? _Animal;
-	public __Metadata.JsonTypeInfo<global::TestModels.Animal> Animal => _Animal ??= (__Metadata.JsonTypeInfo<global::TestModels.Animal>)Options.GetTypeInfo(typeof(global::TestModels.Animal));
+	public __Metadata.JsonTypeInfo<global::TestModels.Animal> Animal => _Animal ??= __Info<global::TestModels.Animal>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>>? _listAnimal;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>> IReadOnlyListAnimal => _listAnimal ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Animal>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>> IReadOnlyListAnimal => _listAnimal ??= __Info<__Collections.IReadOnlyList<global::TestModels.Animal>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>? _mapAnimal;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>> IReadOnlyDictionaryStringAnimal => _mapAnimal ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>> IReadOnlyDictionaryStringAnimal => _mapAnimal ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Cat>? _Cat;
-	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= (__Metadata.JsonTypeInfo<global::TestModels.Cat>)Options.GetTypeInfo(typeof(global::TestModels.Cat));
+	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= __Info<global::TestModels.Cat>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>>? _listCat;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>> IReadOnlyListCat => _listCat ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Cat>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>> IReadOnlyListCat => _listCat ??= __Info<__Collections.IReadOnlyList<global::TestModels.Cat>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>? _mapCat;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>> IReadOnlyDictionaryStringCat => _mapCat ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>> IReadOnlyDictionaryStringCat => _mapCat ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Dog>? _Dog;
-	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= (__Metadata.JsonTypeInfo<global::TestModels.Dog>)Options.GetTypeInfo(typeof(global::TestModels.Dog));
+	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= __Info<global::TestModels.Dog>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>>? _listDog;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>> IReadOnlyListDog => _listDog ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Dog>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>> IReadOnlyListDog => _listDog ??= __Info<__Collections.IReadOnlyList<global::TestModels.Dog>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>? _mapDog;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>> IReadOnlyDictionaryStringDog => _mapDog ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>> IReadOnlyDictionaryStringDog => _mapDog ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
-	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= __Info<global::TestModels.Owner>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>? _listOwner;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Owner>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= __Info<__Collections.IReadOnlyList<global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>? _mapOwner;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Pet>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
-	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= __Info<global::TestModels.PetStatus>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>? _listPetStatus;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.PetStatus>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= __Info<__Collections.IReadOnlyList<global::TestModels.PetStatus>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>? _mapPetStatus;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Tag>? _Tag;
-	public __Metadata.JsonTypeInfo<global::TestModels.Tag> Tag => _Tag ??= (__Metadata.JsonTypeInfo<global::TestModels.Tag>)Options.GetTypeInfo(typeof(global::TestModels.Tag));
+	public __Metadata.JsonTypeInfo<global::TestModels.Tag> Tag => _Tag ??= __Info<global::TestModels.Tag>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>>? _listTag;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>> IReadOnlyListTag => _listTag ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Tag>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>> IReadOnlyListTag => _listTag ??= __Info<__Collections.IReadOnlyList<global::TestModels.Tag>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>? _mapTag;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>> IReadOnlyDictionaryStringTag => _mapTag ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>> IReadOnlyDictionaryStringTag => _mapTag ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -389,29 +389,25 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Animal)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Animal>(options, global::TestModels.Animal.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Animal>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Animal>>(options, new __Runtime.ListConverter<global::TestModels.Animal>(global::TestModels.Animal.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>(options, new __Runtime.MapConverter<global::TestModels.Animal>(global::TestModels.Animal.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Cat)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Cat>(options, global::TestModels.Cat.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Cat>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Cat>>(options, new __Runtime.ListConverter<global::TestModels.Cat>(global::TestModels.Cat.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>(options, new __Runtime.MapConverter<global::TestModels.Cat>(global::TestModels.Cat.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Dog)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Dog>(options, global::TestModels.Dog.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Dog>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Dog>>(options, new __Runtime.ListConverter<global::TestModels.Dog>(global::TestModels.Dog.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>(options, new __Runtime.MapConverter<global::TestModels.Dog>(global::TestModels.Dog.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Owner)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Owner>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>(options, new __Runtime.ListConverter<global::TestModels.Owner>(global::TestModels.Owner.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>(options, new __Runtime.MapConverter<global::TestModels.Owner>(global::TestModels.Owner.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Pet>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>(options, new __Runtime.ListConverter<global::TestModels.Pet>(global::TestModels.Pet.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>(options, new __Runtime.MapConverter<global::TestModels.Pet>(global::TestModels.Pet.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.PetStatus)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.PetStatus>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>(options, new __Runtime.ListConverter<global::TestModels.PetStatus>(global::TestModels.PetStatus.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>(options, new __Runtime.MapConverter<global::TestModels.PetStatus>(global::TestModels.PetStatus.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Tag)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Tag>(options, global::TestModels.Tag.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Tag>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Tag>>(options, new __Runtime.ListConverter<global::TestModels.Tag>(global::TestModels.Tag.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>(options, new __Runtime.MapConverter<global::TestModels.Tag>(global::TestModels.Tag.JsonModelConverter.Instance));
+		if (__Resolve(type, options, global::TestModels.Animal.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Cat.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Dog.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.Owner.JsonModelConverter.Instance) is { } i3) return i3;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i4) return i4;
+		if (__Resolve(type, options, global::TestModels.PetStatus.JsonModelConverter.Instance) is { } i5) return i5;
+		if (__Resolve(type, options, global::TestModels.Tag.JsonModelConverter.Instance) is { } i6) return i6;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Owner.g.cs
 // <auto-generated/>

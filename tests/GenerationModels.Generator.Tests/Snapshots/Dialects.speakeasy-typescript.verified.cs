@@ -160,29 +160,29 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Account>? _Account;
-	public __Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= (__Metadata.JsonTypeInfo<global::TestModels.Account>)Options.GetTypeInfo(typeof(global::TestModels.Account));
+	public __Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= __Info<global::TestModels.Account>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>>? _listAccount;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>> IReadOnlyListAccount => _listAccount ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Account>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>> IReadOnlyListAccount => _listAccount ??= __Info<__Collections.IReadOnlyList<global::TestModels.Account>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>? _mapAccount;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>> IReadOnlyDictionaryStringAccount => _mapAccount ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Account>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>> IReadOnlyDictionaryStringAccount => _mapAccount ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Plan>? _Plan;
-	public __Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= (__Metadata.JsonTypeInfo<global::TestModels.Plan>)Options.GetTypeInfo(typeof(global::TestModels.Plan));
+	public __Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= __Info<global::TestModels.Plan>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>>? _listPlan;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>> IReadOnlyListPlan => _listPlan ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Plan>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>> IReadOnlyListPlan => _listPlan ??= __Info<__Collections.IReadOnlyList<global::TestModels.Plan>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>? _mapPlan;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>> IReadOnlyDictionaryStringPlan => _mapPlan ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>> IReadOnlyDictionaryStringPlan => _mapPlan ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Level>? _Level;
-	public __Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= (__Metadata.JsonTypeInfo<global::TestModels.Level>)Options.GetTypeInfo(typeof(global::TestModels.Level));
+	public __Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= __Info<global::TestModels.Level>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>>? _listLevel;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>> IReadOnlyListLevel => _listLevel ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.Level>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>> IReadOnlyListLevel => _listLevel ??= __Info<__Collections.IReadOnlyList<global::TestModels.Level>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>? _mapLevel;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>> IReadOnlyDictionaryStringLevel => _mapLevel ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Level>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>> IReadOnlyDictionaryStringLevel => _mapLevel ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.TagNames>? _TagNames;
-	public __Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= (__Metadata.JsonTypeInfo<global::TestModels.TagNames>)Options.GetTypeInfo(typeof(global::TestModels.TagNames));
+	public __Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= __Info<global::TestModels.TagNames>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>>? _listTagNames;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>> IReadOnlyListTagNames => _listTagNames ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyList<global::TestModels.TagNames>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>> IReadOnlyListTagNames => _listTagNames ??= __Info<__Collections.IReadOnlyList<global::TestModels.TagNames>>();
 	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>? _mapTagNames;
-	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>> IReadOnlyDictionaryStringTagNames => _mapTagNames ??= (__Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>)Options.GetTypeInfo(typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>));
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>> IReadOnlyDictionaryStringTagNames => _mapTagNames ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -192,20 +192,22 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Account)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Account>(options, global::TestModels.Account.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Account>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Account>>(options, new __Runtime.ListConverter<global::TestModels.Account>(global::TestModels.Account.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Account>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>(options, new __Runtime.MapConverter<global::TestModels.Account>(global::TestModels.Account.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Plan)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Plan>(options, global::TestModels.Plan.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Plan>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Plan>>(options, new __Runtime.ListConverter<global::TestModels.Plan>(global::TestModels.Plan.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>(options, new __Runtime.MapConverter<global::TestModels.Plan>(global::TestModels.Plan.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.Level)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Level>(options, global::TestModels.Level.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.Level>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.Level>>(options, new __Runtime.ListConverter<global::TestModels.Level>(global::TestModels.Level.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.Level>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>(options, new __Runtime.MapConverter<global::TestModels.Level>(global::TestModels.Level.JsonModelConverter.Instance));
-		if (type == typeof(global::TestModels.TagNames)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.TagNames>(options, global::TestModels.TagNames.JsonModelConverter.Instance);
-		if (type == typeof(__Collections.IReadOnlyList<global::TestModels.TagNames>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>>(options, new __Runtime.ListConverter<global::TestModels.TagNames>(global::TestModels.TagNames.JsonModelConverter.Instance));
-		if (type == typeof(__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>(options, new __Runtime.MapConverter<global::TestModels.TagNames>(global::TestModels.TagNames.JsonModelConverter.Instance));
+		if (__Resolve(type, options, global::TestModels.Account.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Plan.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Level.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.TagNames.JsonModelConverter.Instance) is { } i3) return i3;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Level.g.cs
 // <auto-generated/>
