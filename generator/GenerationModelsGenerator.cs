@@ -69,7 +69,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions)))
+            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions), TypeNameOf(pair.Right.GetOptions(pair.Left))))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
@@ -92,7 +92,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         var index = parsed
             .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf))
+            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf) { PinnedTypeName = doc.TypeName })
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
@@ -192,7 +192,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     /// AdditionalText itself (no Roslyn object is held by a step). The text compares by reference, so an unchanged file
     /// stays cached without comparing its contents.
     /// </summary>
-    private sealed record SchemaFile(string Path, SourceText? Text, WireNaming? WireNaming);
+    private sealed record SchemaFile(string Path, SourceText? Text, WireNaming? WireNaming, string? TypeName);
+
+    /// <summary>The GenerationModelsTypeName knob (item metadata): the C# name of a markdown doc's type, pinned.</summary>
+    private static string? TypeNameOf(AnalyzerConfigOptions file)
+        => file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsTypeName", out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
 
     /// <summary>The GenerationModelsWireNaming knob: item metadata first (per folder or file), then the project property.</summary>
     private static WireNaming? WireNamingOf(AnalyzerConfigOptions file, AnalyzerConfigOptions global)
@@ -226,7 +230,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
-            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, file.WireNaming));
+            : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, file.WireNaming) with { TypeName = file.TypeName });
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

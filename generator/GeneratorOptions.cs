@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GenerationModels.Generator;
 
 /// <summary>The MSBuild knobs, read once per compilation (equatable, so an unrelated option change re-runs nothing).</summary>
-internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false)
+internal sealed record GeneratorOptions(string Namespace, string ContextName, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false, bool Internal = false)
 {
     public const string DefaultContextName = "GenerationModelsJsonContext";
 
@@ -17,7 +17,9 @@ internal sealed record GeneratorOptions(string Namespace, string ContextName, bo
         // GenerationModelsContractViolations: Strict (default) rejects a missing required member or null for a
         // non-nullable one; Lenient reads them (the member unset or null) and writes the payload back as it was.
         bool lenient = string.Equals(Get("GenerationModelsContractViolations"), "Lenient", System.StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "", lenient);
+        // GenerationModelsVisibility=internal: library authors keep the models and the context out of their public API.
+        bool isInternal = string.Equals(Get("GenerationModelsVisibility"), "internal", System.StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(SanitizeNamespace(ns), Resolution.Identifier.ToPascalCase(context, DefaultContextName).TrimStart('@'), decimalNumbers, Get("MSBuildProjectDirectory") ?? "", lenient, isInternal);
     }
 
     private static string SanitizeNamespace(string ns)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 
 namespace GenerationModels.Runtime;
@@ -10,6 +11,8 @@ namespace GenerationModels.Runtime;
 /// generated <see cref="IReadOnlyList{T}"/> properties read from JSON.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
+[DebuggerDisplay("Count = {Count}")]
+[DebuggerTypeProxy(typeof(FrozenListDebugView<>))]
 public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
 {
     private readonly T[] _items;
@@ -85,6 +88,10 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
         return hash;
     }
 
+    /// <summary>The elements, JSON-like and shortened after 32 (<c>[1, 2, 3]</c>, <c>["a", "b"]</c>).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => DisplayText.OfList(_items);
+
     /// <summary>Value equality; two nulls are equal.</summary>
     /// <param name="left">A list.</param>
     /// <param name="right">Another list.</param>
@@ -136,4 +143,15 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
         {
         }
     }
+}
+
+/// <summary>What the debugger shows inside a <see cref="FrozenList{T}"/>: its elements.</summary>
+internal sealed class FrozenListDebugView<T>
+{
+    private readonly FrozenList<T> _list;
+
+    public FrozenListDebugView(FrozenList<T> list) => _list = list;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.RootHidden)]
+    public T[] Items => _list.AsSpan().ToArray();
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics;
 #if NETCOREAPP3_0_OR_GREATER
 using System.Diagnostics.CodeAnalysis;
 #endif
@@ -15,7 +16,9 @@ namespace GenerationModels.Runtime;
 /// <c>Dictionary</c> on netstandard2.0), safely under concurrent reads.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
-public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<FrozenMap<TValue>>
+[DebuggerDisplay("Count = {Count}")]
+[DebuggerTypeProxy(typeof(FrozenMapDebugView<>))]
+public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<FrozenMap<TValue>>, IStructuralMap
 {
     private readonly string[] _keys;
     private readonly TValue[] _values;
@@ -160,6 +163,25 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         return hash;
     }
 
+    /// <summary>The members in order, JSON-like and shortened after 32 (<c>{"a": 1, "b": 2}</c>).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => DisplayText.OfMap(this);
+
+    bool IStructuralMap.TryGetBoxed(string key, out object? value)
+    {
+        bool found = TryGetValue(key, out TValue? typed);
+        value = typed;
+        return found;
+    }
+
+    IEnumerable<KeyValuePair<string, object?>> IStructuralMap.BoxedMembers()
+    {
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            yield return new KeyValuePair<string, object?>(_keys[i], _values[i]);
+        }
+    }
+
     /// <summary>Value equality; two nulls are equal.</summary>
     /// <param name="left">A map.</param>
     /// <param name="right">Another map.</param>
@@ -211,6 +233,29 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         /// <summary>Nothing to release.</summary>
         public readonly void Dispose()
         {
+        }
+    }
+}
+
+/// <summary>What the debugger shows inside a <see cref="FrozenMap{TValue}"/>: its members, in order.</summary>
+internal sealed class FrozenMapDebugView<TValue>
+{
+    private readonly FrozenMap<TValue> _map;
+
+    public FrozenMapDebugView(FrozenMap<TValue> map) => _map = map;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.RootHidden)]
+    public KeyValuePair<string, TValue>[] Members
+    {
+        get
+        {
+            var members = new KeyValuePair<string, TValue>[_map.Count];
+            int i = 0;
+            foreach (KeyValuePair<string, TValue> member in _map)
+            {
+                members[i++] = member;
+            }
+            return members;
         }
     }
 }

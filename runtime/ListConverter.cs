@@ -10,6 +10,7 @@ namespace GenerationModels.Runtime;
 /// and <see cref="ModelJson.WriteList{T}(System.Text.Json.Utf8JsonWriter, System.Collections.Generic.IReadOnlyList{T}, System.Text.Json.Serialization.JsonConverter{T}, System.Text.Json.JsonSerializerOptions)"/>; used by generated code for lists that are themselves list or map elements.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ListConverter<T> : JsonConverter<IReadOnlyList<T>>
 {
     private readonly JsonConverter<T> _item;

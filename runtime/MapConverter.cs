@@ -11,6 +11,7 @@ namespace GenerationModels.Runtime;
 /// that are themselves list or map elements.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class MapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
 {
     private readonly JsonConverter<T> _value;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace GenerationModels.Runtime;
 
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static partial class ModelJson
 {
     /// <summary>

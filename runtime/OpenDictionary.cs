@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace GenerationModels.Runtime;
@@ -12,7 +13,9 @@ namespace GenerationModels.Runtime;
 /// <see cref="JsonElement"/>s (nothing to dispose). Equality: same names in the same order and values equal as JSON
 /// (see <see cref="JsonValueEquality"/> for what that means on each build).
 /// </summary>
-public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnlyDictionary<string, JsonElement>, IEquatable<OpenDictionary>
+[DebuggerDisplay("Count = {Count}")]
+[DebuggerTypeProxy(typeof(OpenDictionaryDebugView))]
+public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnlyDictionary<string, JsonElement>, IEquatable<OpenDictionary>, IStructuralMap
 {
     private readonly FrozenMap<JsonElement> _members;
 
@@ -160,6 +163,14 @@ public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnly
     /// <returns>True when not equal.</returns>
     public static bool operator !=(OpenDictionary? left, OpenDictionary? right) => !(left == right);
 
+    /// <summary>The members in document order as JSON-like text, shortened after 32 (<c>{"extra": {"a":1}}</c>).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => DisplayText.OfMap(_members);
+
+    bool IStructuralMap.TryGetBoxed(string key, out object? value) => ((IStructuralMap)_members).TryGetBoxed(key, out value);
+
+    IEnumerable<KeyValuePair<string, object?>> IStructuralMap.BoxedMembers() => ((IStructuralMap)_members).BoxedMembers();
+
     private static NotSupportedException ReadOnly() => new("OpenDictionary is read-only.");
 
     private static IEnumerable<KeyValuePair<string, JsonElement>> Cloned(IEnumerable<KeyValuePair<string, JsonElement>> members)
@@ -171,6 +182,25 @@ public sealed class OpenDictionary : IDictionary<string, JsonElement>, IReadOnly
                 throw new ArgumentException("The value of member '" + member.Key + "' is default(JsonElement), which cannot be written.", nameof(members));
             }
             yield return new KeyValuePair<string, JsonElement>(member.Key, member.Value.Clone());
+        }
+    }
+}
+
+/// <summary>What the debugger shows inside an <see cref="OpenDictionary"/>: its members, in document order.</summary>
+internal sealed class OpenDictionaryDebugView
+{
+    private readonly OpenDictionary _dictionary;
+
+    public OpenDictionaryDebugView(OpenDictionary dictionary) => _dictionary = dictionary;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.RootHidden)]
+    public KeyValuePair<string, JsonElement>[] Members
+    {
+        get
+        {
+            var members = new KeyValuePair<string, JsonElement>[_dictionary.Count];
+            ((ICollection<KeyValuePair<string, JsonElement>>)_dictionary).CopyTo(members, 0);
+            return members;
         }
     }
 }

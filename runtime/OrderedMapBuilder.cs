@@ -10,6 +10,7 @@ namespace GenerationModels.Runtime;
 /// replaces the earlier value and keeps the earlier position. Used by generated converters (a local, passed by ref).
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public struct OrderedMapBuilder<TValue>
 {
     private const int LinearThreshold = 8;

@@ -8,6 +8,7 @@ namespace GenerationModels.Runtime;
 /// messages) and writing with <see cref="Utf8JsonWriter"/> directly. Every one has <c>HandleNull</c> true, so JSON
 /// null always reaches it: only <see cref="NullableString"/> and <see cref="JsonElement"/> accept it.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class PrimitiveConverters
 {
     /// <summary>A non-null string; JSON null is an error. (A null string is written as JSON null.)</summary>

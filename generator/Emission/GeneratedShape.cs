@@ -70,6 +70,27 @@ internal static class GeneratedShape
     /// <summary>An enum's known-value check.</summary>
     public const string IsKnownProperty = "IsKnown";
 
+    /// <summary>An enum's nested class of its listed wire values as constants (for constant patterns).</summary>
+    public const string ValuesClass = "Values";
+
+    /// <summary>An enum's nested C# enum of its listed values (for exhaustive switches).</summary>
+    public const string KnownEnum = "Known";
+
+    /// <summary>An enum's conversion to <see cref="KnownEnum"/>.</summary>
+    public const string TryGetKnownMethod = "TryGetKnown";
+
+    /// <summary>An object's presence check of an optional member, by C# property name.</summary>
+    public const string IsSetMethod = "IsSet";
+
+    /// <summary>An object's copy with optional members unset, by C# property name.</summary>
+    public const string UnsetMethod = "Unset";
+
+    /// <summary>A union's exhaustive match returning a value.</summary>
+    public const string MatchMethod = "Match";
+
+    /// <summary>A union's exhaustive match running an action.</summary>
+    public const string SwitchMethod = "Switch";
+
     /// <summary>Members every record declares (synthesized, or our converter): no generated type may be named like one (CS0542).</summary>
     private static readonly string[] RecordMembers =
     {
@@ -77,15 +98,16 @@ internal static class GeneratedShape
     };
 
     /// <summary>Member names an object record already has (synthesized or ours); a field with such a name is renamed.</summary>
-    public static readonly string[] ObjectMembers = RecordMembers.Concat(new[] { "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" }).ToArray();
+    public static readonly string[] ObjectMembers = RecordMembers.Concat(new[] { "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", IsSetMethod, UnsetMethod }).ToArray();
 
     /// <summary>Member names a union record already has; a case with such a name is renamed.</summary>
-    public static readonly string[] UnionMembers = RecordMembers.Concat(new[] { "GetType", UnmatchedProperty }).ToArray();
+    public static readonly string[] UnionMembers = RecordMembers.Concat(new[] { "GetType", UnmatchedProperty, MatchMethod, SwitchMethod }).ToArray();
 
     /// <summary>Member names an enum record struct already has (a record struct has no EqualityContract); a value with such a name is renamed.</summary>
     public static readonly string[] EnumMembers =
     {
         ValueProperty, IsKnownProperty, "ToString", "Equals", "GetHashCode", "Deconstruct", "PrintMembers", ConverterClass, "GetType",
+        ValuesClass, KnownEnum, TryGetKnownMethod,
     };
 
     /// <summary>Member names the serializer context already has; a model's type-info property is renamed.</summary>
@@ -98,7 +120,9 @@ internal static class GeneratedShape
     public static bool TypeNameClashes(string name, SchemaShape shape)
         => System.Array.IndexOf(RecordMembers, name) >= 0
         || (shape is SchemaShape.Enum or SchemaShape.Opaque && name is ValueProperty or IsKnownProperty)
-        || (shape is SchemaShape.Union && name is UnmatchedProperty);
+        || (shape is SchemaShape.Enum && name is ValuesClass or KnownEnum or TryGetKnownMethod)
+        || (shape is SchemaShape.Union && name is UnmatchedProperty or MatchMethod or SwitchMethod)
+        || (shape is SchemaShape.Object && name is IsSetMethod or UnsetMethod);
 
     /// <summary>
     /// The runtime API generated code calls (members of <c>GenerationModels.Runtime.ModelJson</c> unless said otherwise).
@@ -136,6 +160,9 @@ internal static class GeneratedShape
         public const string ToOpenDictionary = nameof(ToOpenDictionary);
         public const string Discriminator = nameof(Discriminator);
         public const string TryReadAs = nameof(TryReadAs);
+        public const string NotAnOptionalMember = nameof(NotAnOptionalMember);
+        public const string NotNull = nameof(NotNull);
+        public const string KnownIndex = nameof(KnownIndex);
 
         /// <summary><c>ModelJson.Next{Primitive}</c>: reads a member's value of a primitive type.</summary>
         public static string NextPrimitive(PrimitiveType primitive) => primitive switch
@@ -182,5 +209,7 @@ internal static class GeneratedShape
         public const string MapConverter = nameof(MapConverter);
         public const string OrderedMapBuilder = nameof(OrderedMapBuilder);
         public const string OpenDictionary = nameof(OpenDictionary);
+        public const string Structural = nameof(Structural);
+        public const string JsonValueEquality = nameof(JsonValueEquality);
     }
 }

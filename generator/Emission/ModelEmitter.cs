@@ -18,7 +18,7 @@ internal sealed record GeneratedFile(string HintName, string Source);
 /// so that an absent member stays absent and an explicit null stays null on a round trip; unknown members are kept in
 /// <c>AdditionalProperties</c>. Everything is named and resolved already: this only writes.
 /// </summary>
-internal sealed class ModelEmitter
+internal sealed partial class ModelEmitter
 {
     private const string Json = Aliases.Json;
     private const string ModelJson = Aliases.ModelJson + ".";
@@ -28,9 +28,12 @@ internal sealed class ModelEmitter
 
     /// <summary>GenerationModelsContractViolations=Lenient: absent required members are recorded, not an error.</summary>
     private readonly bool _lenient;
+    /// <summary>The accessibility of the generated types: <c>public</c>, or <c>internal</c> with GenerationModelsVisibility=internal.</summary>
+    private readonly string _accessibility;
 
     private ModelEmitter(ModelFileSpec file, CancellationToken cancellationToken)
     {
+        _accessibility = file.IsInternal ? "internal" : "public";
         _writer = new SourceWriter(ExpectedLength(file.Type));
         _cancellationToken = cancellationToken;
         _lenient = file.LenientContracts;
@@ -126,7 +129,22 @@ internal sealed class ModelEmitter
             Field = "_f" + spec.Slot.ToString(CultureInfo.InvariantCulture);
             Mask = "_set" + (spec.Slot / 64).ToString(CultureInfo.InvariantCulture);
             Bit = (1UL << (spec.Slot % 64)).ToString(CultureInfo.InvariantCulture) + "UL";
+            Structural = TypeReferenceCode.IsStructural(spec.Type);
+            Storage = Structural ? $"{Aliases.Runtime}{Api.Structural}<{PropertyType}>" : PropertyType;
+            Stored = Structural ? Field + ".Value" : Field;
         }
+
+        /// <summary>Stored in a <c>Structural&lt;T&gt;</c> (see <see cref="TypeReferenceCode.IsStructural"/>).</summary>
+        public bool Structural { get; }
+
+        /// <summary>The type of the backing field: the property type, or a <c>Structural&lt;T&gt;</c> over it.</summary>
+        public string Storage { get; }
+
+        /// <summary>The backing field's value, as the property type.</summary>
+        public string Stored { get; }
+
+        /// <summary>An expression of the backing field's type from one of the property type.</summary>
+        public string Wrap(string value) => Structural ? $"new {Storage}({value})" : value;
 
         public MemberSpec Spec { get; }
 
@@ -148,7 +166,7 @@ internal sealed class ModelEmitter
 
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' schema.");
         TypeAttributes(type);
-        w.Open($"public partial record {type.ClrName}");
+        w.Open($"{_accessibility} partial record {type.ClrName}");
 
         // Presence masks for optional members (bit = member slot).
         var masks = new BlockMasks(type.Members);
@@ -168,6 +186,7 @@ internal sealed class ModelEmitter
         {
             WriteProperty(member, type.IsDeprecated);
         }
+        WritePresenceApi(type.ClrName, members, masks);
 
         w.Line(type.IsOpen
             ? "/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>"
@@ -202,15 +221,21 @@ internal sealed class ModelEmitter
         CSharpText.DocComment(w, "summary", summary);
         w.Line($"[{Json}Serialization.JsonPropertyName({CSharpText.Literal(spec.JsonName)})]");
         if (obsolete) w.Line("[global::System.Obsolete]");
-        if (spec.IsRequired)
+        if (spec.IsRequired && !member.Structural)
         {
             w.Line($"[{Json}Serialization.JsonRequired]");
             w.Line($"public required {member.PropertyType} {spec.PropertyName} {{ get; init; }}");
         }
+        else if (spec.IsRequired)
+        {
+            w.Line($"[{Json}Serialization.JsonRequired]");
+            w.Line($"public required {member.PropertyType} {spec.PropertyName} {{ get => {member.Stored}; init => {member.Field} = {member.Wrap("value")}; }}");
+            w.Line($"private {member.Storage} {member.Field};");
+        }
         else
         {
-            w.Line($"public {member.PropertyType} {spec.PropertyName} {{ get => {member.Field}; init {{ {member.Field} = value; {member.Mask} |= {member.Bit}; }} }}");
-            w.Line($"private {member.PropertyType} {member.Field};");
+            w.Line($"public {member.PropertyType} {spec.PropertyName} {{ get => {member.Stored}; init {{ {member.Field} = {member.Wrap("value")}; {PresenceUpdate(member)} }} }}");
+            w.Line($"private {member.Storage} {member.Field};");
         }
         w.Line();
     }
@@ -300,7 +325,7 @@ internal sealed class ModelEmitter
         var initializers = new List<string>();
         foreach (var member in members)
         {
-            initializers.Add(member.Spec.TracksPresence ? $"{member.Field} = f{member.Index}" : $"{member.Spec.PropertyName} = f{member.Index}");
+            initializers.Add(member.Spec.TracksPresence ? $"{member.Field} = {member.Wrap("f" + member.Index.ToString(CultureInfo.InvariantCulture))}" : $"{member.Spec.PropertyName} = f{member.Index}");
         }
         for (int m = 0; m < maskCount; m++)
         {
@@ -318,7 +343,7 @@ internal sealed class ModelEmitter
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
-            string access = member.Spec.TracksPresence ? "value." + member.Field : "value." + member.Spec.PropertyName;
+            string access = member.Spec.TracksPresence ? "value." + member.Stored : "value." + member.Spec.PropertyName;
             string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access, i);
             w.Line(member.Spec.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
@@ -341,20 +366,17 @@ internal sealed class ModelEmitter
         string read = kind switch { EnumValueKind.String => Api.ReadString, EnumValueKind.Int64 => Api.ReadInt64, _ => Api.ReadDouble };
         CSharpText.DocComment(w, "summary", type.Description ?? $"The '{type.SchemaName}' enum. Values the doc does not list are kept as they are.");
         TypeAttributes(type);
-        w.Open($"public readonly partial record struct {clrName}({valueType} {ValueProperty})");
+        w.Open($"{_accessibility} readonly partial record struct {clrName}({valueType} {ValueProperty})");
         var literals = new List<string>();
         foreach (var value in type.EnumMembers)
         {
             string literal = kind switch { EnumValueKind.String => CSharpText.Literal(value.Value), EnumValueKind.Int64 => value.Value + "L", _ => NumberLiteral(value.Value) };
             literals.Add(literal);
-            // The wire value is in the initializer: no summary repeating it (enums are a large share of real output).
+            // The wire value is in the Values constant: no summary repeating it (enums are a large share of real output).
             if (value.Description is not null) CSharpText.DocComment(w, "summary", value.Description);
-            w.Line($"public static {clrName} {value.Name} {{ get; }} = new({literal});");
+            w.Line($"public static {clrName} {value.Name} {{ get; }} = new({ValuesClass}.{value.Name});");
         }
-        w.Line();
-        w.Line("/// <summary>Whether the value is one the schema doc lists.</summary>");
-        w.Line(literals.Count == 0 ? $"public bool {IsKnownProperty} => false;" : $"public bool {IsKnownProperty} => Value is {string.Join(" or ", literals)};");
-        w.Line();
+        WriteEnumViews(clrName, valueType, type.EnumMembers.Select(v => v.Name).ToList(), literals);
         w.Line("/// <summary>The wire value.</summary>");
         w.Line(kind == EnumValueKind.String ? "public override string ToString() => Value ?? \"\";" : "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
         w.Line();
@@ -379,9 +401,15 @@ internal sealed class ModelEmitter
         string clrName = type.ClrName, fullName = type.FullName;
         CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + $"The doc of '{type.SchemaName}' does not describe its JSON, so the value is kept as it arrives.");
         TypeAttributes(type);
-        w.Open($"public readonly partial record struct {clrName}({Json}JsonElement {ValueProperty})");
+        w.Open($"{_accessibility} readonly partial record struct {clrName}({Json}JsonElement {ValueProperty})");
         w.Line("/// <summary>The JSON text of the value.</summary>");
         w.Line("public override string ToString() => Value.ValueKind == " + Json + "JsonValueKind.Undefined ? \"\" : Value.GetRawText();");
+        w.Line();
+        w.Line($"/// <summary>Equal when the values are equal as JSON (<see cref=\"global::{RuntimeNamespace}.{Api.JsonValueEquality}\"/>).</summary>");
+        w.Line($"public bool Equals({clrName} other) => {Aliases.Runtime}{Api.JsonValueEquality}.AreEqual(Value, other.Value);");
+        w.Line();
+        w.Line($"/// <summary>A hash consistent with <see cref=\"Equals({clrName})\"/>.</summary>");
+        w.Line($"public override int GetHashCode() => {Aliases.Runtime}{Api.JsonValueEquality}.GetHashCode(Value);");
         w.Line();
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> as the JSON value it holds.</summary>");
         w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
@@ -403,18 +431,10 @@ internal sealed class ModelEmitter
     {
         var w = _writer;
         string clrName = type.ClrName, fullName = type.FullName;
-        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.");
+        CSharpText.DocComment(w, "summary", (type.Description is null ? "" : type.Description + "\n") + "Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.");
         TypeAttributes(type);
-        w.Open($"public partial record {clrName}");
-        foreach (var c in type.Cases)
-        {
-            w.Line($"/// <summary>Set when the JSON is a <c>{EscapeXml(c.Type.Name.Replace("global::", ""))}</c>.</summary>");
-            w.Line($"public {c.Type.Name}? {c.Name} {{ get; init; }}");
-            w.Line();
-        }
-        w.Line("/// <summary>The JSON, when it matched none of the cases.</summary>");
-        w.Line($"public {Json}JsonElement? {UnmatchedProperty} {{ get; init; }}");
-        w.Line();
+        w.Open($"{_accessibility} partial record {clrName}");
+        WriteUnionCases(clrName, fullName, type.Cases);
         foreach (var nested in type.Nested) WriteType(nested);
         bool byDiscriminator = type.DiscriminatorProperty is not null;
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");

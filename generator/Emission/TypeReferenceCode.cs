@@ -21,6 +21,13 @@ internal static class TypeReferenceCode
         _ => ConverterFieldName(type.ConverterField),
     };
 
+    /// <summary>
+    /// Lists, maps and <c>JsonElement</c>s: a model stores them in a <c>Structural&lt;T&gt;</c> field, so the record's own
+    /// equality compares them by value whatever collection a user passed.
+    /// </summary>
+    public static bool IsStructural(TypeReference type)
+        => type.Kind is TypeReferenceKind.List or TypeReferenceKind.Map || (type.Kind == TypeReferenceKind.Primitive && type.Primitive == PrimitiveType.JsonElement);
+
     public static string ConverterFieldName(int index) => "s_converter" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The declaration of a list's or map's converter field.</summary>

@@ -134,4 +134,6 @@ internal sealed record ParsedDocument(
 
     /// <summary>The GenerationModelsWireNaming knob was not set for this doc (neither per file nor for the project).</summary>
     public bool WireNamingUnset { get; init; }
+    /// <summary>The C# type name the project pins for this doc (AdditionalFiles metadata <c>GenerationModelsTypeName</c>), if any.</summary>
+    public string? TypeName { get; init; }
 }

@@ -11,9 +11,9 @@ using GenerationModels.Generator.Model;
 namespace GenerationModels.Generator.Resolution;
 
 /// <summary>The options the resolve step depends on (not the context name, which only the index and the context use).</summary>
-internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false)
+internal sealed record ResolveOptions(string Namespace, bool DecimalNumbers, string ProjectDirectory, bool LenientContracts = false, bool Internal = false)
 {
-    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory, options.LenientContracts);
+    public static ResolveOptions From(GeneratorOptions options) => new(options.Namespace, options.DecimalNumbers, options.ProjectDirectory, options.LenientContracts, options.Internal);
 }
 
 /// <summary>
@@ -59,7 +59,7 @@ internal sealed class ModelResolver
             resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RenamedId, document.Model.Location, named.DocName, named.ClrName, named.RenameReason));
         }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
-        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts);
+        var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts) { IsInternal = options.Internal };
         return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray());
     }
 
@@ -67,13 +67,22 @@ internal sealed class ModelResolver
     public static ContextSpec Context(SchemaIndex index, GeneratorOptions options)
     {
         var reserved = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
+        var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
+        foreach (var model in index.Models)
+        {
+            if (!model.IsAlias) taken.Add(model.ClrName);
+        }
         var models = new List<ContextEntry>(index.Models.Count);
         foreach (var model in index.Models)
         {
             if (model.IsAlias) continue;
-            models.Add(new ContextEntry(model.ClrName, reserved.Contains(model.ClrName) ? model.ClrName + "TypeInfo" : model.ClrName));
+            models.Add(new ContextEntry(
+                model.ClrName,
+                reserved.Contains(model.ClrName) ? model.ClrName + "TypeInfo" : model.ClrName,
+                Unique("IReadOnlyList" + model.ClrName, taken),
+                Unique("IReadOnlyDictionaryString" + model.ClrName, taken)));
         }
-        return new ContextSpec(options.Namespace, options.ContextName, models.ToEquatableArray());
+        return new ContextSpec(options.Namespace, options.ContextName, models.ToEquatableArray()) { IsInternal = options.Internal };
     }
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)
@@ -151,9 +160,7 @@ internal sealed class ModelResolver
         var values = new List<EnumMemberSpec>(type.EnumValues.Count);
         foreach (var value in type.EnumValues)
         {
-            string pascal = Identifier.ToPascalCase(value.Name, "").TrimStart('@');
-            if (pascal.Length == 0) pascal = Identifier.ToPascalCase(value.Value, "Value").TrimStart('@');
-            values.Add(new EnumMemberSpec(Unique(pascal, taken), value.Value, value.Description));
+            values.Add(new EnumMemberSpec(Unique(EnumMemberName(value, type.NumericEnum), taken), value.Value, value.Description));
         }
         return new TypeSpec(TypeSpecKind.Enum, clrName, fullName, type.Name, type.Description, type.IsDeprecated)
         {
@@ -309,6 +316,25 @@ internal sealed class ModelResolver
         public static readonly TypeReference DateTimeOffset = new(TypeReferenceKind.Primitive, "global::System.DateTimeOffset", true, PrimitiveType.DateTimeOffset);
         public static readonly TypeReference DateOnly = new(TypeReferenceKind.Primitive, "global::System.DateOnly", true, PrimitiveType.DateOnly);
         public static readonly TypeReference JsonElement = new(TypeReferenceKind.Primitive, $"{Json}JsonElement", true, PrimitiveType.JsonElement);
+    }
+
+    /// <summary>
+    /// The C# name of an enum value: its doc name in PascalCase; numeric values the doc does not name read
+    /// <c>Value1</c>, <c>ValueMinus1</c>, <c>Value2_5</c> rather than <c>_1</c>.
+    /// </summary>
+    private static string EnumMemberName(EnumValue value, bool numeric)
+    {
+        string pascal = Identifier.ToPascalCase(value.Name, "").TrimStart('@');
+        if (pascal.Length == 0) pascal = Identifier.ToPascalCase(value.Value, "Value").TrimStart('@');
+        if (!numeric || (value.Name != value.Value && !(pascal.Length > 1 && pascal[0] == '_' && char.IsDigit(pascal[1])))) return pascal;
+        var name = new System.Text.StringBuilder("Value");
+        foreach (char c in value.Value)
+        {
+            if (c == '-') name.Append("Minus");
+            else if (c == '.') name.Append('_');
+            else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) name.Append(c);
+        }
+        return name.ToString();
     }
 
     private static string Unique(string name, HashSet<string> taken)

@@ -13,7 +13,11 @@ internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<Diag
 /// <summary>One generated file: a doc's type in the project's namespace.</summary>
 /// <param name="SourcePath">The doc's path, relative to the project when inside it (for the header comment).</param>
 /// <param name="LenientContracts">GenerationModelsContractViolations=Lenient: absent required members and null for non-nullable ones are read.</param>
-internal sealed record ModelFileSpec(string HintName, string SourcePath, string Namespace, TypeSpec Type, bool LenientContracts = false);
+internal sealed record ModelFileSpec(string HintName, string SourcePath, string Namespace, TypeSpec Type, bool LenientContracts = false)
+{
+    /// <summary>The types are <c>internal</c> (GenerationModelsVisibility=internal), else <c>public</c>.</summary>
+    public bool IsInternal { get; init; }
+}
 
 /// <summary>The primitive C# types a JSON value maps to.</summary>
 internal enum PrimitiveType
@@ -124,7 +128,15 @@ internal sealed record UnionCaseSpec(string Name, TypeReference Type);
 internal sealed record DiscriminatorSpec(string Value, int Case);
 
 /// <summary>The serializer context: its name, namespace, and one entry per generated type.</summary>
-internal sealed record ContextSpec(string Namespace, string Name, EquatableArray<ContextEntry> Models);
+internal sealed record ContextSpec(string Namespace, string Name, EquatableArray<ContextEntry> Models)
+{
+    /// <summary>The context is <c>internal</c> (GenerationModelsVisibility=internal), else <c>public</c>.</summary>
+    public bool IsInternal { get; init; }
+}
 
-/// <summary>A model's entry in the serializer context: its type name and the name of its type-info property.</summary>
-internal sealed record ContextEntry(string ClrName, string PropertyName);
+/// <summary>
+/// A model's entry in the serializer context: its type name and the names of its type-info properties: the model's, and
+/// those of <c>IReadOnlyList&lt;T&gt;</c> and <c>IReadOnlyDictionary&lt;string, T&gt;</c> of it (named as System.Text.Json's own
+/// generator names them: <c>IReadOnlyListPet</c>, <c>IReadOnlyDictionaryStringPet</c>).
+/// </summary>
+internal sealed record ContextEntry(string ClrName, string PropertyName, string ListPropertyName, string MapPropertyName);

@@ -16,6 +16,9 @@ internal sealed record IndexEntry(string Path, string Pointer, string DocName, S
 {
     /// <summary>The C# type name the doc name gives, before the index makes it unique; made once per doc, not per index build.</summary>
     public string TypeName { get; } = Shape == SchemaShape.Alias ? "" : Identifier.ToPascalCase(DocName, "Model").TrimStart('@');
+
+    /// <summary>The C# name the project pins for this doc's type (GenerationModelsTypeName), if any.</summary>
+    public string? PinnedTypeName { get; init; }
 }
 
 /// <summary>A model and the unique C# type name it was given; an alias has no type, so no name (<see cref="ClrName"/> is empty).</summary>
@@ -38,6 +41,16 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
         var models = new List<NamedModel>();
         var located = new HashSet<(string, string)>();
+        // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
+        var pinned = new HashSet<(string Path, string Pointer)>();
+        foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
+                && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
+            {
+                pinned.Add((entry.Path, entry.Pointer));
+            }
+        }
         foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
@@ -47,7 +60,12 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
                 continue;
             }
-            string baseName = entry.TypeName;
+            if (pinned.Contains((entry.Path, entry.Pointer)))
+            {
+                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, PinnedName(entry.PinnedTypeName!)!, null, entry.Shape));
+                continue;
+            }
+            string baseName = entry.PinnedTypeName is { } unclaimed ? Identifier.ToPascalCase(unclaimed, "Model").TrimStart('@') : entry.TypeName;
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
             {
@@ -67,6 +85,13 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape));
         }
         return new SchemaIndex(models.ToEquatableArray());
+    }
+
+    /// <summary>A pinned type name as a C# identifier (PascalCase only where it is not already a plain identifier).</summary>
+    private static string? PinnedName(string typeName)
+    {
+        string name = Identifier.ToPascalCase(typeName, "").TrimStart('@');
+        return name.Length == 0 ? null : name;
     }
 
     /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/> (the first one, in index order).</summary>

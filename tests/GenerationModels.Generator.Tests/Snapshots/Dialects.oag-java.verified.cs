@@ -32,11 +32,23 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
-	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= __Info<global::TestModels.Owner>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>? _listOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= __Info<__Collections.IReadOnlyList<global::TestModels.Owner>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>? _mapOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
-	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= __Info<global::TestModels.PetStatus>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>? _listPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= __Info<__Collections.IReadOnlyList<global::TestModels.PetStatus>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>? _mapPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -46,11 +58,21 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Owner)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.PetStatus)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Owner.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.PetStatus.JsonModelConverter.Instance) is { } i2) return i2;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Owner.g.cs
 // <auto-generated/>
@@ -168,13 +190,13 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-	private __Collections.IReadOnlyList<string>? _f4;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f4.Value; init { _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 16UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f4;
 
 	/// <summary>Anything else</summary>
 	[__Json.Serialization.JsonPropertyName("extra")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
@@ -185,6 +207,46 @@ public partial record Pet
 	public global::TestModels.Pet.SizeEnum? Size { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
 	private global::TestModels.Pet.SizeEnum? _f7;
 
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Vaccinated" => 2,
+		"ArrivedAt" => 3,
+		"Tags" => 4,
+		"Extra" => 5,
+		"Owner" => 6,
+		"Size" => 7,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
+
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
@@ -194,11 +256,30 @@ public partial record Pet
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.SizeEnum.JsonModelConverter))]
 	public readonly partial record struct SizeEnum(string Value)
 	{
-		public static SizeEnum Small { get; } = new("small");
-		public static SizeEnum Large { get; } = new("large");
+		public static SizeEnum Small { get; } = new(Values.Small);
+		public static SizeEnum Large { get; } = new(Values.Large);
+
+		/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { SizeEnum.Values.Small => … }</c>.</summary>
+		public static class Values
+		{
+			public const string Small = "small";
+			public const string Large = "large";
+		}
+
+		/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+		public enum Known { Small, Large }
+
+		private static readonly string[] s_known = { Values.Small, Values.Large };
 
 		/// <summary>Whether the value is one the schema doc lists.</summary>
-		public bool IsKnown => Value is "small" or "large";
+		public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+		/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+		public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+		/// <summary>The value of a <see cref="Known"/> member.</summary>
+		/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+		public static implicit operator SizeEnum(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 		/// <summary>The wire value.</summary>
 		public override string ToString() => Value ?? "";
@@ -263,7 +344,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -273,8 +354,8 @@ public partial record Pet
 			__ModelJson.WriteMember(writer, s_names[1], value.Name, value.__raw, 1);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 6);
 			if ((value._set0 & 128UL) != 0) __ModelJson.WriteStruct(writer, s_names[7], value._f7, global::TestModels.Pet.SizeEnum.JsonModelConverter.Instance, options, value.__raw, 7);
 			value.AdditionalProperties?.WriteTo(writer);
@@ -300,11 +381,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
 public readonly partial record struct PetStatus(string Value)
 {
-	public static PetStatus Available { get; } = new("available");
-	public static PetStatus Adopted { get; } = new("adopted");
+	public static PetStatus Available { get; } = new(Values.Available);
+	public static PetStatus Adopted { get; } = new(Values.Adopted);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { PetStatus.Values.Available => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Available = "available";
+		public const string Adopted = "adopted";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Available, Adopted }
+
+	private static readonly string[] s_known = { Values.Available, Values.Adopted };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "available" or "adopted";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator PetStatus(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";

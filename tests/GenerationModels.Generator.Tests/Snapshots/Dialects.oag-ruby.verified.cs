@@ -11,18 +11,45 @@ using __Runtime = global::GenerationModels.Runtime;
 using __ModelJson = global::GenerationModels.Runtime.ModelJson;
 using __Collections = global::System.Collections.Generic;
 
-/// <summary>Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.</summary>
+/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Animal.JsonModelConverter))]
 public partial record Animal
 {
-	/// <summary>Set when the JSON is a <c>TestModels.Cat</c>.</summary>
-	public global::TestModels.Cat? Cat { get; init; }
+	private Animal() { }
 
-	/// <summary>Set when the JSON is a <c>TestModels.Dog</c>.</summary>
-	public global::TestModels.Dog? Dog { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Cat</c>.</summary>
+	public global::TestModels.Cat? Cat { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Cat</c> <paramref name="value"/>.</summary>
+	public static Animal FromCat(global::TestModels.Cat value) => new() { Cat = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Cat</c> <paramref name="value"/>.</summary>
+	public static implicit operator Animal(global::TestModels.Cat value) => FromCat(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Dog</c>.</summary>
+	public global::TestModels.Dog? Dog { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Dog</c> <paramref name="value"/>.</summary>
+	public static Animal FromDog(global::TestModels.Dog value) => new() { Dog = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Dog</c> <paramref name="value"/>.</summary>
+	public static implicit operator Animal(global::TestModels.Dog value) => FromDog(value);
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<global::TestModels.Cat, TResult> onCat, global::System.Func<global::TestModels.Dog, TResult> onDog, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (Cat is { } caseCat) return onCat(caseCat);
+		if (Dog is { } caseDog) return onDog(caseDog);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<global::TestModels.Cat> onCat, global::System.Action<global::TestModels.Dog> onDog, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (Cat is { } caseCat) { onCat(caseCat); return; }
+		if (Dog is { } caseDog) { onDog(caseDog); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="Animal"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Animal>
@@ -80,6 +107,36 @@ public partial record Cat
 	[__Json.Serialization.JsonPropertyName("lives")]
 	public long? Lives { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
 	private long? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Cat.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Cat Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Lives" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Cat", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -165,6 +222,36 @@ public partial record Dog
 	[__Json.Serialization.JsonPropertyName("good_boy")]
 	public bool? GoodBoy { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
 	private bool? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Dog.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Dog Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"GoodBoy" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Dog", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -256,19 +343,47 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Animal>? _Animal;
-	public __Metadata.JsonTypeInfo<global::TestModels.Animal> Animal => _Animal ??= (__Metadata.JsonTypeInfo<global::TestModels.Animal>)Options.GetTypeInfo(typeof(global::TestModels.Animal));
+	public __Metadata.JsonTypeInfo<global::TestModels.Animal> Animal => _Animal ??= __Info<global::TestModels.Animal>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>>? _listAnimal;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Animal>> IReadOnlyListAnimal => _listAnimal ??= __Info<__Collections.IReadOnlyList<global::TestModels.Animal>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>? _mapAnimal;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>> IReadOnlyDictionaryStringAnimal => _mapAnimal ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Animal>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Cat>? _Cat;
-	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= (__Metadata.JsonTypeInfo<global::TestModels.Cat>)Options.GetTypeInfo(typeof(global::TestModels.Cat));
+	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= __Info<global::TestModels.Cat>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>>? _listCat;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>> IReadOnlyListCat => _listCat ??= __Info<__Collections.IReadOnlyList<global::TestModels.Cat>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>? _mapCat;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>> IReadOnlyDictionaryStringCat => _mapCat ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Dog>? _Dog;
-	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= (__Metadata.JsonTypeInfo<global::TestModels.Dog>)Options.GetTypeInfo(typeof(global::TestModels.Dog));
+	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= __Info<global::TestModels.Dog>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>>? _listDog;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>> IReadOnlyListDog => _listDog ??= __Info<__Collections.IReadOnlyList<global::TestModels.Dog>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>? _mapDog;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>> IReadOnlyDictionaryStringDog => _mapDog ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
-	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= __Info<global::TestModels.Owner>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>? _listOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= __Info<__Collections.IReadOnlyList<global::TestModels.Owner>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>? _mapOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
-	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= __Info<global::TestModels.PetStatus>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>? _listPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= __Info<__Collections.IReadOnlyList<global::TestModels.PetStatus>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>? _mapPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Tag>? _Tag;
-	public __Metadata.JsonTypeInfo<global::TestModels.Tag> Tag => _Tag ??= (__Metadata.JsonTypeInfo<global::TestModels.Tag>)Options.GetTypeInfo(typeof(global::TestModels.Tag));
+	public __Metadata.JsonTypeInfo<global::TestModels.Tag> Tag => _Tag ??= __Info<global::TestModels.Tag>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>>? _listTag;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Tag>> IReadOnlyListTag => _listTag ??= __Info<__Collections.IReadOnlyList<global::TestModels.Tag>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>? _mapTag;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>> IReadOnlyDictionaryStringTag => _mapTag ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Tag>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -278,15 +393,25 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Animal)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Animal>(options, global::TestModels.Animal.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Cat)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Cat>(options, global::TestModels.Cat.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Dog)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Dog>(options, global::TestModels.Dog.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Owner)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.PetStatus)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Tag)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Tag>(options, global::TestModels.Tag.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Animal.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Cat.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Dog.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.Owner.JsonModelConverter.Instance) is { } i3) return i3;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i4) return i4;
+		if (__Resolve(type, options, global::TestModels.PetStatus.JsonModelConverter.Instance) is { } i5) return i5;
+		if (__Resolve(type, options, global::TestModels.Tag.JsonModelConverter.Instance) is { } i6) return i6;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Owner.g.cs
 // <auto-generated/>
@@ -404,13 +529,13 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-	private __Collections.IReadOnlyList<string>? _f4;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f4.Value; init { _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 16UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f4;
 
 	/// <summary>Anything else</summary>
 	[__Json.Serialization.JsonPropertyName("extra")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
@@ -420,6 +545,46 @@ public partial record Pet
 	[__Json.Serialization.JsonPropertyName("status")]
 	public global::TestModels.PetStatus? Status { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
 	private global::TestModels.PetStatus? _f7;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Vaccinated" => 2,
+		"ArrivedAt" => 3,
+		"Tags" => 4,
+		"Extra" => 5,
+		"Owner" => 6,
+		"Status" => 7,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -475,7 +640,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -485,8 +650,8 @@ public partial record Pet
 			__ModelJson.WriteMember(writer, s_names[1], value.Name, value.__raw, 1);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 6);
 			if ((value._set0 & 128UL) != 0) __ModelJson.WriteStruct(writer, s_names[7], value._f7, global::TestModels.PetStatus.JsonModelConverter.Instance, options, value.__raw, 7);
 			value.AdditionalProperties?.WriteTo(writer);
@@ -518,6 +683,12 @@ public readonly partial record struct PetStatus(__Json.JsonElement Value)
 	/// <summary>The JSON text of the value.</summary>
 	public override string ToString() => Value.ValueKind == __Json.JsonValueKind.Undefined ? "" : Value.GetRawText();
 
+	/// <summary>Equal when the values are equal as JSON (<see cref="global::GenerationModels.Runtime.JsonValueEquality"/>).</summary>
+	public bool Equals(PetStatus other) => __Runtime.JsonValueEquality.AreEqual(Value, other.Value);
+
+	/// <summary>A hash consistent with <see cref="Equals(PetStatus)"/>.</summary>
+	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
+
 	/// <summary>Reads and writes <see cref="PetStatus"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -542,18 +713,45 @@ using __Runtime = global::GenerationModels.Runtime;
 using __ModelJson = global::GenerationModels.Runtime.ModelJson;
 using __Collections = global::System.Collections.Generic;
 
-/// <summary>Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.</summary>
+/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Tag.JsonModelConverter))]
 public partial record Tag
 {
-	/// <summary>Set when the JSON is a <c>long</c>.</summary>
-	public long? Integer { get; init; }
+	private Tag() { }
 
-	/// <summary>Set when the JSON is a <c>string</c>.</summary>
-	public string? String { get; init; }
+	/// <summary>Set when the value is a <c>long</c>.</summary>
+	public long? Integer { get; private init; }
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static Tag FromInteger(long value) => new() { Integer = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static implicit operator Tag(long value) => FromInteger(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>string</c>.</summary>
+	public string? String { get; private init; }
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static Tag FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static implicit operator Tag(string value) => FromString(value);
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<long, TResult> onInteger, global::System.Func<string, TResult> onString, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (Integer is { } caseInteger) return onInteger(caseInteger);
+		if (String is { } caseString) return onString(caseString);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<long> onInteger, global::System.Action<string> onString, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (Integer is { } caseInteger) { onInteger(caseInteger); return; }
+		if (String is { } caseString) { onString(caseString); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="Tag"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Tag>

@@ -32,15 +32,35 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Handover>? _Handover;
-	public __Metadata.JsonTypeInfo<global::TestModels.Handover> Handover => _Handover ??= (__Metadata.JsonTypeInfo<global::TestModels.Handover>)Options.GetTypeInfo(typeof(global::TestModels.Handover));
+	public __Metadata.JsonTypeInfo<global::TestModels.Handover> Handover => _Handover ??= __Info<global::TestModels.Handover>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Handover>>? _listHandover;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Handover>> IReadOnlyListHandover => _listHandover ??= __Info<__Collections.IReadOnlyList<global::TestModels.Handover>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Handover>>? _mapHandover;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Handover>> IReadOnlyDictionaryStringHandover => _mapHandover ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Handover>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Label>? _Label;
-	public __Metadata.JsonTypeInfo<global::TestModels.Label> Label => _Label ??= (__Metadata.JsonTypeInfo<global::TestModels.Label>)Options.GetTypeInfo(typeof(global::TestModels.Label));
+	public __Metadata.JsonTypeInfo<global::TestModels.Label> Label => _Label ??= __Info<global::TestModels.Label>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Label>>? _listLabel;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Label>> IReadOnlyListLabel => _listLabel ??= __Info<__Collections.IReadOnlyList<global::TestModels.Label>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Label>>? _mapLabel;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Label>> IReadOnlyDictionaryStringLabel => _mapLabel ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Label>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
-	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= __Info<global::TestModels.Owner>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>? _listOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= __Info<__Collections.IReadOnlyList<global::TestModels.Owner>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>? _mapOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
-	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= __Info<global::TestModels.PetStatus>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>? _listPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= __Info<__Collections.IReadOnlyList<global::TestModels.PetStatus>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>? _mapPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -50,13 +70,23 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Handover)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Handover>(options, global::TestModels.Handover.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Label)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Label>(options, global::TestModels.Label.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Owner)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.PetStatus)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Handover.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Label.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Owner.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i3) return i3;
+		if (__Resolve(type, options, global::TestModels.PetStatus.JsonModelConverter.Instance) is { } i4) return i4;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Handover.g.cs
 // <auto-generated/>
@@ -77,6 +107,12 @@ public readonly partial record struct Handover(__Json.JsonElement Value)
 {
 	/// <summary>The JSON text of the value.</summary>
 	public override string ToString() => Value.ValueKind == __Json.JsonValueKind.Undefined ? "" : Value.GetRawText();
+
+	/// <summary>Equal when the values are equal as JSON (<see cref="global::GenerationModels.Runtime.JsonValueEquality"/>).</summary>
+	public bool Equals(Handover other) => __Runtime.JsonValueEquality.AreEqual(Value, other.Value);
+
+	/// <summary>A hash consistent with <see cref="Equals(Handover)"/>.</summary>
+	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
 
 	/// <summary>Reads and writes <see cref="Handover"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Handover>
@@ -102,21 +138,54 @@ using __Runtime = global::GenerationModels.Runtime;
 using __ModelJson = global::GenerationModels.Runtime.ModelJson;
 using __Collections = global::System.Collections.Generic;
 
-/// <summary>Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.</summary>
+/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Label.JsonModelConverter))]
 public partial record Label
 {
-	/// <summary>Set when the JSON is a <c>TestModels.Owner</c>.</summary>
-	public global::TestModels.Owner? Owner { get; init; }
+	private Label() { }
 
-	/// <summary>Set when the JSON is a <c>string</c>.</summary>
-	public string? String { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Owner</c>.</summary>
+	public global::TestModels.Owner? Owner { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Owner</c> <paramref name="value"/>.</summary>
+	public static Label FromOwner(global::TestModels.Owner value) => new() { Owner = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Owner</c> <paramref name="value"/>.</summary>
+	public static implicit operator Label(global::TestModels.Owner value) => FromOwner(value);
 
-	/// <summary>Set when the JSON is a <c>long</c>.</summary>
-	public long? Integer { get; init; }
+	/// <summary>Set when the value is a <c>string</c>.</summary>
+	public string? String { get; private init; }
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static Label FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static implicit operator Label(string value) => FromString(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>long</c>.</summary>
+	public long? Integer { get; private init; }
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static Label FromInteger(long value) => new() { Integer = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static implicit operator Label(long value) => FromInteger(value);
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<global::TestModels.Owner, TResult> onOwner, global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInteger, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (Owner is { } caseOwner) return onOwner(caseOwner);
+		if (String is { } caseString) return onString(caseString);
+		if (Integer is { } caseInteger) return onInteger(caseInteger);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<global::TestModels.Owner> onOwner, global::System.Action<string> onString, global::System.Action<long> onInteger, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (Owner is { } caseOwner) { onOwner(caseOwner); return; }
+		if (String is { } caseString) { onString(caseString); return; }
+		if (Integer is { } caseInteger) { onInteger(caseInteger); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="Label"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Label>
@@ -259,17 +328,55 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
-	private __Collections.IReadOnlyList<string>? _f4;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f4.Value; init { _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 16UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f4;
 
 	/// <summary>Anything else</summary>
 	[__Json.Serialization.JsonPropertyName("extra")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Extra { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
 	private global::TestModels.Owner? _f6;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Vaccinated" => 2,
+		"ArrivedAt" => 3,
+		"Tags" => 4,
+		"Extra" => 5,
+		"Owner" => 6,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -323,7 +430,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 124UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _set0 = seen0 & 124UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -333,8 +440,8 @@ public partial record Pet
 			__ModelJson.WriteMember(writer, s_names[1], value.Name, value.__raw, 1);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 6);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
@@ -359,11 +466,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
 public readonly partial record struct PetStatus(string Value)
 {
-	public static PetStatus Available { get; } = new("available");
-	public static PetStatus Adopted { get; } = new("adopted");
+	public static PetStatus Available { get; } = new(Values.Available);
+	public static PetStatus Adopted { get; } = new(Values.Adopted);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { PetStatus.Values.Available => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Available = "available";
+		public const string Adopted = "adopted";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Available, Adopted }
+
+	private static readonly string[] s_known = { Values.Available, Values.Adopted };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "available" or "adopted";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator PetStatus(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";

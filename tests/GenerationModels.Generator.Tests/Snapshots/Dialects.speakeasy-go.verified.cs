@@ -13,22 +13,55 @@ using __Collections = global::System.Collections.Generic;
 
 /// <summary>
 /// Either a pet of the shop, a name, or a shop-wide number.
-/// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
+/// Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.
 /// </summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Friend.JsonModelConverter))]
 public partial record Friend
 {
-	/// <summary>Set when the JSON is a <c>TestModels.Pet</c>.</summary>
-	public global::TestModels.Pet? Pet { get; init; }
+	private Friend() { }
 
-	/// <summary>Set when the JSON is a <c>string</c>.</summary>
-	public string? String { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Pet</c>.</summary>
+	public global::TestModels.Pet? Pet { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Pet</c> <paramref name="value"/>.</summary>
+	public static Friend FromPet(global::TestModels.Pet value) => new() { Pet = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Pet</c> <paramref name="value"/>.</summary>
+	public static implicit operator Friend(global::TestModels.Pet value) => FromPet(value);
 
-	/// <summary>Set when the JSON is a <c>long</c>.</summary>
-	public long? Integer { get; init; }
+	/// <summary>Set when the value is a <c>string</c>.</summary>
+	public string? String { get; private init; }
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static Friend FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static implicit operator Friend(string value) => FromString(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>long</c>.</summary>
+	public long? Integer { get; private init; }
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static Friend FromInteger(long value) => new() { Integer = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>long</c> <paramref name="value"/>.</summary>
+	public static implicit operator Friend(long value) => FromInteger(value);
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<global::TestModels.Pet, TResult> onPet, global::System.Func<string, TResult> onString, global::System.Func<long, TResult> onInteger, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (Pet is { } casePet) return onPet(casePet);
+		if (String is { } caseString) return onString(caseString);
+		if (Integer is { } caseInteger) return onInteger(caseInteger);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<global::TestModels.Pet> onPet, global::System.Action<string> onString, global::System.Action<long> onInteger, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (Pet is { } casePet) { onPet(casePet); return; }
+		if (String is { } caseString) { onString(caseString); return; }
+		if (Integer is { } caseInteger) { onInteger(caseInteger); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="Friend"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Friend>
@@ -89,13 +122,29 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Friend>? _Friend;
-	public __Metadata.JsonTypeInfo<global::TestModels.Friend> Friend => _Friend ??= (__Metadata.JsonTypeInfo<global::TestModels.Friend>)Options.GetTypeInfo(typeof(global::TestModels.Friend));
+	public __Metadata.JsonTypeInfo<global::TestModels.Friend> Friend => _Friend ??= __Info<global::TestModels.Friend>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Friend>>? _listFriend;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Friend>> IReadOnlyListFriend => _listFriend ??= __Info<__Collections.IReadOnlyList<global::TestModels.Friend>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Friend>>? _mapFriend;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Friend>> IReadOnlyDictionaryStringFriend => _mapFriend ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Friend>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Owner>? _Owner;
-	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= (__Metadata.JsonTypeInfo<global::TestModels.Owner>)Options.GetTypeInfo(typeof(global::TestModels.Owner));
+	public __Metadata.JsonTypeInfo<global::TestModels.Owner> Owner => _Owner ??= __Info<global::TestModels.Owner>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>>? _listOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Owner>> IReadOnlyListOwner => _listOwner ??= __Info<__Collections.IReadOnlyList<global::TestModels.Owner>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>? _mapOwner;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>> IReadOnlyDictionaryStringOwner => _mapOwner ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Owner>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.PetStatus>? _PetStatus;
-	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<global::TestModels.PetStatus>)Options.GetTypeInfo(typeof(global::TestModels.PetStatus));
+	public __Metadata.JsonTypeInfo<global::TestModels.PetStatus> PetStatus => _PetStatus ??= __Info<global::TestModels.PetStatus>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>>? _listPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.PetStatus>> IReadOnlyListPetStatus => _listPetStatus ??= __Info<__Collections.IReadOnlyList<global::TestModels.PetStatus>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>? _mapPetStatus;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>> IReadOnlyDictionaryStringPetStatus => _mapPetStatus ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.PetStatus>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -105,12 +154,22 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Friend)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Friend>(options, global::TestModels.Friend.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Owner)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Owner>(options, global::TestModels.Owner.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.PetStatus)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.PetStatus>(options, global::TestModels.PetStatus.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Friend.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Owner.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.PetStatus.JsonModelConverter.Instance) is { } i3) return i3;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Owner.g.cs
 // <auto-generated/>
@@ -233,13 +292,13 @@ public partial record Pet
 
 	/// <summary>Free labels</summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyList<string>? _f5;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f5;
 
 	/// <summary>Contest results by contest name</summary>
 	[__Json.Serialization.JsonPropertyName("scores")]
-	public __Collections.IReadOnlyDictionary<string, long>? Scores { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
-	private __Collections.IReadOnlyDictionary<string, long>? _f6;
+	public __Collections.IReadOnlyDictionary<string, long>? Scores { get => _f6.Value; init { _f6 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(value); _set0 |= 64UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?> _f6;
 
 	/// <summary>Where the animal is in its stay</summary>
 	[__Json.Serialization.JsonPropertyName("status")]
@@ -255,6 +314,48 @@ public partial record Pet
 	[__Json.Serialization.JsonPropertyName("owner")]
 	public global::TestModels.Owner? Owner { get => _f9; init { _f9 = value; _set0 |= 512UL; } }
 	private global::TestModels.Owner? _f9;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Pet.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Pet Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 8: _f8 = default!; _set0 &= ~256UL; break;
+			case 9: _f9 = default!; _set0 &= ~512UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Weight" => 2,
+		"Vaccinated" => 3,
+		"ArrivedAt" => 4,
+		"Tags" => 5,
+		"Scores" => 6,
+		"LastSeen" => 8,
+		"Owner" => 9,
+		_ => throw __ModelJson.NotAnOptionalMember("Pet", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -314,7 +415,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 131UL) != 131UL) throw __ModelJson.MissingRequired("Pet", seen0, 131UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, Status = f7, _f8 = f8, _f9 = f9, _set0 = seen0 & 892UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f5), _f6 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(f6), Status = f7, _f8 = f8, _f9 = f9, _set0 = seen0 & 892UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
@@ -325,8 +426,8 @@ public partial record Pet
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.String, options, value.__raw, 5);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMap(writer, s_names[6], value._f6, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 6);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 5);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMap(writer, s_names[6], value._f6.Value, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 6);
 			__ModelJson.WriteStruct(writer, s_names[7], value.Status, global::TestModels.PetStatus.JsonModelConverter.Instance, options, value.__raw, 7);
 			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMember(writer, s_names[8], value._f8, value.__raw, 8);
 			if ((value._set0 & 512UL) != 0) __ModelJson.WriteObject(writer, s_names[9], value._f9, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 9);
@@ -353,12 +454,32 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.PetStatus.JsonModelConverter))]
 public readonly partial record struct PetStatus(string Value)
 {
-	public static PetStatus Available { get; } = new("available");
-	public static PetStatus Reserved { get; } = new("reserved");
-	public static PetStatus Adopted { get; } = new("adopted");
+	public static PetStatus Available { get; } = new(Values.Available);
+	public static PetStatus Reserved { get; } = new(Values.Reserved);
+	public static PetStatus Adopted { get; } = new(Values.Adopted);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { PetStatus.Values.Available => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Available = "available";
+		public const string Reserved = "reserved";
+		public const string Adopted = "adopted";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Available, Reserved, Adopted }
+
+	private static readonly string[] s_known = { Values.Available, Values.Reserved, Values.Adopted };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "available" or "reserved" or "adopted";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator PetStatus(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";

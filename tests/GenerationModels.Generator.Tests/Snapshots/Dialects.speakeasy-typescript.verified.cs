@@ -36,6 +36,36 @@ public partial record Account
 	[__Json.Serialization.JsonRequired]
 	public required string Literal { get; init; }
 
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Account.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Account Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Level" => 2,
+		_ => throw __ModelJson.NotAnOptionalMember("Account", propertyName),
+	};
+
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
@@ -132,13 +162,29 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Account>? _Account;
-	public __Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= (__Metadata.JsonTypeInfo<global::TestModels.Account>)Options.GetTypeInfo(typeof(global::TestModels.Account));
+	public __Metadata.JsonTypeInfo<global::TestModels.Account> Account => _Account ??= __Info<global::TestModels.Account>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>>? _listAccount;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Account>> IReadOnlyListAccount => _listAccount ??= __Info<__Collections.IReadOnlyList<global::TestModels.Account>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>? _mapAccount;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>> IReadOnlyDictionaryStringAccount => _mapAccount ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Account>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Plan>? _Plan;
-	public __Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= (__Metadata.JsonTypeInfo<global::TestModels.Plan>)Options.GetTypeInfo(typeof(global::TestModels.Plan));
+	public __Metadata.JsonTypeInfo<global::TestModels.Plan> Plan => _Plan ??= __Info<global::TestModels.Plan>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>>? _listPlan;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Plan>> IReadOnlyListPlan => _listPlan ??= __Info<__Collections.IReadOnlyList<global::TestModels.Plan>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>? _mapPlan;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>> IReadOnlyDictionaryStringPlan => _mapPlan ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Plan>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Level>? _Level;
-	public __Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= (__Metadata.JsonTypeInfo<global::TestModels.Level>)Options.GetTypeInfo(typeof(global::TestModels.Level));
+	public __Metadata.JsonTypeInfo<global::TestModels.Level> Level => _Level ??= __Info<global::TestModels.Level>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>>? _listLevel;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Level>> IReadOnlyListLevel => _listLevel ??= __Info<__Collections.IReadOnlyList<global::TestModels.Level>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>? _mapLevel;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>> IReadOnlyDictionaryStringLevel => _mapLevel ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Level>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.TagNames>? _TagNames;
-	public __Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= (__Metadata.JsonTypeInfo<global::TestModels.TagNames>)Options.GetTypeInfo(typeof(global::TestModels.TagNames));
+	public __Metadata.JsonTypeInfo<global::TestModels.TagNames> TagNames => _TagNames ??= __Info<global::TestModels.TagNames>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>>? _listTagNames;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TagNames>> IReadOnlyListTagNames => _listTagNames ??= __Info<__Collections.IReadOnlyList<global::TestModels.TagNames>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>? _mapTagNames;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>> IReadOnlyDictionaryStringTagNames => _mapTagNames ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.TagNames>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -148,12 +194,22 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Account)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Account>(options, global::TestModels.Account.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Plan)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Plan>(options, global::TestModels.Plan.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Level)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Level>(options, global::TestModels.Level.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.TagNames)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.TagNames>(options, global::TestModels.TagNames.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Account.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Plan.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Level.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.TagNames.JsonModelConverter.Instance) is { } i3) return i3;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Level.g.cs
 // <auto-generated/>
@@ -172,11 +228,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Level.JsonModelConverter))]
 public readonly partial record struct Level(long Value)
 {
-	public static Level One { get; } = new(1L);
-	public static Level Two { get; } = new(2L);
+	public static Level One { get; } = new(Values.One);
+	public static Level Two { get; } = new(Values.Two);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Level.Values.One => … }</c>.</summary>
+	public static class Values
+	{
+		public const long One = 1L;
+		public const long Two = 2L;
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { One, Two }
+
+	private static readonly long[] s_known = { Values.One, Values.Two };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is 1L or 2L;
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Level(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
@@ -209,12 +284,32 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Plan.JsonModelConverter))]
 public readonly partial record struct Plan(string Value)
 {
-	public static Plan Free { get; } = new("free");
-	public static Plan Pro { get; } = new("pro");
-	public static Plan Business { get; } = new("business");
+	public static Plan Free { get; } = new(Values.Free);
+	public static Plan Pro { get; } = new(Values.Pro);
+	public static Plan Business { get; } = new(Values.Business);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Plan.Values.Free => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Free = "free";
+		public const string Pro = "pro";
+		public const string Business = "business";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Free, Pro, Business }
+
+	private static readonly string[] s_known = { Values.Free, Values.Pro, Values.Business };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "free" or "pro" or "business";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Plan(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
@@ -245,19 +340,45 @@ using __Collections = global::System.Collections.Generic;
 
 /// <summary>
 /// The tag names to attach: one name or several.
-/// Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.
+/// Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.
 /// </summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.TagNames.JsonModelConverter))]
 public partial record TagNames
 {
-	/// <summary>Set when the JSON is a <c>string</c>.</summary>
-	public string? String { get; init; }
+	private TagNames() { }
 
-	/// <summary>Set when the JSON is a <c>__Collections.IReadOnlyList&lt;string&gt;</c>.</summary>
-	public __Collections.IReadOnlyList<string>? StringList { get; init; }
+	/// <summary>Set when the value is a <c>string</c>.</summary>
+	public string? String { get; private init; }
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static TagNames FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+	public static implicit operator TagNames(string value) => FromString(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>IReadOnlyList&lt;string&gt;</c>.</summary>
+	public __Collections.IReadOnlyList<string>? StringList { get => _c1.Value; private init => _c1 = new(value); }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _c1;
+	/// <summary>The union holding the <c>IReadOnlyList&lt;string&gt;</c> <paramref name="value"/>.</summary>
+	public static TagNames FromStringList(__Collections.IReadOnlyList<string> value) => new() { StringList = __ModelJson.NotNull(value, nameof(value)) };
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<__Collections.IReadOnlyList<string>, TResult> onStringList, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (String is { } caseString) return onString(caseString);
+		if (StringList is { } caseStringList) return onStringList(caseStringList);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<string> onString, global::System.Action<__Collections.IReadOnlyList<string>> onStringList, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (String is { } caseString) { onString(caseString); return; }
+		if (StringList is { } caseStringList) { onStringList(caseStringList); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="TagNames"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TagNames>

@@ -22,8 +22,38 @@ public partial record Author
 	public required string Name { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("born")]
-	public long? Born { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public long? Born { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private long? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Author.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Author Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Born" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Author", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -105,7 +135,7 @@ public partial record Book
 	/// Read-only: sent by the server only.
 	/// </summary>
 	[__Json.Serialization.JsonPropertyName("id")]
-	public string? Id { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public string? Id { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private string? _f0;
 
 	[__Json.Serialization.JsonPropertyName("title")]
@@ -122,15 +152,15 @@ public partial record Book
 
 	/// <summary>Default: 100.</summary>
 	[__Json.Serialization.JsonPropertyName("pages")]
-	public long? Pages { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
+	public long? Pages { get => _f4; init { _f4 = value; _set0 = value is null ? _set0 & ~16UL : _set0 | 16UL; } }
 	private long? _f4;
 
 	[__Json.Serialization.JsonPropertyName("published")]
-	public global::System.DateOnly? Published { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+	public global::System.DateOnly? Published { get => _f5; init { _f5 = value; _set0 = value is null ? _set0 & ~32UL : _set0 | 32UL; } }
 	private global::System.DateOnly? _f5;
 
 	[__Json.Serialization.JsonPropertyName("updated_at")]
-	public global::System.DateTimeOffset? UpdatedAt { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
+	public global::System.DateTimeOffset? UpdatedAt { get => _f6; init { _f6 = value; _set0 = value is null ? _set0 & ~64UL : _set0 | 64UL; } }
 	private global::System.DateTimeOffset? _f6;
 
 	[__Json.Serialization.JsonPropertyName("author")]
@@ -138,34 +168,86 @@ public partial record Book
 	public required global::TestModels.Author Author { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("co_authors")]
-	public __Collections.IReadOnlyList<global::TestModels.Author>? CoAuthors { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-	private __Collections.IReadOnlyList<global::TestModels.Author>? _f8;
+	public __Collections.IReadOnlyList<global::TestModels.Author>? CoAuthors { get => _f8.Value; init { _f8 = new __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.Author>?>(value); _set0 = value is null ? _set0 & ~256UL : _set0 | 256UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.Author>?> _f8;
 
 	[__Json.Serialization.JsonPropertyName("genre")]
-	public global::TestModels.Genre? Genre { get => _f9; init { _f9 = value; _set0 |= 512UL; } }
+	public global::TestModels.Genre? Genre { get => _f9; init { _f9 = value; _set0 = value is null ? _set0 & ~512UL : _set0 | 512UL; } }
 	private global::TestModels.Genre? _f9;
 
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f10; init { _f10 = value; _set0 |= 1024UL; } }
-	private __Collections.IReadOnlyList<string>? _f10;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f10.Value; init { _f10 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 = value is null ? _set0 & ~1024UL : _set0 | 1024UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f10;
 
 	[__Json.Serialization.JsonPropertyName("ratings")]
-	public __Collections.IReadOnlyDictionary<string, long>? Ratings { get => _f11; init { _f11 = value; _set0 |= 2048UL; } }
-	private __Collections.IReadOnlyDictionary<string, long>? _f11;
+	public __Collections.IReadOnlyDictionary<string, long>? Ratings { get => _f11.Value; init { _f11 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(value); _set0 = value is null ? _set0 & ~2048UL : _set0 | 2048UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?> _f11;
 
 	[__Json.Serialization.JsonPropertyName("cover")]
-	public global::TestModels.Book.CoverModel? Cover { get => _f12; init { _f12 = value; _set0 |= 4096UL; } }
+	public global::TestModels.Book.CoverModel? Cover { get => _f12; init { _f12 = value; _set0 = value is null ? _set0 & ~4096UL : _set0 | 4096UL; } }
 	private global::TestModels.Book.CoverModel? _f12;
 
 	/// <summary>Use isbn13.</summary>
 	[__Json.Serialization.JsonPropertyName("isbn10")]
 	[global::System.Obsolete]
-	public string? Isbn10 { get => _f13; init { _f13 = value; _set0 |= 8192UL; } }
+	public string? Isbn10 { get => _f13; init { _f13 = value; _set0 = value is null ? _set0 & ~8192UL : _set0 | 8192UL; } }
 	private string? _f13;
 
 	[__Json.Serialization.JsonPropertyName("thumbnail")]
-	public string? Thumbnail { get => _f14; init { _f14 = value; _set0 |= 16384UL; } }
+	public string? Thumbnail { get => _f14; init { _f14 = value; _set0 = value is null ? _set0 & ~16384UL : _set0 | 16384UL; } }
 	private string? _f14;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Book.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Book Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 8: _f8 = default!; _set0 &= ~256UL; break;
+			case 9: _f9 = default!; _set0 &= ~512UL; break;
+			case 10: _f10 = default!; _set0 &= ~1024UL; break;
+			case 11: _f11 = default!; _set0 &= ~2048UL; break;
+			case 12: _f12 = default!; _set0 &= ~4096UL; break;
+			case 13: _f13 = default!; _set0 &= ~8192UL; break;
+			case 14: _f14 = default!; _set0 &= ~16384UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Id" => 0,
+		"Subtitle" => 2,
+		"Pages" => 4,
+		"Published" => 5,
+		"UpdatedAt" => 6,
+		"CoAuthors" => 8,
+		"Genre" => 9,
+		"Tags" => 10,
+		"Ratings" => 11,
+		"Cover" => 12,
+		"Isbn10" => 13,
+		"Thumbnail" => 14,
+		_ => throw __ModelJson.NotAnOptionalMember("Book", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -179,12 +261,44 @@ public partial record Book
 		private ulong _set0;
 
 		[__Json.Serialization.JsonPropertyName("url")]
-		public string? Url { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+		public string? Url { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 		private string? _f0;
 
 		[__Json.Serialization.JsonPropertyName("size")]
-		public global::TestModels.Book.CoverModel.SizeModel? Size { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+		public global::TestModels.Book.CoverModel.SizeModel? Size { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 		private global::TestModels.Book.CoverModel.SizeModel? _f1;
+
+		/// <summary>
+		/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(CoverModel.X)</c>) is set: read from JSON
+		/// (an explicit null included) or assigned. A member that is not set is not written.
+		/// </summary>
+		/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+		public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+		/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+		/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+		public CoverModel Unset(params string[] propertyNames)
+		{
+			var copy = this with { };
+			foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+			return copy;
+		}
+
+		private void __Unset(int member)
+		{
+			switch (member)
+			{
+				case 0: _f0 = default!; _set0 &= ~1UL; break;
+				case 1: _f1 = default!; _set0 &= ~2UL; break;
+			}
+		}
+
+		private static int __PresenceIndex(string propertyName) => propertyName switch
+		{
+			"Url" => 0,
+			"Size" => 1,
+			_ => throw __ModelJson.NotAnOptionalMember("CoverModel", propertyName),
+		};
 
 		/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 		[__Json.Serialization.JsonExtensionData]
@@ -195,11 +309,30 @@ public partial record Book
 		[__Json.Serialization.JsonConverter(typeof(global::TestModels.Book.CoverModel.SizeModel.JsonModelConverter))]
 		public readonly partial record struct SizeModel(string Value)
 		{
-			public static SizeModel Small { get; } = new("small");
-			public static SizeModel Large { get; } = new("large");
+			public static SizeModel Small { get; } = new(Values.Small);
+			public static SizeModel Large { get; } = new(Values.Large);
+
+			/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { SizeModel.Values.Small => … }</c>.</summary>
+			public static class Values
+			{
+				public const string Small = "small";
+				public const string Large = "large";
+			}
+
+			/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+			public enum Known { Small, Large }
+
+			private static readonly string[] s_known = { Values.Small, Values.Large };
 
 			/// <summary>Whether the value is one the schema doc lists.</summary>
-			public bool IsKnown => Value is "small" or "large";
+			public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+			/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+			public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+			/// <summary>The value of a <see cref="Known"/> member.</summary>
+			/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+			public static implicit operator SizeModel(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 			/// <summary>The wire value.</summary>
 			public override string ToString() => Value ?? "";
@@ -327,7 +460,7 @@ public partial record Book
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 138UL) != 138UL) throw __ModelJson.MissingRequired("Book", seen0, 138UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Book { _f0 = f0, Title = f1, _f2 = f2, Price = f3, _f4 = f4, _f5 = f5, _f6 = f6, Author = f7, _f8 = f8, _f9 = f9, _f10 = f10, _f11 = f11, _f12 = f12, _f13 = f13, _f14 = f14, _set0 = seen0 & 32629UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Book { _f0 = f0, Title = f1, _f2 = f2, Price = f3, _f4 = f4, _f5 = f5, _f6 = f6, Author = f7, _f8 = new __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.Author>?>(f8), _f9 = f9, _f10 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f10), _f11 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(f11), _f12 = f12, _f13 = f13, _f14 = f14, _set0 = seen0 & 32629UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Book value, __Json.JsonSerializerOptions options)
@@ -341,10 +474,10 @@ public partial record Book
 			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
 			__ModelJson.WriteObject(writer, s_names[7], value.Author, global::TestModels.Author.JsonModelConverter.Instance, options, value.__raw, 7);
-			if ((value._set0 & 256UL) != 0) __ModelJson.WriteList(writer, s_names[8], value._f8, global::TestModels.Author.JsonModelConverter.Instance, options, value.__raw, 8);
+			if ((value._set0 & 256UL) != 0) __ModelJson.WriteList(writer, s_names[8], value._f8.Value, global::TestModels.Author.JsonModelConverter.Instance, options, value.__raw, 8);
 			if ((value._set0 & 512UL) != 0) __ModelJson.WriteStruct(writer, s_names[9], value._f9, global::TestModels.Genre.JsonModelConverter.Instance, options, value.__raw, 9);
-			if ((value._set0 & 1024UL) != 0) __ModelJson.WriteList(writer, s_names[10], value._f10, __Runtime.PrimitiveConverters.String, options, value.__raw, 10);
-			if ((value._set0 & 2048UL) != 0) __ModelJson.WriteMap(writer, s_names[11], value._f11, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 11);
+			if ((value._set0 & 1024UL) != 0) __ModelJson.WriteList(writer, s_names[10], value._f10.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 10);
+			if ((value._set0 & 2048UL) != 0) __ModelJson.WriteMap(writer, s_names[11], value._f11.Value, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 11);
 			if ((value._set0 & 4096UL) != 0) __ModelJson.WriteObject(writer, s_names[12], value._f12, global::TestModels.Book.CoverModel.JsonModelConverter.Instance, options, value.__raw, 12);
 			if ((value._set0 & 8192UL) != 0) __ModelJson.WriteMember(writer, s_names[13], value._f13, value.__raw, 13);
 			if ((value._set0 & 16384UL) != 0) __ModelJson.WriteMember(writer, s_names[14], value._f14, value.__raw, 14);
@@ -378,8 +511,38 @@ public partial record Cat
 	public required string Kind { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("lives")]
-	public long? Lives { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public long? Lives { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private long? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Cat.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Cat Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Lives" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Cat", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -457,8 +620,38 @@ public partial record Closed
 	private ulong _set0;
 
 	[__Json.Serialization.JsonPropertyName("value")]
-	public string? Value { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public string? Value { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private string? _f0;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Closed.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Closed Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Value" => 0,
+		_ => throw __ModelJson.NotAnOptionalMember("Closed", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -535,8 +728,38 @@ public partial record Dog
 	public required string Kind { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("good")]
-	public bool? Good { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public bool? Good { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private bool? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Dog.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Dog Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Good" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Dog", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -618,12 +841,42 @@ public partial record Employee
 	public required string Name { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("email")]
-	public string? Email { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public string? Email { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private string? _f1;
 
 	[__Json.Serialization.JsonPropertyName("employee_id")]
 	[__Json.Serialization.JsonRequired]
 	public required long EmployeeId { get; init; }
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Employee.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Employee Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Email" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Employee", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -704,12 +957,44 @@ public partial record Event
 	private ulong _set0;
 
 	[__Json.Serialization.JsonPropertyName("at")]
-	public global::System.DateTimeOffset? At { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public global::System.DateTimeOffset? At { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private global::System.DateTimeOffset? _f0;
 
 	[__Json.Serialization.JsonPropertyName("what")]
 	public global::TestModels.EventKind? What { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
 	private global::TestModels.EventKind? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Event.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Event Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"At" => 0,
+		"What" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Event", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -782,12 +1067,32 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.EventKind.JsonModelConverter))]
 public readonly partial record struct EventKind(string Value)
 {
-	public static EventKind Out { get; } = new("out");
-	public static EventKind Back { get; } = new("back");
-	public static EventKind Lost { get; } = new("lost");
+	public static EventKind Out { get; } = new(Values.Out);
+	public static EventKind Back { get; } = new(Values.Back);
+	public static EventKind Lost { get; } = new(Values.Lost);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { EventKind.Values.Out => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Out = "out";
+		public const string Back = "back";
+		public const string Lost = "lost";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Out, Back, Lost }
+
+	private static readonly string[] s_known = { Values.Out, Values.Back, Values.Lost };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "out" or "back" or "lost";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator EventKind(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
@@ -837,39 +1142,107 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.Book>? _Book;
-	public __Metadata.JsonTypeInfo<global::TestModels.Book> Book => _Book ??= (__Metadata.JsonTypeInfo<global::TestModels.Book>)Options.GetTypeInfo(typeof(global::TestModels.Book));
+	public __Metadata.JsonTypeInfo<global::TestModels.Book> Book => _Book ??= __Info<global::TestModels.Book>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Book>>? _listBook;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Book>> IReadOnlyListBook => _listBook ??= __Info<__Collections.IReadOnlyList<global::TestModels.Book>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Book>>? _mapBook;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Book>> IReadOnlyDictionaryStringBook => _mapBook ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Book>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Author>? _Author;
-	public __Metadata.JsonTypeInfo<global::TestModels.Author> Author => _Author ??= (__Metadata.JsonTypeInfo<global::TestModels.Author>)Options.GetTypeInfo(typeof(global::TestModels.Author));
+	public __Metadata.JsonTypeInfo<global::TestModels.Author> Author => _Author ??= __Info<global::TestModels.Author>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Author>>? _listAuthor;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Author>> IReadOnlyListAuthor => _listAuthor ??= __Info<__Collections.IReadOnlyList<global::TestModels.Author>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Author>>? _mapAuthor;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Author>> IReadOnlyDictionaryStringAuthor => _mapAuthor ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Author>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Genre>? _Genre;
-	public __Metadata.JsonTypeInfo<global::TestModels.Genre> Genre => _Genre ??= (__Metadata.JsonTypeInfo<global::TestModels.Genre>)Options.GetTypeInfo(typeof(global::TestModels.Genre));
+	public __Metadata.JsonTypeInfo<global::TestModels.Genre> Genre => _Genre ??= __Info<global::TestModels.Genre>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Genre>>? _listGenre;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Genre>> IReadOnlyListGenre => _listGenre ??= __Info<__Collections.IReadOnlyList<global::TestModels.Genre>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Genre>>? _mapGenre;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Genre>> IReadOnlyDictionaryStringGenre => _mapGenre ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Genre>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Rating>? _Rating;
-	public __Metadata.JsonTypeInfo<global::TestModels.Rating> Rating => _Rating ??= (__Metadata.JsonTypeInfo<global::TestModels.Rating>)Options.GetTypeInfo(typeof(global::TestModels.Rating));
+	public __Metadata.JsonTypeInfo<global::TestModels.Rating> Rating => _Rating ??= __Info<global::TestModels.Rating>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Rating>>? _listRating;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Rating>> IReadOnlyListRating => _listRating ??= __Info<__Collections.IReadOnlyList<global::TestModels.Rating>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Rating>>? _mapRating;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Rating>> IReadOnlyDictionaryStringRating => _mapRating ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Rating>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Pet>? _Pet;
-	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<global::TestModels.Pet>)Options.GetTypeInfo(typeof(global::TestModels.Pet));
+	public __Metadata.JsonTypeInfo<global::TestModels.Pet> Pet => _Pet ??= __Info<global::TestModels.Pet>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>>? _listPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Pet>> IReadOnlyListPet => _listPet ??= __Info<__Collections.IReadOnlyList<global::TestModels.Pet>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>? _mapPet;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>> IReadOnlyDictionaryStringPet => _mapPet ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Pet>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Cat>? _Cat;
-	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= (__Metadata.JsonTypeInfo<global::TestModels.Cat>)Options.GetTypeInfo(typeof(global::TestModels.Cat));
+	public __Metadata.JsonTypeInfo<global::TestModels.Cat> Cat => _Cat ??= __Info<global::TestModels.Cat>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>>? _listCat;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Cat>> IReadOnlyListCat => _listCat ??= __Info<__Collections.IReadOnlyList<global::TestModels.Cat>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>? _mapCat;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>> IReadOnlyDictionaryStringCat => _mapCat ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Cat>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Dog>? _Dog;
-	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= (__Metadata.JsonTypeInfo<global::TestModels.Dog>)Options.GetTypeInfo(typeof(global::TestModels.Dog));
+	public __Metadata.JsonTypeInfo<global::TestModels.Dog> Dog => _Dog ??= __Info<global::TestModels.Dog>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>>? _listDog;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Dog>> IReadOnlyListDog => _listDog ??= __Info<__Collections.IReadOnlyList<global::TestModels.Dog>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>? _mapDog;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>> IReadOnlyDictionaryStringDog => _mapDog ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Dog>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Person>? _Person;
-	public __Metadata.JsonTypeInfo<global::TestModels.Person> Person => _Person ??= (__Metadata.JsonTypeInfo<global::TestModels.Person>)Options.GetTypeInfo(typeof(global::TestModels.Person));
+	public __Metadata.JsonTypeInfo<global::TestModels.Person> Person => _Person ??= __Info<global::TestModels.Person>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Person>>? _listPerson;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Person>> IReadOnlyListPerson => _listPerson ??= __Info<__Collections.IReadOnlyList<global::TestModels.Person>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Person>>? _mapPerson;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Person>> IReadOnlyDictionaryStringPerson => _mapPerson ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Person>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Employee>? _Employee;
-	public __Metadata.JsonTypeInfo<global::TestModels.Employee> Employee => _Employee ??= (__Metadata.JsonTypeInfo<global::TestModels.Employee>)Options.GetTypeInfo(typeof(global::TestModels.Employee));
+	public __Metadata.JsonTypeInfo<global::TestModels.Employee> Employee => _Employee ??= __Info<global::TestModels.Employee>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Employee>>? _listEmployee;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Employee>> IReadOnlyListEmployee => _listEmployee ??= __Info<__Collections.IReadOnlyList<global::TestModels.Employee>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Employee>>? _mapEmployee;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Employee>> IReadOnlyDictionaryStringEmployee => _mapEmployee ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Employee>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Settings>? _Settings;
-	public __Metadata.JsonTypeInfo<global::TestModels.Settings> Settings => _Settings ??= (__Metadata.JsonTypeInfo<global::TestModels.Settings>)Options.GetTypeInfo(typeof(global::TestModels.Settings));
+	public __Metadata.JsonTypeInfo<global::TestModels.Settings> Settings => _Settings ??= __Info<global::TestModels.Settings>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Settings>>? _listSettings;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Settings>> IReadOnlyListSettings => _listSettings ??= __Info<__Collections.IReadOnlyList<global::TestModels.Settings>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Settings>>? _mapSettings;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Settings>> IReadOnlyDictionaryStringSettings => _mapSettings ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Settings>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Closed>? _Closed;
-	public __Metadata.JsonTypeInfo<global::TestModels.Closed> Closed => _Closed ??= (__Metadata.JsonTypeInfo<global::TestModels.Closed>)Options.GetTypeInfo(typeof(global::TestModels.Closed));
+	public __Metadata.JsonTypeInfo<global::TestModels.Closed> Closed => _Closed ??= __Info<global::TestModels.Closed>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Closed>>? _listClosed;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Closed>> IReadOnlyListClosed => _listClosed ??= __Info<__Collections.IReadOnlyList<global::TestModels.Closed>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Closed>>? _mapClosed;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Closed>> IReadOnlyDictionaryStringClosed => _mapClosed ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Closed>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.OldThing>? _OldThing;
-	public __Metadata.JsonTypeInfo<global::TestModels.OldThing> OldThing => _OldThing ??= (__Metadata.JsonTypeInfo<global::TestModels.OldThing>)Options.GetTypeInfo(typeof(global::TestModels.OldThing));
+	public __Metadata.JsonTypeInfo<global::TestModels.OldThing> OldThing => _OldThing ??= __Info<global::TestModels.OldThing>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.OldThing>>? _listOldThing;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.OldThing>> IReadOnlyListOldThing => _listOldThing ??= __Info<__Collections.IReadOnlyList<global::TestModels.OldThing>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.OldThing>>? _mapOldThing;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.OldThing>> IReadOnlyDictionaryStringOldThing => _mapOldThing ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.OldThing>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Ticket>? _Ticket;
-	public __Metadata.JsonTypeInfo<global::TestModels.Ticket> Ticket => _Ticket ??= (__Metadata.JsonTypeInfo<global::TestModels.Ticket>)Options.GetTypeInfo(typeof(global::TestModels.Ticket));
+	public __Metadata.JsonTypeInfo<global::TestModels.Ticket> Ticket => _Ticket ??= __Info<global::TestModels.Ticket>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Ticket>>? _listTicket;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Ticket>> IReadOnlyListTicket => _listTicket ??= __Info<__Collections.IReadOnlyList<global::TestModels.Ticket>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Ticket>>? _mapTicket;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Ticket>> IReadOnlyDictionaryStringTicket => _mapTicket ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Ticket>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.TicketState>? _TicketState;
-	public __Metadata.JsonTypeInfo<global::TestModels.TicketState> TicketState => _TicketState ??= (__Metadata.JsonTypeInfo<global::TestModels.TicketState>)Options.GetTypeInfo(typeof(global::TestModels.TicketState));
+	public __Metadata.JsonTypeInfo<global::TestModels.TicketState> TicketState => _TicketState ??= __Info<global::TestModels.TicketState>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TicketState>>? _listTicketState;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.TicketState>> IReadOnlyListTicketState => _listTicketState ??= __Info<__Collections.IReadOnlyList<global::TestModels.TicketState>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TicketState>>? _mapTicketState;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.TicketState>> IReadOnlyDictionaryStringTicketState => _mapTicketState ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.TicketState>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Loan>? _Loan;
-	public __Metadata.JsonTypeInfo<global::TestModels.Loan> Loan => _Loan ??= (__Metadata.JsonTypeInfo<global::TestModels.Loan>)Options.GetTypeInfo(typeof(global::TestModels.Loan));
+	public __Metadata.JsonTypeInfo<global::TestModels.Loan> Loan => _Loan ??= __Info<global::TestModels.Loan>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Loan>>? _listLoan;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Loan>> IReadOnlyListLoan => _listLoan ??= __Info<__Collections.IReadOnlyList<global::TestModels.Loan>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Loan>>? _mapLoan;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Loan>> IReadOnlyDictionaryStringLoan => _mapLoan ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Loan>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Event>? _Event;
-	public __Metadata.JsonTypeInfo<global::TestModels.Event> Event => _Event ??= (__Metadata.JsonTypeInfo<global::TestModels.Event>)Options.GetTypeInfo(typeof(global::TestModels.Event));
+	public __Metadata.JsonTypeInfo<global::TestModels.Event> Event => _Event ??= __Info<global::TestModels.Event>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Event>>? _listEvent;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Event>> IReadOnlyListEvent => _listEvent ??= __Info<__Collections.IReadOnlyList<global::TestModels.Event>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Event>>? _mapEvent;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Event>> IReadOnlyDictionaryStringEvent => _mapEvent ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Event>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.EventKind>? _EventKind;
-	public __Metadata.JsonTypeInfo<global::TestModels.EventKind> EventKind => _EventKind ??= (__Metadata.JsonTypeInfo<global::TestModels.EventKind>)Options.GetTypeInfo(typeof(global::TestModels.EventKind));
+	public __Metadata.JsonTypeInfo<global::TestModels.EventKind> EventKind => _EventKind ??= __Info<global::TestModels.EventKind>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.EventKind>>? _listEventKind;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.EventKind>> IReadOnlyListEventKind => _listEventKind ??= __Info<__Collections.IReadOnlyList<global::TestModels.EventKind>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.EventKind>>? _mapEventKind;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.EventKind>> IReadOnlyDictionaryStringEventKind => _mapEventKind ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.EventKind>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -879,25 +1252,35 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.Book)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Book>(options, global::TestModels.Book.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Author)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Author>(options, global::TestModels.Author.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Genre)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Genre>(options, global::TestModels.Genre.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Rating)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Rating>(options, global::TestModels.Rating.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Pet)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Pet>(options, global::TestModels.Pet.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Cat)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Cat>(options, global::TestModels.Cat.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Dog)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Dog>(options, global::TestModels.Dog.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Person)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Person>(options, global::TestModels.Person.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Employee)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Employee>(options, global::TestModels.Employee.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Settings)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Settings>(options, global::TestModels.Settings.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Closed)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Closed>(options, global::TestModels.Closed.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.OldThing)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.OldThing>(options, global::TestModels.OldThing.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Ticket)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Ticket>(options, global::TestModels.Ticket.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.TicketState)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.TicketState>(options, global::TestModels.TicketState.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Loan)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Loan>(options, global::TestModels.Loan.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Event)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Event>(options, global::TestModels.Event.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.EventKind)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.EventKind>(options, global::TestModels.EventKind.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.Book.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.Author.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.Genre.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.Rating.JsonModelConverter.Instance) is { } i3) return i3;
+		if (__Resolve(type, options, global::TestModels.Pet.JsonModelConverter.Instance) is { } i4) return i4;
+		if (__Resolve(type, options, global::TestModels.Cat.JsonModelConverter.Instance) is { } i5) return i5;
+		if (__Resolve(type, options, global::TestModels.Dog.JsonModelConverter.Instance) is { } i6) return i6;
+		if (__Resolve(type, options, global::TestModels.Person.JsonModelConverter.Instance) is { } i7) return i7;
+		if (__Resolve(type, options, global::TestModels.Employee.JsonModelConverter.Instance) is { } i8) return i8;
+		if (__Resolve(type, options, global::TestModels.Settings.JsonModelConverter.Instance) is { } i9) return i9;
+		if (__Resolve(type, options, global::TestModels.Closed.JsonModelConverter.Instance) is { } i10) return i10;
+		if (__Resolve(type, options, global::TestModels.OldThing.JsonModelConverter.Instance) is { } i11) return i11;
+		if (__Resolve(type, options, global::TestModels.Ticket.JsonModelConverter.Instance) is { } i12) return i12;
+		if (__Resolve(type, options, global::TestModels.TicketState.JsonModelConverter.Instance) is { } i13) return i13;
+		if (__Resolve(type, options, global::TestModels.Loan.JsonModelConverter.Instance) is { } i14) return i14;
+		if (__Resolve(type, options, global::TestModels.Event.JsonModelConverter.Instance) is { } i15) return i15;
+		if (__Resolve(type, options, global::TestModels.EventKind.JsonModelConverter.Instance) is { } i16) return i16;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }
 //----- Genre.g.cs
 // <auto-generated/>
@@ -916,12 +1299,32 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Genre.JsonModelConverter))]
 public readonly partial record struct Genre(string Value)
 {
-	public static Genre Fiction { get; } = new("fiction");
-	public static Genre NonFiction { get; } = new("non-fiction");
-	public static Genre Poetry { get; } = new("poetry");
+	public static Genre Fiction { get; } = new(Values.Fiction);
+	public static Genre NonFiction { get; } = new(Values.NonFiction);
+	public static Genre Poetry { get; } = new(Values.Poetry);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Genre.Values.Fiction => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Fiction = "fiction";
+		public const string NonFiction = "non-fiction";
+		public const string Poetry = "poetry";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Fiction, NonFiction, Poetry }
+
+	private static readonly string[] s_known = { Values.Fiction, Values.NonFiction, Values.Poetry };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "fiction" or "non-fiction" or "poetry";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Genre(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
@@ -974,30 +1377,91 @@ public partial record Loan
 	private double? _f3;
 
 	[__Json.Serialization.JsonPropertyName("borrower")]
-	public global::TestModels.Loan.BorrowerModel? Borrower { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
+	public global::TestModels.Loan.BorrowerModel? Borrower { get => _f4; init { _f4 = value; _set0 = value is null ? _set0 & ~16UL : _set0 | 16UL; } }
 	private global::TestModels.Loan.BorrowerModel? _f4;
 
 	[__Json.Serialization.JsonPropertyName("history")]
-	public __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>? History { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>? _f5;
+	public __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>? History { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>?>(value); _set0 = value is null ? _set0 & ~32UL : _set0 | 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>?> _f5;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Loan.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Loan Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Fine" => 3,
+		"Borrower" => 4,
+		"History" => 5,
+		_ => throw __ModelJson.NotAnOptionalMember("Loan", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
 	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
 
-	/// <summary>Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.</summary>
+	/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Loan.BorrowerModel.JsonModelConverter))]
 	public partial record BorrowerModel
 	{
-		/// <summary>Set when the JSON is a <c>string</c>.</summary>
-		public string? String { get; init; }
+		private BorrowerModel() { }
 
-		/// <summary>Set when the JSON is a <c>TestModels.Loan.BorrowerModel.MemberCase</c>.</summary>
-		public global::TestModels.Loan.BorrowerModel.MemberCase? Member { get; init; }
+		/// <summary>Set when the value is a <c>string</c>.</summary>
+		public string? String { get; private init; }
+		/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+		public static BorrowerModel FromString(string value) => new() { String = __ModelJson.NotNull(value, nameof(value)) };
+		/// <summary>The union holding the <c>string</c> <paramref name="value"/>.</summary>
+		public static implicit operator BorrowerModel(string value) => FromString(value);
 
-		/// <summary>The JSON, when it matched none of the cases.</summary>
-		public __Json.JsonElement? Unmatched { get; init; }
+		/// <summary>Set when the value is a <c>TestModels.Loan.BorrowerModel.MemberCase</c>.</summary>
+		public global::TestModels.Loan.BorrowerModel.MemberCase? Member { get; private init; }
+		/// <summary>The union holding the <c>TestModels.Loan.BorrowerModel.MemberCase</c> <paramref name="value"/>.</summary>
+		public static BorrowerModel FromMember(global::TestModels.Loan.BorrowerModel.MemberCase value) => new() { Member = __ModelJson.NotNull(value, nameof(value)) };
+		/// <summary>The union holding the <c>TestModels.Loan.BorrowerModel.MemberCase</c> <paramref name="value"/>.</summary>
+		public static implicit operator BorrowerModel(global::TestModels.Loan.BorrowerModel.MemberCase value) => FromMember(value);
+
+		/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+		public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+		private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+		/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+		public TResult Match<TResult>(global::System.Func<string, TResult> onString, global::System.Func<global::TestModels.Loan.BorrowerModel.MemberCase, TResult> onMember, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+		{
+			if (String is { } caseString) return onString(caseString);
+			if (Member is { } caseMember) return onMember(caseMember);
+			return onUnmatched(Unmatched.GetValueOrDefault());
+		}
+
+		/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+		public void Switch(global::System.Action<string> onString, global::System.Action<global::TestModels.Loan.BorrowerModel.MemberCase> onMember, global::System.Action<__Json.JsonElement> onUnmatched)
+		{
+			if (String is { } caseString) { onString(caseString); return; }
+			if (Member is { } caseMember) { onMember(caseMember); return; }
+			onUnmatched(Unmatched.GetValueOrDefault());
+		}
 
 		/// <summary>Member</summary>
 		[__Json.Serialization.JsonConverter(typeof(global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter))]
@@ -1006,8 +1470,38 @@ public partial record Loan
 			private ulong _set0;
 
 			[__Json.Serialization.JsonPropertyName("card")]
-			public long? Card { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+			public long? Card { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 			private long? _f0;
+
+			/// <summary>
+			/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(MemberCase.X)</c>) is set: read from JSON
+			/// (an explicit null included) or assigned. A member that is not set is not written.
+			/// </summary>
+			/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+			public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+			/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+			/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+			public MemberCase Unset(params string[] propertyNames)
+			{
+				var copy = this with { };
+				foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+				return copy;
+			}
+
+			private void __Unset(int member)
+			{
+				switch (member)
+				{
+					case 0: _f0 = default!; _set0 &= ~1UL; break;
+				}
+			}
+
+			private static int __PresenceIndex(string propertyName) => propertyName switch
+			{
+				"Card" => 0,
+				_ => throw __ModelJson.NotAnOptionalMember("MemberCase", propertyName),
+			};
 
 			/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 			[__Json.Serialization.JsonExtensionData]
@@ -1130,7 +1624,7 @@ public partial record Loan
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 7UL) != 7UL) throw __ModelJson.MissingRequired("Loan", seen0, 7UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Loan { Book = f0, Due = f1, Note = f2, _f3 = f3, _f4 = f4, _f5 = f5, _set0 = seen0 & 56UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Loan { Book = f0, Due = f1, Note = f2, _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>?>(f5), _set0 = seen0 & 56UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Loan value, __Json.JsonSerializerOptions options)
@@ -1141,7 +1635,7 @@ public partial record Loan
 			__ModelJson.WriteMember(writer, s_names[2], value.Note, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteObject(writer, s_names[4], value._f4, global::TestModels.Loan.BorrowerModel.JsonModelConverter.Instance, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, s_names[5], value._f5, s_converter1, options, value.__raw, 5);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, s_names[5], value._f5.Value, s_converter1, options, value.__raw, 5);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}
@@ -1169,8 +1663,38 @@ public partial record OldThing
 	private ulong _set0;
 
 	[__Json.Serialization.JsonPropertyName("name")]
-	public string? Name { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public string? Name { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private string? _f0;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(OldThing.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public OldThing Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Name" => 0,
+		_ => throw __ModelJson.NotAnOptionalMember("OldThing", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -1247,8 +1771,38 @@ public partial record Person
 	public required string Name { get; init; }
 
 	[__Json.Serialization.JsonPropertyName("email")]
-	public string? Email { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public string? Email { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private string? _f1;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Person.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Person Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Email" => 1,
+		_ => throw __ModelJson.NotAnOptionalMember("Person", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -1319,18 +1873,45 @@ using __Runtime = global::GenerationModels.Runtime;
 using __ModelJson = global::GenerationModels.Runtime.ModelJson;
 using __Collections = global::System.Collections.Generic;
 
-/// <summary>Exactly one of the case properties is set after reading; JSON that matches no case is kept in Unmatched.</summary>
+/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.JsonModelConverter))]
 public partial record Pet
 {
-	/// <summary>Set when the JSON is a <c>TestModels.Cat</c>.</summary>
-	public global::TestModels.Cat? Cat { get; init; }
+	private Pet() { }
 
-	/// <summary>Set when the JSON is a <c>TestModels.Dog</c>.</summary>
-	public global::TestModels.Dog? Dog { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Cat</c>.</summary>
+	public global::TestModels.Cat? Cat { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Cat</c> <paramref name="value"/>.</summary>
+	public static Pet FromCat(global::TestModels.Cat value) => new() { Cat = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Cat</c> <paramref name="value"/>.</summary>
+	public static implicit operator Pet(global::TestModels.Cat value) => FromCat(value);
 
-	/// <summary>The JSON, when it matched none of the cases.</summary>
-	public __Json.JsonElement? Unmatched { get; init; }
+	/// <summary>Set when the value is a <c>TestModels.Dog</c>.</summary>
+	public global::TestModels.Dog? Dog { get; private init; }
+	/// <summary>The union holding the <c>TestModels.Dog</c> <paramref name="value"/>.</summary>
+	public static Pet FromDog(global::TestModels.Dog value) => new() { Dog = __ModelJson.NotNull(value, nameof(value)) };
+	/// <summary>The union holding the <c>TestModels.Dog</c> <paramref name="value"/>.</summary>
+	public static implicit operator Pet(global::TestModels.Dog value) => FromDog(value);
+
+	/// <summary>The JSON, when it matched none of the cases (set only by reading).</summary>
+	public __Json.JsonElement? Unmatched { get => _unmatched.Value; private init => _unmatched = new(value); }
+	private __Runtime.Structural<__Json.JsonElement?> _unmatched;
+
+	/// <summary>Calls the function of the case that is set (<c>onUnmatched</c> for JSON that matched no case) and returns its result.</summary>
+	public TResult Match<TResult>(global::System.Func<global::TestModels.Cat, TResult> onCat, global::System.Func<global::TestModels.Dog, TResult> onDog, global::System.Func<__Json.JsonElement, TResult> onUnmatched)
+	{
+		if (Cat is { } caseCat) return onCat(caseCat);
+		if (Dog is { } caseDog) return onDog(caseDog);
+		return onUnmatched(Unmatched.GetValueOrDefault());
+	}
+
+	/// <summary>Calls the action of the case that is set (<c>onUnmatched</c> for JSON that matched no case).</summary>
+	public void Switch(global::System.Action<global::TestModels.Cat> onCat, global::System.Action<global::TestModels.Dog> onDog, global::System.Action<__Json.JsonElement> onUnmatched)
+	{
+		if (Cat is { } caseCat) { onCat(caseCat); return; }
+		if (Dog is { } caseDog) { onDog(caseDog); return; }
+		onUnmatched(Unmatched.GetValueOrDefault());
+	}
 
 	/// <summary>Reads a <see cref="Pet"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
@@ -1378,14 +1959,36 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.Rating.JsonModelConverter))]
 public readonly partial record struct Rating(long Value)
 {
-	public static Rating _1 { get; } = new(1L);
-	public static Rating _2 { get; } = new(2L);
-	public static Rating _3 { get; } = new(3L);
-	public static Rating _4 { get; } = new(4L);
-	public static Rating _5 { get; } = new(5L);
+	public static Rating Value1 { get; } = new(Values.Value1);
+	public static Rating Value2 { get; } = new(Values.Value2);
+	public static Rating Value3 { get; } = new(Values.Value3);
+	public static Rating Value4 { get; } = new(Values.Value4);
+	public static Rating Value5 { get; } = new(Values.Value5);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { Rating.Values.Value1 => … }</c>.</summary>
+	public static class Values
+	{
+		public const long Value1 = 1L;
+		public const long Value2 = 2L;
+		public const long Value3 = 3L;
+		public const long Value4 = 4L;
+		public const long Value5 = 5L;
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Value1, Value2, Value3, Value4, Value5 }
+
+	private static readonly long[] s_known = { Values.Value1, Values.Value2, Values.Value3, Values.Value4, Values.Value5 };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is 1L or 2L or 3L or 4L or 5L;
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator Rating(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
@@ -1421,8 +2024,38 @@ public partial record Settings
 	private ulong _set0;
 
 	[__Json.Serialization.JsonPropertyName("theme")]
-	public string? Theme { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public string? Theme { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private string? _f0;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Settings.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Settings Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Theme" => 0,
+		_ => throw __ModelJson.NotAnOptionalMember("Settings", propertyName),
+	};
 
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -1503,12 +2136,46 @@ public partial record Ticket
 	private string? _f1;
 
 	[__Json.Serialization.JsonPropertyName("labels")]
-	public __Collections.IReadOnlyList<string>? Labels { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
-	private __Collections.IReadOnlyList<string>? _f2;
+	public __Collections.IReadOnlyList<string>? Labels { get => _f2.Value; init { _f2 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 = value is null ? _set0 & ~4UL : _set0 | 4UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f2;
 
 	[__Json.Serialization.JsonPropertyName("state")]
-	public global::TestModels.TicketState? State { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
+	public global::TestModels.TicketState? State { get => _f3; init { _f3 = value; _set0 = value is null ? _set0 & ~8UL : _set0 | 8UL; } }
 	private global::TestModels.TicketState? _f3;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Ticket.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Ticket Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Owner" => 1,
+		"Labels" => 2,
+		"State" => 3,
+		_ => throw __ModelJson.NotAnOptionalMember("Ticket", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -1556,7 +2223,7 @@ public partial record Ticket
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Ticket", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Ticket { Id = f0, _f1 = f1, _f2 = f2, _f3 = f3, _set0 = seen0 & 14UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Ticket { Id = f0, _f1 = f1, _f2 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f2), _f3 = f3, _set0 = seen0 & 14UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Ticket value, __Json.JsonSerializerOptions options)
@@ -1564,7 +2231,7 @@ public partial record Ticket
 			writer.WriteStartObject();
 			__ModelJson.WriteMember(writer, s_names[0], value.Id, value.__raw, 0);
 			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, s_names[1], value._f1, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteList(writer, s_names[2], value._f2, __Runtime.PrimitiveConverters.String, options, value.__raw, 2);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteList(writer, s_names[2], value._f2.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteStruct(writer, s_names[3], value._f3, global::TestModels.TicketState.JsonModelConverter.Instance, options, value.__raw, 3);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
@@ -1589,11 +2256,30 @@ using __Collections = global::System.Collections.Generic;
 [__Json.Serialization.JsonConverter(typeof(global::TestModels.TicketState.JsonModelConverter))]
 public readonly partial record struct TicketState(string Value)
 {
-	public static TicketState Opened { get; } = new("open");
-	public static TicketState Closed { get; } = new("closed");
+	public static TicketState Opened { get; } = new(Values.Opened);
+	public static TicketState Closed { get; } = new(Values.Closed);
+
+	/// <summary>The listed wire values as constants, for constant patterns: <c>x.Value switch { TicketState.Values.Opened => … }</c>.</summary>
+	public static class Values
+	{
+		public const string Opened = "open";
+		public const string Closed = "closed";
+	}
+
+	/// <summary>The listed values as a C# enum, for exhaustive switches (<see cref="TryGetKnown"/>).</summary>
+	public enum Known { Opened, Closed }
+
+	private static readonly string[] s_known = { Values.Opened, Values.Closed };
 
 	/// <summary>Whether the value is one the schema doc lists.</summary>
-	public bool IsKnown => Value is "open" or "closed";
+	public bool IsKnown => global::System.Array.IndexOf(s_known, Value) >= 0;
+
+	/// <summary>The value as a <see cref="Known"/> member; false (and <paramref name="known"/> 0) for a value the doc does not list.</summary>
+	public bool TryGetKnown(out Known known) { int i = global::System.Array.IndexOf(s_known, Value); known = (Known)global::System.Math.Max(i, 0); return i >= 0; }
+
+	/// <summary>The value of a <see cref="Known"/> member.</summary>
+	/// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="known"/> is not a member.</exception>
+	public static implicit operator TicketState(Known known) => new(s_known[__ModelJson.KnownIndex((int)known, s_known.Length)]);
 
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";

@@ -18,8 +18,38 @@ public partial record CompletionResponseProviderResponses
 
 	/// <summary>Which provider answered.</summary>
 	[__Json.Serialization.JsonPropertyName("provider")]
-	public string? Provider { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public string? Provider { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private string? _f0;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(CompletionResponseProviderResponses.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public CompletionResponseProviderResponses Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Provider" => 0,
+		_ => throw __ModelJson.NotAnOptionalMember("CompletionResponseProviderResponses", propertyName),
+	};
 
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]

@@ -38,18 +38,54 @@ public partial record DataResponse
 
 	/// <summary>When the completion was created.</summary>
 	[__Json.Serialization.JsonPropertyName("created_at")]
-	public global::System.DateTimeOffset? CreatedAt { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
+	public global::System.DateTimeOffset? CreatedAt { get => _f4; init { _f4 = value; _set0 = value is null ? _set0 & ~16UL : _set0 | 16UL; } }
 	private global::System.DateTimeOffset? _f4;
 
 	/// <summary>Model confidence between 0 and 1.</summary>
 	[__Json.Serialization.JsonPropertyName("score")]
-	public double? Score { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+	public double? Score { get => _f5; init { _f5 = value; _set0 = value is null ? _set0 & ~32UL : _set0 | 32UL; } }
 	private double? _f5;
 
 	/// <summary>Token accounting for this completion.</summary>
 	[__Json.Serialization.JsonPropertyName("tokens")]
-	public global::TestModels.DataResponse.TokensModel? Tokens { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
+	public global::TestModels.DataResponse.TokensModel? Tokens { get => _f6; init { _f6 = value; _set0 = value is null ? _set0 & ~64UL : _set0 | 64UL; } }
 	private global::TestModels.DataResponse.TokensModel? _f6;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(DataResponse.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public DataResponse Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"FinishReason" => 3,
+		"CreatedAt" => 4,
+		"Score" => 5,
+		"Tokens" => 6,
+		_ => throw __ModelJson.NotAnOptionalMember("DataResponse", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -69,8 +105,38 @@ public partial record DataResponse
 
 		/// <summary>Tokens in the completion.</summary>
 		[__Json.Serialization.JsonPropertyName("completion")]
-		public long? Completion { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+		public long? Completion { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 		private long? _f1;
+
+		/// <summary>
+		/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(TokensModel.X)</c>) is set: read from JSON
+		/// (an explicit null included) or assigned. A member that is not set is not written.
+		/// </summary>
+		/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+		public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+		/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+		/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+		public TokensModel Unset(params string[] propertyNames)
+		{
+			var copy = this with { };
+			foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+			return copy;
+		}
+
+		private void __Unset(int member)
+		{
+			switch (member)
+			{
+				case 1: _f1 = default!; _set0 &= ~2UL; break;
+			}
+		}
+
+		private static int __PresenceIndex(string propertyName) => propertyName switch
+		{
+			"Completion" => 1,
+			_ => throw __ModelJson.NotAnOptionalMember("TokensModel", propertyName),
+		};
 
 		/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 		[__Json.Serialization.JsonExtensionData]

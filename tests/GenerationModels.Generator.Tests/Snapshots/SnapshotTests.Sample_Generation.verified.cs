@@ -28,8 +28,8 @@ public partial record Generation
 
 	/// <summary>Free-form feedback recorded against the generation</summary>
 	[__Json.Serialization.JsonPropertyName("feedback")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Feedback { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f2;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Feedback { get => _f2.Value; init { _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 4UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f2;
 
 	/// <summary>The completion text</summary>
 	[__Json.Serialization.JsonPropertyName("generation")]
@@ -43,8 +43,8 @@ public partial record Generation
 
 	/// <summary>Sampling settings the model ran with</summary>
 	[__Json.Serialization.JsonPropertyName("hyperparameters")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Hyperparameters { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f5;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Hyperparameters { get => _f5.Value; init { _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 |= 32UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f5;
 
 	/// <summary>Milliseconds from request to completion</summary>
 	[__Json.Serialization.JsonPropertyName("latency")]
@@ -75,6 +75,58 @@ public partial record Generation
 	[__Json.Serialization.JsonPropertyName("version")]
 	public string? Version { get => _f11; init { _f11 = value; _set0 |= 2048UL; } }
 	private string? _f11;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Generation.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Generation Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+			case 8: _f8 = default!; _set0 &= ~256UL; break;
+			case 9: _f9 = default!; _set0 &= ~512UL; break;
+			case 10: _f10 = default!; _set0 &= ~1024UL; break;
+			case 11: _f11 = default!; _set0 &= ~2048UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"CompletionTokens" => 0,
+		"Cost" => 1,
+		"Feedback" => 2,
+		"Generation2" => 3,
+		"GenerationId" => 4,
+		"Hyperparameters" => 5,
+		"Latency" => 6,
+		"Model" => 7,
+		"Source" => 8,
+		"Task" => 9,
+		"TotalTokens" => 10,
+		"Version" => 11,
+		_ => throw __ModelJson.NotAnOptionalMember("Generation", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -136,7 +188,7 @@ public partial record Generation
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.Generation { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _f8 = f8, _f9 = f9, _f10 = f10, _f11 = f11, _set0 = seen0 & 4095UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Generation { _f0 = f0, _f1 = f1, _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f2), _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _f8 = f8, _f9 = f9, _f10 = f10, _f11 = f11, _set0 = seen0 & 4095UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Generation value, __Json.JsonSerializerOptions options)
@@ -144,10 +196,10 @@ public partial record Generation
 			writer.WriteStartObject();
 			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, s_names[0], value._f0, value.__raw, 0);
 			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, s_names[1], value._f1, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, s_names[2], value._f2, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, s_names[2], value._f2.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
 			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
 			if ((value._set0 & 128UL) != 0) __ModelJson.WriteMember(writer, s_names[7], value._f7, value.__raw, 7);
 			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMember(writer, s_names[8], value._f8, value.__raw, 8);

@@ -31,23 +31,59 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
 
 	private __Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>? _CompletionResponse;
-	public __Metadata.JsonTypeInfo<global::TestModels.CompletionResponse> CompletionResponse => _CompletionResponse ??= (__Metadata.JsonTypeInfo<global::TestModels.CompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponse));
+	public __Metadata.JsonTypeInfo<global::TestModels.CompletionResponse> CompletionResponse => _CompletionResponse ??= __Info<global::TestModels.CompletionResponse>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.CompletionResponse>>? _listCompletionResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.CompletionResponse>> IReadOnlyListCompletionResponse => _listCompletionResponse ??= __Info<__Collections.IReadOnlyList<global::TestModels.CompletionResponse>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponse>>? _mapCompletionResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponse>> IReadOnlyDictionaryStringCompletionResponse => _mapCompletionResponse ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponse>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>? _CompletionResponseProviderResponses;
-	public __Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses> CompletionResponseProviderResponses => _CompletionResponseProviderResponses ??= (__Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses>)Options.GetTypeInfo(typeof(global::TestModels.CompletionResponseProviderResponses));
+	public __Metadata.JsonTypeInfo<global::TestModels.CompletionResponseProviderResponses> CompletionResponseProviderResponses => _CompletionResponseProviderResponses ??= __Info<global::TestModels.CompletionResponseProviderResponses>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.CompletionResponseProviderResponses>>? _listCompletionResponseProviderResponses;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.CompletionResponseProviderResponses>> IReadOnlyListCompletionResponseProviderResponses => _listCompletionResponseProviderResponses ??= __Info<__Collections.IReadOnlyList<global::TestModels.CompletionResponseProviderResponses>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponseProviderResponses>>? _mapCompletionResponseProviderResponses;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponseProviderResponses>> IReadOnlyDictionaryStringCompletionResponseProviderResponses => _mapCompletionResponseProviderResponses ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.CompletionResponseProviderResponses>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.DataResponse>? _DataResponse;
-	public __Metadata.JsonTypeInfo<global::TestModels.DataResponse> DataResponse => _DataResponse ??= (__Metadata.JsonTypeInfo<global::TestModels.DataResponse>)Options.GetTypeInfo(typeof(global::TestModels.DataResponse));
+	public __Metadata.JsonTypeInfo<global::TestModels.DataResponse> DataResponse => _DataResponse ??= __Info<global::TestModels.DataResponse>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.DataResponse>>? _listDataResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.DataResponse>> IReadOnlyListDataResponse => _listDataResponse ??= __Info<__Collections.IReadOnlyList<global::TestModels.DataResponse>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.DataResponse>>? _mapDataResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.DataResponse>> IReadOnlyDictionaryStringDataResponse => _mapDataResponse ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.DataResponse>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Usage>? _Usage;
-	public __Metadata.JsonTypeInfo<global::TestModels.Usage> Usage => _Usage ??= (__Metadata.JsonTypeInfo<global::TestModels.Usage>)Options.GetTypeInfo(typeof(global::TestModels.Usage));
+	public __Metadata.JsonTypeInfo<global::TestModels.Usage> Usage => _Usage ??= __Info<global::TestModels.Usage>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Usage>>? _listUsage;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Usage>> IReadOnlyListUsage => _listUsage ??= __Info<__Collections.IReadOnlyList<global::TestModels.Usage>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Usage>>? _mapUsage;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Usage>> IReadOnlyDictionaryStringUsage => _mapUsage ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Usage>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>? _ChatCompletionResponse;
-	public __Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse> ChatCompletionResponse => _ChatCompletionResponse ??= (__Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse>)Options.GetTypeInfo(typeof(global::TestModels.ChatCompletionResponse));
+	public __Metadata.JsonTypeInfo<global::TestModels.ChatCompletionResponse> ChatCompletionResponse => _ChatCompletionResponse ??= __Info<global::TestModels.ChatCompletionResponse>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.ChatCompletionResponse>>? _listChatCompletionResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.ChatCompletionResponse>> IReadOnlyListChatCompletionResponse => _listChatCompletionResponse ??= __Info<__Collections.IReadOnlyList<global::TestModels.ChatCompletionResponse>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.ChatCompletionResponse>>? _mapChatCompletionResponse;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.ChatCompletionResponse>> IReadOnlyDictionaryStringChatCompletionResponse => _mapChatCompletionResponse ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.ChatCompletionResponse>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Generation>? _Generation;
-	public __Metadata.JsonTypeInfo<global::TestModels.Generation> Generation => _Generation ??= (__Metadata.JsonTypeInfo<global::TestModels.Generation>)Options.GetTypeInfo(typeof(global::TestModels.Generation));
+	public __Metadata.JsonTypeInfo<global::TestModels.Generation> Generation => _Generation ??= __Info<global::TestModels.Generation>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Generation>>? _listGeneration;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Generation>> IReadOnlyListGeneration => _listGeneration ??= __Info<__Collections.IReadOnlyList<global::TestModels.Generation>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Generation>>? _mapGeneration;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Generation>> IReadOnlyDictionaryStringGeneration => _mapGeneration ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Generation>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Invoice>? _Invoice;
-	public __Metadata.JsonTypeInfo<global::TestModels.Invoice> Invoice => _Invoice ??= (__Metadata.JsonTypeInfo<global::TestModels.Invoice>)Options.GetTypeInfo(typeof(global::TestModels.Invoice));
+	public __Metadata.JsonTypeInfo<global::TestModels.Invoice> Invoice => _Invoice ??= __Info<global::TestModels.Invoice>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Invoice>>? _listInvoice;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Invoice>> IReadOnlyListInvoice => _listInvoice ??= __Info<__Collections.IReadOnlyList<global::TestModels.Invoice>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Invoice>>? _mapInvoice;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Invoice>> IReadOnlyDictionaryStringInvoice => _mapInvoice ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Invoice>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.Customer>? _Customer;
-	public __Metadata.JsonTypeInfo<global::TestModels.Customer> Customer => _Customer ??= (__Metadata.JsonTypeInfo<global::TestModels.Customer>)Options.GetTypeInfo(typeof(global::TestModels.Customer));
+	public __Metadata.JsonTypeInfo<global::TestModels.Customer> Customer => _Customer ??= __Info<global::TestModels.Customer>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Customer>>? _listCustomer;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.Customer>> IReadOnlyListCustomer => _listCustomer ??= __Info<__Collections.IReadOnlyList<global::TestModels.Customer>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Customer>>? _mapCustomer;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.Customer>> IReadOnlyDictionaryStringCustomer => _mapCustomer ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.Customer>>();
 	private __Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>? _InvoiceLine;
-	public __Metadata.JsonTypeInfo<global::TestModels.InvoiceLine> InvoiceLine => _InvoiceLine ??= (__Metadata.JsonTypeInfo<global::TestModels.InvoiceLine>)Options.GetTypeInfo(typeof(global::TestModels.InvoiceLine));
+	public __Metadata.JsonTypeInfo<global::TestModels.InvoiceLine> InvoiceLine => _InvoiceLine ??= __Info<global::TestModels.InvoiceLine>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.InvoiceLine>>? _listInvoiceLine;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyList<global::TestModels.InvoiceLine>> IReadOnlyListInvoiceLine => _listInvoiceLine ??= __Info<__Collections.IReadOnlyList<global::TestModels.InvoiceLine>>();
+	private __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.InvoiceLine>>? _mapInvoiceLine;
+	public __Metadata.JsonTypeInfo<__Collections.IReadOnlyDictionary<string, global::TestModels.InvoiceLine>> IReadOnlyDictionaryStringInvoiceLine => _mapInvoiceLine ??= __Info<__Collections.IReadOnlyDictionary<string, global::TestModels.InvoiceLine>>();
 	/// <inheritdoc/>
 	public override __Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -57,15 +93,25 @@ public partial class GenerationModelsJsonContext : __Json.Serialization.JsonSeri
 
 	__Metadata.JsonTypeInfo? __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(global::TestModels.CompletionResponse)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponse>(options, global::TestModels.CompletionResponse.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.CompletionResponseProviderResponses)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.CompletionResponseProviderResponses>(options, global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.DataResponse)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.DataResponse>(options, global::TestModels.DataResponse.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Usage)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Usage>(options, global::TestModels.Usage.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.ChatCompletionResponse)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.ChatCompletionResponse>(options, global::TestModels.ChatCompletionResponse.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Generation)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Generation>(options, global::TestModels.Generation.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Invoice)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Invoice>(options, global::TestModels.Invoice.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.Customer)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.Customer>(options, global::TestModels.Customer.JsonModelConverter.Instance);
-		if (type == typeof(global::TestModels.InvoiceLine)) return __Metadata.JsonMetadataServices.CreateValueInfo<global::TestModels.InvoiceLine>(options, global::TestModels.InvoiceLine.JsonModelConverter.Instance);
+		if (__Resolve(type, options, global::TestModels.CompletionResponse.JsonModelConverter.Instance) is { } i0) return i0;
+		if (__Resolve(type, options, global::TestModels.CompletionResponseProviderResponses.JsonModelConverter.Instance) is { } i1) return i1;
+		if (__Resolve(type, options, global::TestModels.DataResponse.JsonModelConverter.Instance) is { } i2) return i2;
+		if (__Resolve(type, options, global::TestModels.Usage.JsonModelConverter.Instance) is { } i3) return i3;
+		if (__Resolve(type, options, global::TestModels.ChatCompletionResponse.JsonModelConverter.Instance) is { } i4) return i4;
+		if (__Resolve(type, options, global::TestModels.Generation.JsonModelConverter.Instance) is { } i5) return i5;
+		if (__Resolve(type, options, global::TestModels.Invoice.JsonModelConverter.Instance) is { } i6) return i6;
+		if (__Resolve(type, options, global::TestModels.Customer.JsonModelConverter.Instance) is { } i7) return i7;
+		if (__Resolve(type, options, global::TestModels.InvoiceLine.JsonModelConverter.Instance) is { } i8) return i8;
 		return null;
 	}
+
+	private static __Metadata.JsonTypeInfo? __Resolve<T>(global::System.Type type, __Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		if (type == typeof(T)) return __Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		if (type == typeof(__Collections.IReadOnlyList<T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyList<T>>(options, new __Runtime.ListConverter<T>(converter));
+		if (type == typeof(__Collections.IReadOnlyDictionary<string, T>)) return __Metadata.JsonMetadataServices.CreateValueInfo<__Collections.IReadOnlyDictionary<string, T>>(options, new __Runtime.MapConverter<T>(converter));
+		return null;
+	}
+
+	private __Metadata.JsonTypeInfo<T> __Info<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }

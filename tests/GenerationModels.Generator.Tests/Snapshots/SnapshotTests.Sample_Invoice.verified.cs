@@ -29,7 +29,8 @@ public partial record Invoice
 	/// <summary>What is billed, one entry per line</summary>
 	[__Json.Serialization.JsonPropertyName("lines")]
 	[__Json.Serialization.JsonRequired]
-	public required __Collections.IReadOnlyList<global::TestModels.InvoiceLine> Lines { get; init; }
+	public required __Collections.IReadOnlyList<global::TestModels.InvoiceLine> Lines { get => _f2.Value; init => _f2 = new __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.InvoiceLine>>(value); }
+	private __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.InvoiceLine>> _f2;
 
 	/// <summary>Sum of the lines</summary>
 	[__Json.Serialization.JsonPropertyName("total")]
@@ -56,13 +57,51 @@ public partial record Invoice
 	/// (at most 10)
 	/// </summary>
 	[__Json.Serialization.JsonPropertyName("tags")]
-	public __Collections.IReadOnlyList<string>? Tags { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
-	private __Collections.IReadOnlyList<string>? _f7;
+	public __Collections.IReadOnlyList<string>? Tags { get => _f7.Value; init { _f7 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(value); _set0 |= 128UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<string>?> _f7;
 
 	/// <summary>Key/value pairs the caller attached</summary>
 	[__Json.Serialization.JsonPropertyName("metadata")]
-	public __Collections.IReadOnlyDictionary<string, string>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-	private __Collections.IReadOnlyDictionary<string, string>? _f8;
+	public __Collections.IReadOnlyDictionary<string, string>? Metadata { get => _f8.Value; init { _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(value); _set0 |= 256UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?> _f8;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Invoice.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Invoice Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+			case 8: _f8 = default!; _set0 &= ~256UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Paid" => 4,
+		"IssuedAt" => 5,
+		"DueOn" => 6,
+		"Tags" => 7,
+		"Metadata" => 8,
+		_ => throw __ModelJson.NotAnOptionalMember("Invoice", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -120,7 +159,7 @@ public partial record Invoice
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 15UL) != 15UL) throw __ModelJson.MissingRequired("Invoice", seen0, 15UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Invoice { Id = f0, Customer = f1, Lines = f2, Total = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _f8 = f8, _set0 = seen0 & 496UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Invoice { Id = f0, Customer = f1, Lines = f2, Total = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f7), _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f8), _set0 = seen0 & 496UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Invoice value, __Json.JsonSerializerOptions options)
@@ -133,8 +172,8 @@ public partial record Invoice
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
 			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
-			if ((value._set0 & 128UL) != 0) __ModelJson.WriteList(writer, s_names[7], value._f7, __Runtime.PrimitiveConverters.String, options, value.__raw, 7);
-			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMap(writer, s_names[8], value._f8, __Runtime.PrimitiveConverters.String, options, value.__raw, 8);
+			if ((value._set0 & 128UL) != 0) __ModelJson.WriteList(writer, s_names[7], value._f7.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 7);
+			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMap(writer, s_names[8], value._f8.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 8);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -18,18 +18,52 @@ public partial record Usage
 
 	/// <summary>Tokens read.</summary>
 	[__Json.Serialization.JsonPropertyName("prompt_tokens")]
-	public long? PromptTokens { get => _f0; init { _f0 = value; _set0 |= 1UL; } }
+	public long? PromptTokens { get => _f0; init { _f0 = value; _set0 = value is null ? _set0 & ~1UL : _set0 | 1UL; } }
 	private long? _f0;
 
 	/// <summary>Tokens written.</summary>
 	[__Json.Serialization.JsonPropertyName("generation_tokens")]
-	public long? GenerationTokens { get => _f1; init { _f1 = value; _set0 |= 2UL; } }
+	public long? GenerationTokens { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
 	private long? _f1;
 
 	/// <summary>Both together.</summary>
 	[__Json.Serialization.JsonPropertyName("total_tokens")]
-	public long? TotalTokens { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
+	public long? TotalTokens { get => _f2; init { _f2 = value; _set0 = value is null ? _set0 & ~4UL : _set0 | 4UL; } }
 	private long? _f2;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(Usage.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public Usage Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"PromptTokens" => 0,
+		"GenerationTokens" => 1,
+		"TotalTokens" => 2,
+		_ => throw __ModelJson.NotAnOptionalMember("Usage", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]

@@ -29,8 +29,8 @@ public partial record ChatCompletionResponse
 	private string? _f2;
 
 	[__Json.Serialization.JsonPropertyName("choices")]
-	public __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? Choices { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
-	private __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? _f3;
+	public __Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>? Choices { get => _f3.Value; init { _f3 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?>(value); _set0 |= 8UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?> _f3;
 
 	[__Json.Serialization.JsonPropertyName("stream")]
 	public bool? Stream { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
@@ -43,6 +43,48 @@ public partial record ChatCompletionResponse
 	[__Json.Serialization.JsonPropertyName("latency")]
 	public double? Latency { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
 	private double? _f6;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(ChatCompletionResponse.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public ChatCompletionResponse Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 0: _f0 = default!; _set0 &= ~1UL; break;
+			case 1: _f1 = default!; _set0 &= ~2UL; break;
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"Timestamp" => 0,
+		"GenerationId" => 1,
+		"SessionId" => 2,
+		"Choices" => 3,
+		"Stream" => 4,
+		"Cost" => 5,
+		"Latency" => 6,
+		_ => throw __ModelJson.NotAnOptionalMember("ChatCompletionResponse", propertyName),
+	};
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -95,7 +137,7 @@ public partial record ChatCompletionResponse
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.ChatCompletionResponse { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 127UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.ChatCompletionResponse { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?>(f3), _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 127UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, __Json.JsonSerializerOptions options)
@@ -104,7 +146,7 @@ public partial record ChatCompletionResponse
 			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, s_names[0], value._f0, value.__raw, 0);
 			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, s_names[1], value._f1, value.__raw, 1);
 			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteList(writer, s_names[3], value._f3, s_converter0, options, value.__raw, 3);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteList(writer, s_names[3], value._f3.Value, s_converter0, options, value.__raw, 3);
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
 			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);

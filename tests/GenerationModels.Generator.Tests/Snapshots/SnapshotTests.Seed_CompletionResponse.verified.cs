@@ -19,46 +19,90 @@ public partial record CompletionResponse
 	/// <summary>Array containing the generation responses.</summary>
 	[__Json.Serialization.JsonPropertyName("data")]
 	[__Json.Serialization.JsonRequired]
-	public required __Collections.IReadOnlyList<__Json.JsonElement> Data { get; init; }
+	public required __Collections.IReadOnlyList<__Json.JsonElement> Data { get => _f0.Value; init => _f0 = new __Runtime.Structural<__Collections.IReadOnlyList<__Json.JsonElement>>(value); }
+	private __Runtime.Structural<__Collections.IReadOnlyList<__Json.JsonElement>> _f0;
 
 	[__Json.Serialization.JsonPropertyName("provider_responses")]
 	[__Json.Serialization.JsonRequired]
-	public required __Json.JsonElement ProviderResponses { get; init; }
+	public required __Json.JsonElement ProviderResponses { get => _f1.Value; init => _f1 = new __Runtime.Structural<__Json.JsonElement>(value); }
+	private __Runtime.Structural<__Json.JsonElement> _f1;
 
 	/// <summary>Unique identifier of the parent project. Will not be provided if the request was made without providing a project name or id</summary>
 	[__Json.Serialization.JsonPropertyName("project_id")]
-	public string? ProjectId { get => _f2; init { _f2 = value; _set0 |= 4UL; } }
+	public string? ProjectId { get => _f2; init { _f2 = value; _set0 = value is null ? _set0 & ~4UL : _set0 | 4UL; } }
 	private string? _f2;
 
 	/// <summary>How many completions to make for each set of inputs.</summary>
 	[__Json.Serialization.JsonPropertyName("num_samples")]
-	public long? NumSamples { get => _f3; init { _f3 = value; _set0 |= 8UL; } }
+	public long? NumSamples { get => _f3; init { _f3 = value; _set0 = value is null ? _set0 & ~8UL : _set0 | 8UL; } }
 	private long? _f3;
 
 	/// <summary>Include the log probabilities of the top n tokens in the provider_response</summary>
 	[__Json.Serialization.JsonPropertyName("logprobs")]
-	public long? Logprobs { get => _f4; init { _f4 = value; _set0 |= 16UL; } }
+	public long? Logprobs { get => _f4; init { _f4 = value; _set0 = value is null ? _set0 & ~16UL : _set0 | 16UL; } }
 	private long? _f4;
 
 	/// <summary>The suffix that comes after a completion of inserted text. Useful for completions that act like inserts.</summary>
 	[__Json.Serialization.JsonPropertyName("suffix")]
-	public string? Suffix { get => _f5; init { _f5 = value; _set0 |= 32UL; } }
+	public string? Suffix { get => _f5; init { _f5 = value; _set0 = value is null ? _set0 & ~32UL : _set0 | 32UL; } }
 	private string? _f5;
 
 	/// <summary>End-user ID passed through to provider call.</summary>
 	[__Json.Serialization.JsonPropertyName("user")]
-	public string? User { get => _f6; init { _f6 = value; _set0 |= 64UL; } }
+	public string? User { get => _f6; init { _f6 = value; _set0 = value is null ? _set0 & ~64UL : _set0 | 64UL; } }
 	private string? _f6;
 
 	/// <summary>Counts of the number of tokens used and related stats.</summary>
 	[__Json.Serialization.JsonPropertyName("usage")]
-	public __Json.JsonElement? Usage { get => _f7; init { _f7 = value; _set0 |= 128UL; } }
-	private __Json.JsonElement? _f7;
+	public __Json.JsonElement? Usage { get => _f7.Value; init { _f7 = new __Runtime.Structural<__Json.JsonElement?>(value); _set0 |= 128UL; } }
+	private __Runtime.Structural<__Json.JsonElement?> _f7;
 
 	/// <summary>Any additional metadata to record.</summary>
 	[__Json.Serialization.JsonPropertyName("metadata")]
-	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Metadata { get => _f8; init { _f8 = value; _set0 |= 256UL; } }
-	private __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? _f8;
+	public __Collections.IReadOnlyDictionary<string, __Json.JsonElement>? Metadata { get => _f8.Value; init { _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(value); _set0 = value is null ? _set0 & ~256UL : _set0 | 256UL; } }
+	private __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?> _f8;
+
+	/// <summary>
+	/// Whether the optional member <paramref name="propertyName"/> (<c>nameof(CompletionResponse.X)</c>) is set: read from JSON
+	/// (an explicit null included) or assigned. A member that is not set is not written.
+	/// </summary>
+	/// <exception cref="global::System.ArgumentException">The name is not an optional member's.</exception>
+	public bool IsSet(string propertyName) { int i = __PresenceIndex(propertyName); return (_set0 & (1UL << i)) != 0; }
+
+	/// <summary>A copy with the optional members <paramref name="propertyNames"/> (<c>nameof</c>) not set, so they are not written.</summary>
+	/// <exception cref="global::System.ArgumentException">A name is not an optional member's.</exception>
+	public CompletionResponse Unset(params string[] propertyNames)
+	{
+		var copy = this with { };
+		foreach (string name in propertyNames) copy.__Unset(__PresenceIndex(name));
+		return copy;
+	}
+
+	private void __Unset(int member)
+	{
+		switch (member)
+		{
+			case 2: _f2 = default!; _set0 &= ~4UL; break;
+			case 3: _f3 = default!; _set0 &= ~8UL; break;
+			case 4: _f4 = default!; _set0 &= ~16UL; break;
+			case 5: _f5 = default!; _set0 &= ~32UL; break;
+			case 6: _f6 = default!; _set0 &= ~64UL; break;
+			case 7: _f7 = default!; _set0 &= ~128UL; break;
+			case 8: _f8 = default!; _set0 &= ~256UL; break;
+		}
+	}
+
+	private static int __PresenceIndex(string propertyName) => propertyName switch
+	{
+		"ProjectId" => 2,
+		"NumSamples" => 3,
+		"Logprobs" => 4,
+		"Suffix" => 5,
+		"User" => 6,
+		"Usage" => 7,
+		"Metadata" => 8,
+		_ => throw __ModelJson.NotAnOptionalMember("CompletionResponse", propertyName),
+	};
 
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
@@ -116,7 +160,7 @@ public partial record CompletionResponse
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("CompletionResponse", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.CompletionResponse { Data = f0, ProviderResponses = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = f7, _f8 = f8, _set0 = seen0 & 508UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.CompletionResponse { Data = f0, ProviderResponses = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = new __Runtime.Structural<__Json.JsonElement?>(f7), _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f8), _set0 = seen0 & 508UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponse value, __Json.JsonSerializerOptions options)
@@ -129,8 +173,8 @@ public partial record CompletionResponse
 			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
 			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5, value.__raw, 5);
 			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
-			if ((value._set0 & 128UL) != 0) __ModelJson.WriteMember(writer, s_names[7], value._f7);
-			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMap(writer, s_names[8], value._f8, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 8);
+			if ((value._set0 & 128UL) != 0) __ModelJson.WriteMember(writer, s_names[7], value._f7.Value);
+			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMap(writer, s_names[8], value._f8.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 8);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}
