@@ -16,6 +16,7 @@ namespace GenerationModels.Runtime;
 /// Generated records hold one of these in a private field. It never takes part in equality (two instances are always
 /// equal, and the hash code is constant), so a model read from JSON equals the same model built in code.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public struct RawValues : IEquatable<RawValues>
 {
     private static readonly RawStore LenientMarker = new(lenient: true);
