@@ -63,6 +63,8 @@ cat > "$app/Consumer.csproj" <<XML
     <Nullable>enable</Nullable>
     <RootNamespace>Consumer</RootNamespace>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- The sample docs list the wire names (camelCase API): say so, else warning GM0015 (an error here). -->
+    <GenerationModelsWireNaming>AsWritten</GenerationModelsWireNaming>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="GenerationModels" Version="$version" />
