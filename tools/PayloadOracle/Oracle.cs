@@ -1,19 +1,14 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using GenerationModels.Generator;
+using GenerationModels.Harness;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace PayloadOracle;
 
@@ -63,16 +58,7 @@ internal sealed class SpecResult
 /// <summary>Runs the real generator over one spec in memory (public Roslyn API), compiles and loads the models, checks each payload.</summary>
 internal static class Oracle
 {
-    private const string ProjectDirectory = "/project";
     private const string Namespace = "Oracle";
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
-        paths.Add(typeof(GenerationModels.Runtime.OpenDictionary).Assembly.Location);
-        return paths.Where(p => p.Length != 0).Distinct(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    });
 
     public static SpecResult Run(string label, string path, bool lenient)
     {
@@ -112,26 +98,14 @@ internal static class Oracle
     private static Assembly? Generate(string path, bool lenient, SpecResult result, out AssemblyLoadContext? context)
     {
         context = null;
-        var properties = new Dictionary<string, string>
-        {
-            ["build_property.RootNamespace"] = Namespace,
-            ["build_property.MSBuildProjectDirectory"] = ProjectDirectory,
-        };
-        if (lenient) properties["build_property.GenerationModelsContractViolations"] = "Lenient";
-        var spec = new SpecText(ProjectDirectory + "/Schemas/" + Path.GetFileName(path), File.ReadAllText(path));
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var compilation = CSharpCompilation.Create(
-            "OracleModels",
-            Array.Empty<SyntaxTree>(),
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new GenerationModelsGenerator().AsSourceGenerator() },
-            new AdditionalText[] { spec },
-            parse,
-            new Options(properties));
-        var ran = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var properties = new Dictionary<string, string> { ["RootNamespace"] = Namespace };
+        if (lenient) properties["GenerationModelsContractViolations"] = "Lenient";
+        // As a project without GenerateDocumentationFile builds it; every file handed over (the one spec) is a schema.
+        var harness = new GeneratorHarness(properties) { IsSchema = _ => true, GeneratorParseOptions = GeneratorHarness.DefaultParseOptions };
+        var spec = new InMemoryAdditionalText(GeneratorHarness.DocPath(Path.GetFileName(path)), File.ReadAllText(path));
+        var compilation = GeneratorHarness.CreateCompilation("OracleModels", Array.Empty<SyntaxTree>());
+        var ran = harness.CreateDriver(new AdditionalText[] { spec }, trackSteps: false)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var run = ran.GetRunResult().Results.Single();
         if (run.Exception is not null)
         {
@@ -245,46 +219,6 @@ internal static class Oracle
             object? member = property.GetValue(value);
             string at = property.Name == "AdditionalProperties" ? path : path + "." + property.Name;
             FindUnknown(member, at, unknown, depth + 1);
-        }
-    }
-
-    private sealed class SpecText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Build properties, and <c>GenerationModelsSchema=true</c> on the spec, as a real build passes them.</summary>
-    private sealed class Options : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _global;
-        private readonly Values _schema = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.GenerationModelsSchema"] = "true" });
-
-        public Options(Dictionary<string, string> global) => _global = new Values(global);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _schema;
-
-        private sealed class Values : AnalyzerConfigOptions
-        {
-            public static readonly Values Empty = new(new Dictionary<string, string>());
-            private readonly Dictionary<string, string> _values;
-
-            public Values(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
         }
     }
 }

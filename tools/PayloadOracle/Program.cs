@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
+using GenerationModels.Harness;
 
 namespace PayloadOracle;
 
@@ -53,15 +53,7 @@ public static class Program
             Console.Error.WriteLine("  " + result.Summary);
         }
         string report = Report.Write(results, lenient, args);
-        if (output is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            File.WriteAllText(output, report, new UTF8Encoding(false));
-        }
-        else
-        {
-            Console.Write(report);
-        }
+        ReportText.WriteReport(report, output);
         Console.WriteLine(string.Join("\n", results.Select(r => r.Label + ": " + r.Summary)));
         bool allPass = results.All(r => r.Error is null && r.Schemas.Where(s => s.Outcome != Outcome.NoExample).All(s => s.Outcome == Outcome.Exact));
         return requireAll && !allPass ? 1 : 0;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using static GenerationModels.Harness.ReportText;
 
 namespace PayloadOracle;
 
@@ -20,7 +21,7 @@ internal static class Report
         {
             if (r.Error is not null)
             {
-                s.Append("| ").Append(r.Label).Append(" | error: ").Append(Escape(r.Error)).Append(" |||||||\n");
+                s.Append("| ").Append(r.Label).Append(" | error: ").Append(Cell(r.Error)).Append(" |||||||\n");
                 continue;
             }
             s.Append($"| {r.Label} | {r.Schemas.Count} | {r.WithPayload} | {r.Count(Outcome.Exact)} | {r.Count(Outcome.Reordered)} | {r.Count(Outcome.Changed)} | {r.Count(Outcome.Unknown)} | {r.Count(Outcome.ReadFails)} | {r.Count(Outcome.NoModel)} |\n");
@@ -37,11 +38,9 @@ internal static class Report
             s.Append("| schema | outcome | detail |\n|---|---|---|\n");
             foreach (var x in notExact)
             {
-                s.Append("| ").Append(Escape(x.Schema)).Append(" | ").Append(x.Outcome).Append(" | ").Append(Escape(x.Detail)).Append(" |\n");
+                s.Append("| ").Append(Cell(x.Schema)).Append(" | ").Append(x.Outcome).Append(" | ").Append(Cell(x.Detail)).Append(" |\n");
             }
         }
         return s.ToString();
     }
-
-    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ").Replace("\r", "");
 }
