@@ -4,7 +4,11 @@
 # the tests that should notice, and reports which tests failed for each. A mutation no test notices is a gap.
 #
 #   bash tools/mutation/run.sh [name ...]          # all mutations, or the named ones
-#   GENERATIONMODELS_FUZZ_DOCS=2000 (default here) keeps the generator fuzz short; set it higher for a longer run.
+#   GENERATIONMODELS_FUZZ_DOCS=500, GENERATIONMODELS_FUZZ_JSON=2000 (defaults here) keep the fuzz short; set them higher
+#   for a longer run.
+#
+# Exit code: 0 when every mutation was caught, 1 when one was not, 2 for an unknown mutation name, 3 when a mutation's
+# sed expression no longer matches the code (checked for all of them before anything is built).
 #
 # Output: a table per mutation (failed tests, snapshot tests counted apart: any emitter change fails those, so they
 # prove nothing about behaviour), and artifacts/mutation/results.md in the repository.
@@ -12,14 +16,14 @@ set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/gm-mutation.XXXXXX)"
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export CI=true GENERATIONMODELS_FUZZ_DOCS="${GENERATIONMODELS_FUZZ_DOCS:-2000}" GENERATIONMODELS_FUZZ_JSON="${GENERATIONMODELS_FUZZ_JSON:-5000}" GENERATIONMODELS_FUZZ_SPECS="${GENERATIONMODELS_FUZZ_SPECS:-100}"
+export CI=true GENERATIONMODELS_FUZZ_DOCS="${GENERATIONMODELS_FUZZ_DOCS:-500}" GENERATIONMODELS_FUZZ_JSON="${GENERATIONMODELS_FUZZ_JSON:-2000}" GENERATIONMODELS_FUZZ_SPECS="${GENERATIONMODELS_FUZZ_SPECS:-100}"
 unset GENERATIONMODELS_ACCEPT_SNAPSHOTS GENERATIONMODELS_FUZZ_SEED
 out="$repo/artifacts/mutation"; mkdir -p "$out"; report="$out/results.md"
 
 # name | file | sed expression | test projects (space separated; fuzz runs the behavioural and converter fuzz only)
 mutations=(
   "swapped-member-index|generator/Emission/ModelEmitter.cs|s/w.Line(\$\"case {i}: f{i} = {read};/w.Line(\$\"case {(member.Index == 0 ? \"1\" : member.Index == 1 ? \"0\" : i)}: f{i} = {read};/|Generator RoundTrip Fuzz"
-  "dropped-enum-value|generator/Emission/ModelEmitter.cs|s/foreach (var value in type.EnumValues)/foreach (var value in type.EnumValues.Skip(1))/|Generator RoundTrip Fuzz"
+  "dropped-enum-value|generator/Emission/ModelEmitter.cs|/private void WriteEnum(TypeSpec type)/,/^    }/s/type\.EnumMembers/type.EnumMembers.Skip(1)/g|Generator RoundTrip Fuzz"
   "inverted-presence-bit|generator/Emission/ModelEmitter.cs|s/(value.{member.Mask} \& {member.Bit}) != 0)/(value.{member.Mask} \& {member.Bit}) == 0)/|Generator RoundTrip Fuzz"
   "wrong-escape-member-names|runtime/ModelJson.cs|s/encoded\[i\] = JsonEncodedText.Encode(names\[i\]);/encoded[i] = JsonEncodedText.Encode(names[i].Replace(\"\\\\\\\\\", \"\\\\\\\\\\\\\\\\\"));/|Runtime RoundTrip Fuzz"
   "relaxed-escape-unknown-members|runtime/OpenDictionary.cs|s/writer.WritePropertyName(member.Key);/writer.WritePropertyName(JsonEncodedText.Encode(member.Key, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));/|Runtime RoundTrip Fuzz"
@@ -41,6 +45,30 @@ ln -s "$(cd "$repo/.." && pwd)/shared" "$work/shared"
 } > "$report"
 
 selected=("$@")
+for name in "${selected[@]}"; do
+  known=0
+  for entry in "${mutations[@]}"; do [ "${entry%%|*}" = "$name" ] && known=1; done
+  [ $known -eq 1 ] || { echo "no mutation named '$name'"; exit 2; }
+done
+
+# Every selected mutation must apply before anything is built: one whose sed no longer matches (the code it edits
+# changed) fails the whole run with exit code 3, so a stale mutation is never mistaken for a caught one.
+not_applied=()
+for entry in "${mutations[@]}"; do
+  IFS='|' read -r name file expr projects <<<"$entry"
+  if [ "${#selected[@]}" -gt 0 ] && [[ ! " ${selected[*]} " == *" $name "* ]]; then continue; fi
+  sed -i "$expr" "$work/repo/$file"
+  if (cd "$work/repo" && git diff --quiet -- "$file"); then not_applied+=("$name ($file: $expr)"); fi
+  (cd "$work/repo" && git checkout -q -- "$file")
+done
+if [ "${#not_applied[@]}" -gt 0 ]; then
+  echo "MUTATION NOT APPLIED (its sed expression no longer matches; update it in $0):" >&2
+  for m in "${not_applied[@]}"; do echo "  $m" >&2; done
+  printf 'NOT APPLIED (run stopped): %s\n' "${not_applied[@]}" >> "$report"
+  exit 3
+fi
+
+uncaught=()
 for entry in "${mutations[@]}"; do
   IFS='|' read -r name file expr projects <<<"$entry"
   if [ "${#selected[@]}" -gt 0 ] && [[ ! " ${selected[*]} " == *" $name "* ]]; then continue; fi
@@ -48,16 +76,16 @@ for entry in "${mutations[@]}"; do
   (cd "$work/repo" && git checkout -q -- . && git clean -qfdx -e bin -e obj)
   sed -i "$expr" "$work/repo/$file"
   if (cd "$work/repo" && git diff --quiet -- "$file"); then
-    echo "the mutation did not apply (the code it edits changed): $expr"
-    printf '## %s\n\nNOT APPLIED: the sed expression no longer matches %s.\n\n' "$name" "$file" >> "$report"
-    continue
+    echo "MUTATION NOT APPLIED: $expr" >&2; exit 3
   fi
   (cd "$work/repo" && git diff -U0 -- "$file" | grep '^[-+][^-+]' | cut -c1-220)
   results="$work/results/$name"; rm -rf "$results"; mkdir -p "$results"
+  # Only the test projects are built (dotnet test builds each with what it references): a test project that does not
+  # build leaves no results and counts as caught. MUTATION_BUILD_SLN=1 also builds the whole solution first.
   build_ok=1
-  (cd "$work/repo" && dotnet build GenerationModels.sln -v q -nologo > "$results/build.log" 2>&1) || build_ok=0
-  if [ $build_ok -eq 0 ]; then
-    echo "the mutated repository does not build (tests that compile generated code in-process may still run)"
+  if [ "${MUTATION_BUILD_SLN:-0}" = "1" ]; then
+    (cd "$work/repo" && dotnet build GenerationModels.sln -v q -nologo > "$results/build.log" 2>&1) || build_ok=0
+    [ $build_ok -eq 1 ] || echo "the mutated repository does not build (tests that compile generated code in-process may still run)"
   fi
   for p in $projects; do
     args=()
@@ -88,6 +116,9 @@ with open(report, "a") as f:
 caught = bool(failed) or not build_ok or no_trx
 print(f"  {name}: {'CAUGHT' if caught else 'NOT CAUGHT'}: {len(set(failed))} behavioural failures, {len(set(snapshot))} snapshot failures, build {'ok' if build_ok else 'FAILED'}")
 for t in sorted(set(failed))[:20]: print("    - " + t)
+sys.exit(0 if caught else 1)
 PY
+  [ $? -eq 0 ] || uncaught+=("$name")
 done
 echo; echo "results: $report (temporary copy: $work)"
+if [ "${#uncaught[@]}" -gt 0 ]; then echo "NOT CAUGHT: ${uncaught[*]}" >&2; exit 1; fi
