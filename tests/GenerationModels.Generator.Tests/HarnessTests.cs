@@ -25,6 +25,23 @@ public sealed class HarnessTests
         Assert.False(GeneratorHarness.IsSchemaPath("/project/Schemas/notes.txt"));
     }
 
+    [Theory]
+    [InlineData("LICENSE", true)]
+    [InlineData("LICENSE.md", true)]
+    [InlineData("licence.md", true)]
+    [InlineData("COPYING.md", true)]
+    [InlineData("License.md", true)]
+    [InlineData("docs/models/License.md", false)]
+    [InlineData("docs/models/LicenseType.md", false)]
+    [InlineData("LicenseInfo.md", false)]
+    public void The_corpus_report_skips_only_the_licence_text_at_a_repo_root(string relative, bool skipped)
+    {
+        string repo = Path.Combine(Path.GetTempPath(), "corpus", "speakeasy-typescript", "owner+repo");
+        string file = Path.Combine(repo, relative.Replace('/', Path.DirectorySeparatorChar));
+
+        Assert.Equal(skipped, GeneratorHarness.IsCorpusLicenceFile(repo, file));
+    }
+
     [Fact]
     public void Only_schema_paths_reach_the_generator_as_schema_docs()
     {

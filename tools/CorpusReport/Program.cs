@@ -48,7 +48,7 @@ internal static class Program
                 // *.md and *.mdx (newer Speakeasy TypeScript docs), as the build's default glob picks up.
                 var files = Directory.EnumerateFiles(repoDir, "*.md*", SearchOption.AllDirectories)
                     .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
-                    .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !GeneratorHarness.IsCorpusLicenceFile(repoDir, f))
                     .OrderBy(f => f, StringComparer.Ordinal)
                     .ToList();
                 if (files.Count != 0) repos.Add((dialect, Path.GetFileName(repoDir), files));

@@ -157,6 +157,21 @@ public sealed class GeneratorHarness
     public static string DocPath(string relative) => ProjectDirectory + "/Schemas/" + relative;
 
     /// <summary>The files the package's default glob picks up, by ending: markdown (and MDX) docs and OpenAPI specs.</summary>
+    /// <summary>
+    /// The licence text the corpus keeps beside each repo's docs (<c>LICENSE</c>, <c>LICENSE.md</c>, <c>LICENCE.md</c>,
+    /// <c>COPYING.md</c>) at the repo folder's root. Only those files are skipped: a model doc whose name merely starts
+    /// with "License" (<c>LicenseType.md</c>, <c>docs/models/License.md</c>) is a schema like any other.
+    /// </summary>
+    public static bool IsCorpusLicenceFile(string repoDir, string file)
+    {
+        if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(file)), Path.GetFullPath(repoDir).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            return false;
+        string stem = Path.GetFileNameWithoutExtension(file);
+        return stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("LICENCE", StringComparison.OrdinalIgnoreCase)
+            || stem.Equals("COPYING", StringComparison.OrdinalIgnoreCase);
+    }
+
     public static bool IsSchemaPath(string path)
     {
         foreach (string extension in SchemaExtensions)
