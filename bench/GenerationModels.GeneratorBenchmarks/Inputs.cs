@@ -123,7 +123,7 @@ public static class CorpusSampler
             foreach (string repoDir in Directory.GetDirectories(dialectDir).OrderBy(d => d, StringComparer.Ordinal))
             {
                 var docs = Directory.EnumerateFiles(repoDir, "*.md", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !GeneratorHarness.IsCorpusLicenceFile(repoDir, f))
                     .Select(f => new CorpusDoc(Path.GetRelativePath(repoDir, f).Replace('\\', '/'), File.ReadAllText(f)))
                     .ToList();
                 if (docs.Count != 0) repos.Add(new Repo(Path.GetFileName(dialectDir), Path.GetFileName(repoDir), LinkOrder(docs)));
