@@ -38,9 +38,15 @@ internal sealed class SpecResult
 
     public string Label { get; }
 
+    /// <summary>Where the models came from: the spec itself, or the SDK docs folder named here.</summary>
+    public string? DocsFolder { get; init; }
+
     public string? Error { get; set; }
 
     public int GeneratorDiagnostics { get; set; }
+
+    /// <summary>The generator's diagnostics counted by ID, e.g. <c>GM0015 ×1, GM0003 ×4</c>.</summary>
+    public string DiagnosticIds { get; set; } = "";
 
     public int GeneratedSources { get; set; }
 
@@ -60,17 +66,24 @@ internal static class Oracle
 {
     private const string Namespace = "Oracle";
 
-    public static SpecResult Run(string label, string path, bool lenient)
+    /// <summary>
+    /// Checks the payloads built from <paramref name="path"/>'s examples against models generated from the spec itself,
+    /// or, with <paramref name="docsDirectory"/>, from the SDK's markdown docs in that folder (every <c>.md</c> and
+    /// <c>.mdx</c> below it, as the package's default glob would pick them up from <c>Schemas/</c>).
+    /// </summary>
+    public static SpecResult Run(string label, string path, bool lenient, string? docsDirectory = null, string? wireNaming = null)
     {
-        var result = new SpecResult(label);
+        var result = new SpecResult(label) { DocsFolder = docsDirectory };
         JsonNode root;
+        AdditionalText[] sources;
         try
         {
             root = SpecTree.Load(path);
+            sources = Sources(path, docsDirectory);
         }
         catch (Exception e) when (e is IOException or JsonException or YamlDotNet.Core.YamlException or InvalidDataException)
         {
-            result.Error = "cannot read the spec: " + e.Message;
+            result.Error = "cannot read the spec or the docs: " + e.Message;
             return result;
         }
 
@@ -78,7 +91,7 @@ internal static class Oracle
         AssemblyLoadContext? context = null;
         try
         {
-            assembly = Generate(path, lenient, result, out context);
+            assembly = Generate(sources, lenient, wireNaming, result, out context);
             if (assembly is null) return result;
             var models = ModelTypes(assembly);
             var payloads = new Payloads(root);
@@ -95,16 +108,31 @@ internal static class Oracle
         return result;
     }
 
-    private static Assembly? Generate(string path, bool lenient, SpecResult result, out AssemblyLoadContext? context)
+    private static AdditionalText[] Sources(string specPath, string? docsDirectory)
+    {
+        if (docsDirectory is null)
+        {
+            return new AdditionalText[] { new InMemoryAdditionalText(GeneratorHarness.DocPath(Path.GetFileName(specPath)), File.ReadAllText(specPath)) };
+        }
+        var docs = Directory.EnumerateFiles(docsDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(GeneratorHarness.DocPath(Path.GetRelativePath(docsDirectory, f).Replace('\\', '/')), File.ReadAllText(f)))
+            .ToArray();
+        if (docs.Length == 0) throw new InvalidDataException("no .md or .mdx docs under " + docsDirectory);
+        return docs;
+    }
+
+    private static Assembly? Generate(AdditionalText[] sources, bool lenient, string? wireNaming, SpecResult result, out AssemblyLoadContext? context)
     {
         context = null;
         var properties = new Dictionary<string, string> { ["RootNamespace"] = Namespace };
         if (lenient) properties["GenerationModelsContractViolations"] = "Lenient";
-        // As a project without GenerateDocumentationFile builds it; every file handed over (the one spec) is a schema.
+        if (wireNaming is not null) properties["GenerationModelsWireNaming"] = wireNaming;
+        // As a project without GenerateDocumentationFile builds it; every file handed over (the spec, or the docs) is a schema.
         var harness = new GeneratorHarness(properties) { IsSchema = _ => true, GeneratorParseOptions = GeneratorHarness.DefaultParseOptions };
-        var spec = new InMemoryAdditionalText(GeneratorHarness.DocPath(Path.GetFileName(path)), File.ReadAllText(path));
         var compilation = GeneratorHarness.CreateCompilation("OracleModels", Array.Empty<SyntaxTree>());
-        var ran = harness.CreateDriver(new AdditionalText[] { spec }, trackSteps: false)
+        var ran = harness.CreateDriver(sources, trackSteps: false)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var run = ran.GetRunResult().Results.Single();
         if (run.Exception is not null)
@@ -113,6 +141,7 @@ internal static class Oracle
             return null;
         }
         result.GeneratorDiagnostics = diagnostics.Length;
+        result.DiagnosticIds = string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " ×" + g.Count()));
         result.GeneratedSources = run.GeneratedSources.Length;
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);

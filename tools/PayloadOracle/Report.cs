@@ -13,7 +13,9 @@ internal static class Report
         var s = new StringBuilder();
         s.Append("# Payload oracle report\n\n");
         s.Append("Payloads built from each spec's own `example` values (one per object schema), read and written back through the\n");
-        s.Append("models the generator makes from that spec. Contract violations: ").Append(lenient ? "`Lenient`" : "`Strict` (default)").Append(".\n\n");
+        s.Append(results.Any(r => r.DocsFolder is not null)
+            ? "models the generator makes from the SDK's markdown docs published beside that spec (the payloads still come from the spec). Contract violations: "
+            : "models the generator makes from that spec. Contract violations: ").Append(lenient ? "`Lenient`" : "`Strict` (default)").Append(".\n\n");
         s.Append("Produced by: `dotnet run --project tools/PayloadOracle -c Release -- ").Append(string.Join(" ", args.Select(a => a.Contains(' ') ? "\"" + a + "\"" : a))).Append("`\n\n");
         s.Append("| spec | object schemas | with example payload | exact | reordered only | changed | unknown members | read fails | no model |\n");
         s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -32,7 +34,7 @@ internal static class Report
         {
             var notExact = r.Schemas.Where(x => x.Outcome is not (Outcome.Exact or Outcome.NoExample)).ToList();
             s.Append("\n## ").Append(r.Label).Append("\n\n");
-            s.Append($"{r.GeneratedSources} generated sources, {r.GeneratorDiagnostics} generator diagnostics. ");
+            s.Append($"{r.GeneratedSources} generated sources, {r.GeneratorDiagnostics} generator diagnostics{(r.GeneratorDiagnostics == 0 ? "" : " (" + r.DiagnosticIds + ")")}. ");
             s.Append($"Exact: {string.Join(", ", r.Schemas.Where(x => x.Outcome == Outcome.Exact).Select(x => x.Schema).Take(40))}{(r.Count(Outcome.Exact) > 40 ? ", …" : "")}.\n\n");
             if (notExact.Count == 0) continue;
             s.Append("| schema | outcome | detail |\n|---|---|---|\n");
