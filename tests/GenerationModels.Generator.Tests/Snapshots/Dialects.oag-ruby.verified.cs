@@ -64,8 +64,14 @@ public partial record Animal
 				case "cat" when __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Animal { Cat = dcaseCat };
 				case "dog" when __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var dcaseDog): return new global::TestModels.Animal { Dog = dcaseDog };
 			}
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Animal { Cat = caseCat };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Animal { Dog = caseDog };
+			var fit = new __ModelJson.UnionFit();
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Animal { Cat = caseCat };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Animal { Dog = caseDog };
+			switch (fit.Best)
+			{
+				case 0: return new global::TestModels.Animal { Cat = caseCat };
+				case 1: return new global::TestModels.Animal { Dog = caseDog };
+			}
 			return new global::TestModels.Animal { Unmatched = element };
 		}
 
@@ -761,8 +767,14 @@ public partial record Tag
 		public override global::TestModels.Tag Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Tag { Integer = caseInteger };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Tag { String = caseString };
+			var fit = new __ModelJson.UnionFit();
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger, ref fit, 0)) return new global::TestModels.Tag { Integer = caseInteger };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 1)) return new global::TestModels.Tag { String = caseString };
+			switch (fit.Best)
+			{
+				case 0: return new global::TestModels.Tag { Integer = caseInteger };
+				case 1: return new global::TestModels.Tag { String = caseString };
+			}
 			return new global::TestModels.Tag { Unmatched = element };
 		}
 

@@ -1562,8 +1562,14 @@ public partial record Loan
 			public override global::TestModels.Loan.BorrowerModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 			{
 				var element = __ModelJson.ReadJsonElement(ref reader);
-				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
-				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
+				var fit = new __ModelJson.UnionFit();
+				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 0)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
+				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember, ref fit, 1)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
+				switch (fit.Best)
+				{
+					case 0: return new global::TestModels.Loan.BorrowerModel { String = caseString };
+					case 1: return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
+				}
 				return new global::TestModels.Loan.BorrowerModel { Unmatched = element };
 			}
 
@@ -1927,8 +1933,14 @@ public partial record Pet
 				case "Cat" when __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Pet { Cat = dcaseCat };
 				case "Dog" when __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var dcaseDog): return new global::TestModels.Pet { Dog = dcaseDog };
 			}
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Pet { Cat = caseCat };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Pet { Dog = caseDog };
+			var fit = new __ModelJson.UnionFit();
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Pet { Cat = caseCat };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Pet { Dog = caseDog };
+			switch (fit.Best)
+			{
+				case 0: return new global::TestModels.Pet { Cat = caseCat };
+				case 1: return new global::TestModels.Pet { Dog = caseDog };
+			}
 			return new global::TestModels.Pet { Unmatched = element };
 		}
 
