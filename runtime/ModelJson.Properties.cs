@@ -347,6 +347,33 @@ public static partial class ModelJson
         else writer.WriteNull(name);
     }
 
+    /// <summary>
+    /// Writes a required member holding any JSON value of a lenient model: nothing while it is still unset
+    /// (<c>default(JsonElement)</c>) and was absent from the JSON read, so the payload is written back as read.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member's encoded name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="raw">The model's kept texts.</param>
+    /// <param name="slot">The member's index.</param>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, JsonElement value, RawValues raw, int slot)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined && raw.Count != 0 && IsAbsent(raw, slot)) return;
+        WriteMember(writer, name, value);
+    }
+
+    /// <summary>As <see cref="WriteMember(Utf8JsonWriter, JsonEncodedText, JsonElement, RawValues, int)"/>, for a nullable member: nothing while it is null and was absent.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The member's encoded name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="raw">The model's kept texts.</param>
+    /// <param name="slot">The member's index.</param>
+    public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value, RawValues raw, int slot)
+    {
+        if (value is null && raw.Count != 0 && IsAbsent(raw, slot)) return;
+        WriteMember(writer, name, value);
+    }
+
     /// <summary>Writes a member with <paramref name="converter"/> (JSON null when <paramref name="value"/> is null).</summary>
     /// <typeparam name="T">The member's type, a class.</typeparam>
     /// <param name="writer">The writer.</param>

@@ -344,7 +344,7 @@ internal sealed partial class ModelEmitter
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
             string access = member.Spec.TracksPresence ? "value." + member.Stored : "value." + member.Spec.PropertyName;
-            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access, i);
+            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access, i, mayBeAbsent: _lenient && member.Spec.IsRequired);
             w.Line(member.Spec.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
         w.Line($"value.{type.ExtensionName}?.WriteTo(writer);");

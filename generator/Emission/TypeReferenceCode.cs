@@ -61,9 +61,13 @@ internal static class TypeReferenceCode
     /// A statement writing a member: (encoded name expression, value expression, which may be null, member slot). The
     /// slot and the model's <c>__raw</c> field let the runtime write back the text a value was read from.
     /// </summary>
-    public static string WriteMember(TypeReference type, string name, string value, string slot) => type.Kind switch
+    /// <param name="mayBeAbsent">A required member of a lenient model, which a read may leave unset: the runtime skips it
+    /// then. (Every other form already takes the model's kept texts; JSON-value members of strict models need not.)</param>
+    public static string WriteMember(TypeReference type, string name, string value, string slot, bool mayBeAbsent = false) => type.Kind switch
     {
-        TypeReferenceKind.Primitive when type.Primitive == PrimitiveType.JsonElement => $"{ModelJson}{Api.WriteMember}(writer, {name}, {value});",
+        TypeReferenceKind.Primitive when type.Primitive == PrimitiveType.JsonElement => mayBeAbsent
+            ? $"{ModelJson}{Api.WriteMember}(writer, {name}, {value}, value.__raw, {slot});"
+            : $"{ModelJson}{Api.WriteMember}(writer, {name}, {value});",
         TypeReferenceKind.Primitive => $"{ModelJson}{Api.WriteMember}(writer, {name}, {value}, value.__raw, {slot});",
         TypeReferenceKind.Model => $"{ModelJson}{(type.IsValueType ? Api.WriteStruct : Api.WriteObject)}(writer, {name}, {value}, {Converter(type)}, options, value.__raw, {slot});",
         TypeReferenceKind.Map => $"{ModelJson}{Api.WriteMap}(writer, {name}, {value}, {Converter(type.Element!)}, options, value.__raw, {slot});",

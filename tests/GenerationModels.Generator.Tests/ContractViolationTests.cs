@@ -28,6 +28,7 @@ public sealed class ContractViolationTests
         | `placedAt` | [Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date) | :heavy_check_mark: | When |
         | `count`    | *long*                | :heavy_minus_sign: | Count       |
         | `note`     | *string*              | :heavy_minus_sign: | Note        |
+        | `meta`     | *any*                 | :heavy_check_mark: | Free-form   |
         """;
 
     /// <summary>Generates, compiles and loads the Order model; returns read and write-back of <paramref name="json"/>.</summary>
@@ -69,6 +70,8 @@ public sealed class ContractViolationTests
     [InlineData("""{"id":null,"total":null,"placedAt":null,"count":2}""")]
     [InlineData("""{}""")]
     [InlineData("""{"id":7,"count":1.0,"note":"x"}""")]
+    [InlineData("""{"id":"a","meta":null}""")]
+    [InlineData("""{"id":"a","meta":{"k":[1.0,"v"]}}""")]
     public void Lenient_reads_violations_and_writes_back_what_was_read(string json)
     {
         var roundTrip = Load("Lenient");

@@ -398,6 +398,22 @@ public sealed class ModelJsonHelperTests
         Assert.Equal("""{"a":[1.0,1e5,"x"]}""", Write(writer => ModelJson.WriteJsonElement(writer, Element("""{"a":[1.0,1e5,"x"]}"""))));
     }
 
+    [Fact]
+    public void A_required_JSON_value_member_absent_from_a_lenient_read_is_not_written_while_unset()
+    {
+        var name = JsonEncodedText.Encode("v");
+        var raw = RawValues.Lenient;
+        raw.Absent(seen: 0b10, required: 0b11, block: 0); // member 0 missing, member 1 seen
+        string Write(System.Action<Utf8JsonWriter> member) => TestSupport.Write(w => { w.WriteStartObject(); member(w); w.WriteEndObject(); });
+
+        Assert.Equal("{}", Write(w => ModelJson.WriteMember(w, name, default(JsonElement), raw, 0)));
+        Assert.Equal("{}", Write(w => ModelJson.WriteMember(w, name, (JsonElement?)null, raw, 0)));
+        Assert.Equal("{\"v\":[1]}", Write(w => ModelJson.WriteMember(w, name, Element("[1]"), raw, 0)));
+        Assert.Equal("{\"v\":null}", Write(w => ModelJson.WriteMember(w, name, (JsonElement?)null, raw, 1)));
+        // Set in code to nothing, on a member that was read: the same error as without kept texts.
+        Assert.Throws<JsonException>(() => Write(w => ModelJson.WriteMember(w, name, default(JsonElement), raw, 1)));
+    }
+
     // ---- unions ----------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -24,6 +24,8 @@ internal enum Outcome
     Unknown,
     /// <summary>Deserializing threw.</summary>
     ReadFails,
+    /// <summary>Read, but serializing the model back threw (a product bug: what was read must be writable).</summary>
+    WriteFails,
     /// <summary>The generator made no model for the schema.</summary>
     NoModel,
     /// <summary>The spec gives no example to build a payload from.</summary>
@@ -58,7 +60,7 @@ internal sealed class SpecResult
 
     public string Summary => Error is not null
         ? "error: " + Error
-        : $"{Schemas.Count} object schemas, {WithPayload} with example payloads: {Count(Outcome.Exact)} exact, {Count(Outcome.Reordered)} reordered only, {Count(Outcome.Changed)} changed, {Count(Outcome.Unknown)} with unknown members, {Count(Outcome.ReadFails)} failed to read, {Count(Outcome.NoModel)} without a model";
+        : $"{Schemas.Count} object schemas, {WithPayload} with example payloads: {Count(Outcome.Exact)} exact, {Count(Outcome.Reordered)} reordered only, {Count(Outcome.Changed)} changed, {Count(Outcome.Unknown)} with unknown members, {Count(Outcome.ReadFails)} failed to read, {Count(Outcome.WriteFails)} failed to write, {Count(Outcome.NoModel)} without a model";
 }
 
 /// <summary>Runs the real generator over one spec in memory (public Roslyn API), compiles and loads the models, checks each payload.</summary>
@@ -192,7 +194,15 @@ internal static class Oracle
         }
         var unknown = new List<string>();
         FindUnknown(model, "$", unknown, 0);
-        string written = JsonSerializer.Serialize(model, type);
+        string written;
+        try
+        {
+            written = JsonSerializer.Serialize(model, type);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return new SchemaResult(name, Outcome.WriteFails, e.Message, payload);
+        }
         if (unknown.Count > 0)
         {
             return new SchemaResult(name, Outcome.Unknown, "in AdditionalProperties: " + string.Join(", ", unknown.Take(5)), payload);

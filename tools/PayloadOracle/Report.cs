@@ -17,16 +17,16 @@ internal static class Report
             ? "models the generator makes from the SDK's markdown docs published beside that spec (the payloads still come from the spec). Contract violations: "
             : "models the generator makes from that spec. Contract violations: ").Append(lenient ? "`Lenient`" : "`Strict` (default)").Append(".\n\n");
         s.Append("Produced by: `dotnet run --project tools/PayloadOracle -c Release -- ").Append(string.Join(" ", args.Select(a => a.Contains(' ') ? "\"" + a + "\"" : a))).Append("`\n\n");
-        s.Append("| spec | object schemas | with example payload | exact | reordered only | changed | unknown members | read fails | no model |\n");
-        s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.Append("| spec | object schemas | with example payload | exact | reordered only | changed | unknown members | read fails | write fails | no model |\n");
+        s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             if (r.Error is not null)
             {
-                s.Append("| ").Append(r.Label).Append(" | error: ").Append(Cell(r.Error)).Append(" |||||||\n");
+                s.Append("| ").Append(r.Label).Append(" | error: ").Append(Cell(r.Error)).Append(" ||||||||\n");
                 continue;
             }
-            s.Append($"| {r.Label} | {r.Schemas.Count} | {r.WithPayload} | {r.Count(Outcome.Exact)} | {r.Count(Outcome.Reordered)} | {r.Count(Outcome.Changed)} | {r.Count(Outcome.Unknown)} | {r.Count(Outcome.ReadFails)} | {r.Count(Outcome.NoModel)} |\n");
+            s.Append($"| {r.Label} | {r.Schemas.Count} | {r.WithPayload} | {r.Count(Outcome.Exact)} | {r.Count(Outcome.Reordered)} | {r.Count(Outcome.Changed)} | {r.Count(Outcome.Unknown)} | {r.Count(Outcome.ReadFails)} | {r.Count(Outcome.WriteFails)} | {r.Count(Outcome.NoModel)} |\n");
         }
         s.Append("\n`reordered only`: the same members and values written in the model's member order (the schema-level example\n");
         s.Append("lists them in another order; JSON object order carries no meaning, RFC 8259 §4).\n");
