@@ -8,7 +8,11 @@ namespace GenerationModels.Generator.Resolution;
 // doc added elsewhere) leaves these equal and the emitter cached.
 
 /// <summary>What a doc resolved to: the file to generate (none for an alias or a doc without a model) and its diagnostics, kept apart.</summary>
-internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The project lists the doc's file more than once: its copies are written once, from a collected output.</summary>
+    public bool Copied { get; init; }
+}
 
 /// <summary>One generated file: a doc's type in the project's namespace.</summary>
 /// <param name="SourcePath">The doc's path, relative to the project when inside it (for the header comment).</param>
