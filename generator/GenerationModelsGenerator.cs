@@ -51,6 +51,8 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Diagnostics = nameof(Diagnostics);
         /// <summary>The serializer context's description.</summary>
         public const string Context = nameof(Context);
+        /// <summary>The files the context is written as (<see cref="ContextSpec.Files"/>).</summary>
+        public const string ContextFiles = nameof(ContextFiles);
     }
 
     /// <inheritdoc/>
@@ -163,9 +165,14 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((pair, _) => ModelResolver.Context(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Context);
 
-        context.RegisterSourceOutput(contextSpec, static (spc, spec) =>
+        // A large project's context is a main file and parts by type name: adding a doc rewrites one part.
+        var contextFiles = contextSpec
+            .SelectMany((spec, _) => spec.Files())
+            .WithTrackingName(TrackingNames.ContextFiles);
+
+        context.RegisterSourceOutput(contextFiles, static (spc, file) =>
         {
-            spc.AddSource(spec.Name + ".g.cs", SourceText.From(ContextEmitter.Emit(spec), System.Text.Encoding.UTF8));
+            spc.AddSource(file.HintName, SourceText.From(ContextEmitter.Emit(file), System.Text.Encoding.UTF8));
         });
     }
 
@@ -196,7 +203,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         if (text is null)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
-            return ImmutableArray.Create(new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray()));
+            return ImmutableArray.Create(new ParsedDocument(file.Path, "none", null, new[] { diagnostic }.ToEquatableArray()));
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
