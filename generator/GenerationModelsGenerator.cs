@@ -35,26 +35,24 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string ResolveOptions = nameof(ResolveOptions);
         /// <summary>Per doc: the links it makes, from its parse alone.</summary>
         public const string LinkQueries = nameof(LinkQueries);
-        /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>).</summary>
+        /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>) and the doc with the wire names other docs' examples show.</summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
         public const string Resolve = nameof(Resolve);
         /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
         public const string Describe = nameof(Describe);
-        /// <summary>The hint names more than one doc generates (a file listed twice); almost always none.</summary>
+        /// <summary>The descriptions of units whose file the project lists twice (written once); almost always none.</summary>
         public const string Copies = nameof(Copies);
         /// <summary>GM0014/GM0015: project-wide summaries over every parsed doc.</summary>
         public const string Summary = nameof(Summary);
-        /// <summary>Wire names that examples (Speakeasy's Example column) show, collected from every doc.</summary>
-        public const string Evidence = nameof(Evidence);
-        /// <summary>Per doc: the parse with that evidence applied.</summary>
-        public const string Evidenced = nameof(Evidenced);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
         /// <summary>Per doc: the diagnostics alone.</summary>
         public const string Diagnostics = nameof(Diagnostics);
         /// <summary>The serializer context's description.</summary>
         public const string Context = nameof(Context);
+        /// <summary>The files the context is written as (<see cref="ContextSpec.Files"/>).</summary>
+        public const string ContextFiles = nameof(ContextFiles);
     }
 
     /// <inheritdoc/>
@@ -78,38 +76,30 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .SelectMany((file, cancellationToken) => Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
-        // Wire names that examples in other docs show (Speakeasy's Example column): collected from every doc, applied
-        // per doc. A doc whose result is unchanged stays cached downstream.
-        var evidence = read
-            .Select((doc, _) => WireEvidence.Collect(doc))
-            .Collect()
-            .Select((all, _) => WireEvidence.Merge(all))
-            .WithTrackingName(TrackingNames.Evidence);
-        var parsed = read
-            .Combine(evidence)
-            .Select((pair, _) => WireEvidence.Apply(pair.Left, pair.Right))
-            .WithTrackingName(TrackingNames.Evidenced);
-
-        var index = parsed
-            .Where(doc => doc.Model is not null)
-            .Select((doc, _) => new IndexEntry(doc.Path, doc.Pointer, doc.Model!.Name, doc.Model.Shape, doc.Model.AliasOf) { PinnedTypeName = doc.TypeName })
+        // One collected input: per unit its index entry and the example keys it shows for other docs (Speakeasy's
+        // Example column: wire names). Neither holds fields or positions, so editing a doc's text leaves it equal.
+        var index = read
+            .Select((doc, _) => IndexInput.Of(doc))
             .Collect()
             .Combine(options)
             .Select((pair, _) => SchemaIndex.Build(pair.Left, pair.Right.ContextName))
             .WithTrackingName(TrackingNames.Index);
 
-        // Resolve keys on what each doc needs of the index (its own entry and its links' answers) and on the options it
-        // uses, so adding or renaming an unrelated doc, or changing the context name, leaves it cached.
+        // Resolve keys on what each doc needs of the index (its own entry, its links' answers, the wire names other
+        // docs' examples show for it) and on the options it uses, so adding, renaming or removing an unrelated doc, or
+        // changing the context name, stops at the links step and leaves it cached.
         var resolveOptions = options
             .Select((o, _) => ResolveOptions.From(o))
             .WithTrackingName(TrackingNames.ResolveOptions);
 
-        var resolved = parsed
+        var linked = read
             .Select((doc, _) => LinkedDocument.Of(doc))
             .WithTrackingName(TrackingNames.LinkQueries)
             .Combine(index)
-            .Select((pair, _) => (Document: pair.Left.Document, View: IndexView.For(pair.Left, pair.Right)))
-            .WithTrackingName(TrackingNames.Links)
+            .Select((pair, _) => IndexView.Link(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Links);
+
+        var resolved = linked
             .Combine(resolveOptions)
             .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Resolve);
@@ -117,20 +107,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
         // positions changes the diagnostics, not the description, and re-emits no source.
         var files = resolved
-            .Select((doc, _) => doc.File)
+            .Select((doc, _) => doc.Copied ? null : doc.File)
             .WithTrackingName(TrackingNames.Describe);
 
-        // A file the project lists twice is two identical docs the index names once: both would add the same hint name,
-        // which Roslyn rejects. Such copies (almost always none) are written once, from a collected output.
-        var copies = files
-            .Select((file, _) => file?.HintName ?? "")
-            .Collect()
-            .Select((names, _) => Copies(names))
-            .WithTrackingName(TrackingNames.Copies);
-
         var emitted = files
-            .Combine(copies)
-            .Select((pair, cancellationToken) => pair.Left is null || pair.Right.Contains(pair.Left.HintName) ? null : ModelEmitter.Emit(pair.Left, cancellationToken))
+            .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(emitted, static (spc, file) =>
@@ -138,26 +119,29 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
-        var copied = files
-            .Combine(copies)
-            .Where(pair => pair.Left is not null && pair.Right.Contains(pair.Left.HintName))
-            .Select((pair, _) => pair.Left!)
-            .Collect();
+        // A file the project lists twice is two identical units the index names once: both would add the same hint
+        // name, which Roslyn rejects. The index marks them (almost always none), and they are written once from here,
+        // off the per-doc chain.
+        var copies = resolved
+            .Select((doc, _) => doc.Copied ? doc.File : null)
+            .Where(file => file is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.Copies);
 
-        context.RegisterSourceOutput(copied, static (spc, list) =>
+        context.RegisterSourceOutput(copies, static (spc, list) =>
         {
             var written = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in list)
             {
-                if (!written.Add(file.HintName)) continue;
+                if (!written.Add(file!.HintName)) continue;
                 var emitted = ModelEmitter.Emit(file, spc.CancellationToken);
                 spc.AddSource(emitted.HintName, SourceText.From(emitted.Source, System.Text.Encoding.UTF8));
             }
         });
 
         // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
-        var summary = parsed
-            .Select((doc, _) => ProjectSummary.Of(doc))
+        var summary = linked
+            .Select((doc, _) => ProjectSummary.Of(doc.Document))
             .Collect()
             .Combine(options)
             .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left, pair.Right.ProjectDirectory))
@@ -181,9 +165,14 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((pair, _) => ModelResolver.Context(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Context);
 
-        context.RegisterSourceOutput(contextSpec, static (spc, spec) =>
+        // A large project's context is a main file and parts by type name: adding a doc rewrites one part.
+        var contextFiles = contextSpec
+            .SelectMany((spec, _) => spec.Files())
+            .WithTrackingName(TrackingNames.ContextFiles);
+
+        context.RegisterSourceOutput(contextFiles, static (spc, file) =>
         {
-            spc.AddSource(spec.Name + ".g.cs", SourceText.From(ContextEmitter.Emit(spec), System.Text.Encoding.UTF8));
+            spc.AddSource(file.HintName, SourceText.From(ContextEmitter.Emit(file), System.Text.Encoding.UTF8));
         });
     }
 
@@ -204,18 +193,6 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             file.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsWireNaming", out var perFile) && !string.IsNullOrWhiteSpace(perFile) ? perFile
             : global.TryGetValue("build_property.GenerationModelsWireNaming", out var project) ? project : null);
 
-    /// <summary>The hint names that occur more than once, ignoring case as Roslyn does.</summary>
-    private static EquatableArray<string> Copies(ImmutableArray<string> hintNames)
-    {
-        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var copies = new System.Collections.Generic.List<string>();
-        foreach (string name in hintNames)
-        {
-            if (name.Length != 0 && !seen.Add(name) && !copies.Contains(name)) copies.Add(name);
-        }
-        return copies.ToEquatableArray();
-    }
-
     private static bool IsSchemaDoc(AnalyzerConfigOptions options)
         => options.TryGetValue("build_metadata.AdditionalFiles.GenerationModelsSchema", out var value)
         && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
@@ -226,7 +203,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         if (text is null)
         {
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableFileId, SourceSpan.FileStart(file.Path), "the file could not be opened or decoded");
-            return ImmutableArray.Create(new ParsedDocument(file.Path, DocumentKind.NotASchema, "none", null, new[] { diagnostic }.ToEquatableArray()));
+            return ImmutableArray.Create(new ParsedDocument(file.Path, "none", null, new[] { diagnostic }.ToEquatableArray()));
         }
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)

@@ -74,9 +74,10 @@ public static class Program
             }
             for (int i = 0; i < 3; i++) operation();
             var watch = Stopwatch.StartNew();
+            long cpu = ThreadCpuClock.Instance.GetTimestamp();
             int count = int.Parse(parts[2], CultureInfo.InvariantCulture);
             for (int i = 0; i < count; i++) operation();
-            Console.WriteLine($"{count} runs: {watch.Elapsed.TotalMilliseconds / count:F1} ms each");
+            Console.WriteLine($"{count} runs: {watch.Elapsed.TotalMilliseconds / count:F1} ms each, {(ThreadCpuClock.Instance.GetTimestamp() - cpu) / 1e6 / count:F1} thread CPU ms");
             return 0;
         }
         var sources = sourceFilter is null

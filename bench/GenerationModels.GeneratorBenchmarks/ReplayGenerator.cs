@@ -12,9 +12,9 @@ namespace GeneratorBench;
 public sealed class ReplayGenerator : IIncrementalGenerator
 {
     private readonly IReadOnlyDictionary<string, (string HintName, SourceText Text)> _outputs;
-    private readonly (string HintName, SourceText Text)? _extra;
+    private readonly IReadOnlyList<(string HintName, SourceText Text)> _extra;
 
-    public ReplayGenerator(IReadOnlyDictionary<string, (string HintName, SourceText Text)> outputs, (string HintName, SourceText Text)? extra)
+    public ReplayGenerator(IReadOnlyDictionary<string, (string HintName, SourceText Text)> outputs, IReadOnlyList<(string HintName, SourceText Text)> extra)
     {
         _outputs = outputs;
         _extra = extra;
@@ -26,6 +26,12 @@ public sealed class ReplayGenerator : IIncrementalGenerator
         {
             if (_outputs.TryGetValue(file.Path, out var output)) spc.AddSource(output.HintName, output.Text);
         });
-        if (_extra is { } extra) context.RegisterPostInitializationOutput(pic => pic.AddSource(extra.HintName, extra.Text));
+        if (_extra.Count != 0)
+        {
+            context.RegisterPostInitializationOutput(pic =>
+            {
+                foreach (var (hintName, text) in _extra) pic.AddSource(hintName, text);
+            });
+        }
     }
 }

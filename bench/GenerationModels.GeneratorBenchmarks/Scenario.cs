@@ -69,14 +69,14 @@ public sealed class Scenario
                 _replay[path] = (source.HintName, source.SourceText);
                 _tiny[path] = (source.HintName, Microsoft.CodeAnalysis.Text.SourceText.From("// " + source.HintName + "\n", System.Text.Encoding.UTF8));
             }
-            var context = WarmDriver.GetRunResult().Results.Single().GeneratedSources.First(s => DocOf(s.SourceText) is null);
-            _replayContext = (context.HintName, context.SourceText);
+            // The serializer context: one file, or a main file and parts in a large project.
+            _replayContext = WarmDriver.GetRunResult().Results.Single().GeneratedSources.Where(s => DocOf(s.SourceText) is null).Select(s => (s.HintName, s.SourceText)).ToList();
         }
-        var generator = new ReplayGenerator(tiny ? _tiny! : _replay, tiny ? null : _replayContext);
+        var generator = new ReplayGenerator(tiny ? _tiny! : _replay, tiny ? new List<(string, Microsoft.CodeAnalysis.Text.SourceText)>() : _replayContext!);
         return Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, Set.Docs, Harness.ParseOptions, null, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None)).RunGenerators(Compilation);
     }
 
-    private (string, Microsoft.CodeAnalysis.Text.SourceText)? _replayContext;
+    private List<(string, Microsoft.CodeAnalysis.Text.SourceText)>? _replayContext;
 
     private static string? DocOf(Microsoft.CodeAnalysis.Text.SourceText text)
     {

@@ -105,27 +105,18 @@ internal sealed record SchemaType(
         => new(name, description, EquatableArray<SchemaField>.Empty, false, EquatableArray<SchemaType>.Empty, location) { Shape = SchemaShape.Union, Variants = variants };
 }
 
-/// <summary>How a doc was classified.</summary>
-internal enum DocumentKind
-{
-    Model,
-    Enum,
-    Union,
-    NotASchema,
-    /// <summary>A named array or primitive: no type, references use what it stands for.</summary>
-    Alias,
-}
-
 /// <summary>The result of reading one schema doc: its model (if any) and what the reader had to say.</summary>
 /// <param name="Path">The doc's path as the compiler sees it.</param>
 /// <param name="Dialect">Which reader understood it (for reports and diagnostics).</param>
 internal sealed record ParsedDocument(
     string Path,
-    DocumentKind Kind,
     string Dialect,
     SchemaType? Model,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>What the doc describes (<see cref="SchemaType.Shape"/>); null when no schema was read (not a schema doc).</summary>
+    public SchemaShape? Shape => Model?.Shape;
+
     /// <summary>
     /// Which schema of a multi-schema file this is (the JSON pointer of an OpenAPI named schema, e.g.
     /// <c>#/components/schemas/Pet</c>); empty for a markdown doc, which holds one model.

@@ -84,16 +84,9 @@ internal static class DocumentParser
         if (model is null)
         {
             context.Report(DiagnosticDescriptors.NotASchemaId, SourceSpan.FileStart(path), reason ?? "no model could be read");
-            return new ParsedDocument(path, DocumentKind.NotASchema, dialect, null, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
+            return new ParsedDocument(path, dialect, null, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
         }
-        var kind = model.Shape switch
-        {
-            SchemaShape.Enum => DocumentKind.Enum,
-            SchemaShape.Union => DocumentKind.Union,
-            SchemaShape.Alias => DocumentKind.Alias,
-            _ => DocumentKind.Model,
-        };
-        return new ParsedDocument(path, kind, dialect, model, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
+        return new ParsedDocument(path, dialect, model, context.Diagnostics.ToEquatableArray()) { WireNamingUnset = wireNaming is null };
     }
 
     /// <summary>The reader name of docs that have a title and nothing else.</summary>

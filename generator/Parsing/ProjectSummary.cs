@@ -27,7 +27,7 @@ internal static class ProjectSummary
 
     public static DocSummary Of(ParsedDocument doc)
     {
-        bool noType = doc.Kind == DocumentKind.NotASchema && !OpenApiReader.IsSpecPath(doc.Path);
+        bool noType = doc.Shape is null && !OpenApiReader.IsSpecPath(doc.Path);
         SchemaField? guessed = doc.WireNamingUnset && doc.Model is not null ? FirstGuessed(doc.Model) : null;
         return new DocSummary(doc.Path, noType, guessed?.JsonName, guessed?.Location);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
+using GenerationModels.Generator.Parsing;
 
 namespace GenerationModels.Generator.Resolution;
 
@@ -58,18 +59,30 @@ internal sealed record LinkedDocument(ParsedDocument Document, EquatableArray<Pr
 /// </summary>
 internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Links)
 {
+    /// <summary>The project lists this unit's file more than once (<see cref="SchemaIndex.Copies"/>).</summary>
+    public bool Copied { get; init; }
+
+    /// <summary>
+    /// The links step: the doc with the wire names other docs' examples show applied (<see cref="WireEvidence"/>; the
+    /// same instance when none) and its view of the index. Runs for every doc when the index changes, and stops there
+    /// for every doc whose result is equal.
+    /// </summary>
+    public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
+        => (WireEvidence.Apply(linked.Document, index.EvidenceFor(linked.Document.Path)), For(linked, index));
+
     public static IndexView For(LinkedDocument linked, SchemaIndex index)
     {
         var document = linked.Document;
         var self = index.Find(document.Path, document.Pointer);
-        if (document.Model is null || self is null || self.IsAlias) return new IndexView(self, EquatableArray<LinkAnswer>.Empty);
+        bool copied = index.IsCopied(document.Path, document.Pointer);
+        if (document.Model is null || self is null || self.IsAlias) return new IndexView(self, EquatableArray<LinkAnswer>.Empty) { Copied = copied };
         var answers = new List<LinkAnswer>(linked.Links.Count);
         HashSet<LinkQuery>? asked = null;
         List<PreparedLink>? expanded = null;
         foreach (var link in linked.Links) Answer(link);
         // What linked aliases stand for, relative to the alias's doc (rare: aliases are few).
         for (int i = 0; expanded is not null && i < expanded.Count; i++) Answer(expanded[i]);
-        return new IndexView(self, answers.ToEquatableArray());
+        return new IndexView(self, answers.ToEquatableArray()) { Copied = copied };
 
         void Answer(PreparedLink link)
         {

@@ -60,7 +60,7 @@ internal sealed class ModelResolver
         }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
         var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts) { IsInternal = options.Internal };
-        return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray());
+        return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray()) { Copied = index.Copied };
     }
 
     /// <summary>The serializer context's description: one entry per generated type, in index order.</summary>

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
 
@@ -8,7 +11,11 @@ namespace GenerationModels.Generator.Resolution;
 // doc added elsewhere) leaves these equal and the emitter cached.
 
 /// <summary>What a doc resolved to: the file to generate (none for an alias or a doc without a model) and its diagnostics, kept apart.</summary>
-internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ResolvedDocument(ModelFileSpec? File, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The project lists the doc's file more than once: its copies are written once, from a collected output.</summary>
+    public bool Copied { get; init; }
+}
 
 /// <summary>One generated file: a doc's type in the project's namespace.</summary>
 /// <param name="SourcePath">The doc's path, relative to the project when inside it (for the header comment).</param>
@@ -132,7 +139,57 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
 {
     /// <summary>The context is <c>internal</c> (GenerationModelsVisibility=internal), else <c>public</c>.</summary>
     public bool IsInternal { get; init; }
+
+    /// <summary>Up to this many models, the context is one file; past it, a main file and <see cref="PartCount"/> parts.</summary>
+    public const int SingleFileModels = 256;
+
+    /// <summary>About this many models per part when split.</summary>
+    private const int ModelsPerPart = 128;
+
+    /// <summary>
+    /// The files the context is written as. A project of up to <see cref="SingleFileModels"/> models gets one file. A
+    /// larger one gets a main file that names no model and parts that each hold the metadata of the models whose name
+    /// hashes to it, so adding or removing one doc rewrites one part, not metadata for every model.
+    /// </summary>
+    public ImmutableArray<ContextFile> Files()
+    {
+        int parts = PartCount(Models.Count);
+        if (parts == 0) return ImmutableArray.Create(new ContextFile(Name + ".g.cs", this, -1, 0));
+        var grouped = new List<ContextEntry>[parts];
+        for (int i = 0; i < parts; i++) grouped[i] = new List<ContextEntry>();
+        foreach (var model in Models) grouped[PartOf(model.ClrName, parts)].Add(model);
+        var files = ImmutableArray.CreateBuilder<ContextFile>(parts + 1);
+        files.Add(new ContextFile(Name + ".g.cs", this with { Models = EquatableArray<ContextEntry>.Empty }, -1, parts));
+        for (int i = 0; i < parts; i++)
+        {
+            files.Add(new ContextFile(Name + ".Part" + i.ToString("D2", CultureInfo.InvariantCulture) + ".g.cs", this with { Models = grouped[i].ToEquatableArray() }, i, parts));
+        }
+        return files.MoveToImmutable();
+    }
+
+    /// <summary>0 (one file) up to <see cref="SingleFileModels"/> models, else a power of two near models / <see cref="ModelsPerPart"/>.</summary>
+    internal static int PartCount(int models)
+    {
+        if (models <= SingleFileModels) return 0;
+        int parts = 1;
+        while (parts * ModelsPerPart < models) parts *= 2;
+        return parts;
+    }
+
+    /// <summary>The part a type name goes in: FNV-1a over its characters (stable across processes, unlike string hashes).</summary>
+    internal static int PartOf(string clrName, int parts)
+    {
+        uint hash = 2166136261;
+        foreach (char c in clrName) hash = (hash ^ c) * 16777619;
+        return (int)(hash % (uint)parts);
+    }
 }
+
+/// <summary>
+/// One file of the serializer context: the whole context (<see cref="Part"/> -1, <see cref="Parts"/> 0), or, split, the
+/// main file (<see cref="Part"/> -1, no models) or part <see cref="Part"/> of <see cref="Parts"/> (its models only).
+/// </summary>
+internal sealed record ContextFile(string HintName, ContextSpec Spec, int Part, int Parts);
 
 /// <summary>
 /// A model's entry in the serializer context: its type name and the names of its type-info properties: the model's, and

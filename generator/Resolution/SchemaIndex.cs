@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
+using GenerationModels.Generator.Parsing;
 
 namespace GenerationModels.Generator.Resolution;
 
@@ -21,6 +22,17 @@ internal sealed record IndexEntry(string Path, string Pointer, string DocName, S
     public string? PinnedTypeName { get; init; }
 }
 
+/// <summary>
+/// What one parsed unit brings to the index: its entry (none when it has no model) and the example keys it shows for the
+/// docs it links to (<see cref="WireEvidence"/>). Both are small and fieldless, so editing a doc's fields or text leaves
+/// it equal.
+/// </summary>
+internal sealed record IndexInput(IndexEntry? Entry, EquatableArray<ExampleKeySet> Evidence)
+{
+    public static IndexInput Of(ParsedDocument doc)
+        => new(doc.Model is { } model ? new IndexEntry(doc.Path, doc.Pointer, model.Name, model.Shape, model.AliasOf) { PinnedTypeName = doc.TypeName } : null, WireEvidence.Collect(doc));
+}
+
 /// <summary>A model and the unique C# type name it was given; an alias has no type, so no name (<see cref="ClrName"/> is empty).</summary>
 internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape, TypeRef? AliasOf = null)
 {
@@ -34,6 +46,26 @@ internal sealed record NamedModel(string Path, string Pointer, string DocName, s
 /// </summary>
 internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 {
+    /// <summary>Every unit's example keys for other docs, grouped by the doc they describe (see <see cref="WireEvidence.Merge"/>).</summary>
+    public EquatableArray<ExampleKeySet> Evidence { get; init; } = EquatableArray<ExampleKeySet>.Empty;
+
+    /// <summary>
+    /// Models whose file the project lists more than once (almost always none): each copy is a unit of its own that
+    /// would add the same hint name, which Roslyn rejects, so the generator writes those from one collected output.
+    /// </summary>
+    public EquatableArray<NamedModel> Copies { get; init; } = EquatableArray<NamedModel>.Empty;
+
+    /// <summary>The index over every unit's <see cref="IndexInput"/>: names, the wire-name evidence, the copies.</summary>
+    public static SchemaIndex Build(ImmutableArray<IndexInput> inputs, string contextName)
+    {
+        var entries = ImmutableArray.CreateBuilder<IndexEntry>(inputs.Length);
+        foreach (var input in inputs)
+        {
+            if (input.Entry is not null) entries.Add(input.Entry);
+        }
+        return Build(entries.ToImmutable(), contextName) with { Evidence = WireEvidence.Merge(inputs.Select(input => input.Evidence)) };
+    }
+
     public static SchemaIndex Build(ImmutableArray<IndexEntry> entries, string contextName)
     {
         // Case-insensitive: a type name is also a hint name (<Name>.g.cs), which Roslyn compares ignoring case, and a
@@ -41,9 +73,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
         var models = new List<NamedModel>();
         var located = new HashSet<(string, string)>();
+        var copied = new HashSet<(string, string)>();
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
         var pinned = new HashSet<(string Path, string Pointer)>();
-        foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        var ordered = ByPath(entries);
+        foreach (var entry in ordered)
         {
             if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
                 && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
@@ -51,10 +85,14 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 pinned.Add((entry.Path, entry.Pointer));
             }
         }
-        foreach (var entry in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        foreach (var entry in ordered)
         {
             // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
-            if (!located.Add((entry.Path, entry.Pointer))) continue;
+            if (!located.Add((entry.Path, entry.Pointer)))
+            {
+                copied.Add((entry.Path, entry.Pointer));
+                continue;
+            }
             if (entry.Shape == SchemaShape.Alias)
             {
                 models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
@@ -84,7 +122,23 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             }
             models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape));
         }
-        return new SchemaIndex(models.ToEquatableArray());
+        var copies = copied.Count == 0 ? EquatableArray<NamedModel>.Empty : models.Where(m => copied.Contains((m.Path, m.Pointer))).ToEquatableArray();
+        return new SchemaIndex(models.ToEquatableArray()) { Copies = copies };
+    }
+
+    /// <summary>The entries ordered by path (ordinal), units of one file in their order: sorted once per build.</summary>
+    private static IndexEntry[] ByPath(ImmutableArray<IndexEntry> entries)
+    {
+        var order = new int[entries.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            int byPath = string.CompareOrdinal(entries[a].Path, entries[b].Path);
+            return byPath != 0 ? byPath : a.CompareTo(b);
+        });
+        var ordered = new IndexEntry[order.Length];
+        for (int i = 0; i < order.Length; i++) ordered[i] = entries[order[i]];
+        return ordered;
     }
 
     /// <summary>A pinned type name as a C# identifier (PascalCase only where it is not already a plain identifier).</summary>
@@ -96,6 +150,12 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 
     /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/> (the first one, in index order).</summary>
     public NamedModel? Find(string path, string pointer) => GetLookup().Find(path, pointer);
+
+    /// <summary>The example key sets other docs show for the doc at <paramref name="path"/>, in <see cref="Evidence"/> order.</summary>
+    public EquatableArray<ExampleKeySet> EvidenceFor(string path) => GetLookup().EvidenceFor(path);
+
+    /// <summary>Whether the project lists the file of the unit at <paramref name="path"/> and <paramref name="pointer"/> more than once.</summary>
+    public bool IsCopied(string path, string pointer) => Copies.Count != 0 && Copies.Any(m => m.Path == path && m.Pointer == pointer);
 
     /// <summary>
     /// Resolves a link from the doc at <paramref name="fromPath"/>: by the link target relative to that doc first,
@@ -124,33 +184,68 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// </summary>
     private static readonly ConditionalWeakTable<SchemaIndex, Lookup> Lookups = new();
 
-    private Lookup GetLookup() => Lookups.GetValue(this, index => new Lookup(index.Models));
+    private Lookup GetLookup() => Lookups.GetValue(this, index => new Lookup(index.Models, index.Evidence));
 
     private sealed class Lookup
     {
         private readonly EquatableArray<NamedModel> _models;
+        private readonly Dictionary<string, EquatableArray<ExampleKeySet>> _evidence = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Path, string Pointer), NamedModel> _byLocation = new();
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPathIgnoringCase = new(StringComparer.Ordinal);
         private readonly Dictionary<string, NamedModel> _byDocName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _docNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, int> _clrNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+        // Asked only when an exact lookup misses (mis-cased links): built on first use, not on every index build.
+        private Dictionary<string, Dictionary<string, NamedModel>>? _byPathIgnoringCase;
+        private Dictionary<string, int>? _docNameIgnoringCase;
+        private Dictionary<string, int>? _clrNameIgnoringCase;
 
-        public Lookup(EquatableArray<NamedModel> models)
+        public Lookup(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
         {
             _models = models;
+            for (int start = 0, end; start < evidence.Count; start = end)
+            {
+                // Evidence is ordered by path: one slice per described doc.
+                for (end = start + 1; end < evidence.Count && evidence[end].Path == evidence[start].Path; end++) { }
+                _evidence[evidence[start].Path] = Enumerable.Range(start, end - start).Select(i => evidence[i]).ToEquatableArray();
+            }
             for (int i = 0; i < models.Count; i++)
             {
                 var model = models[i];
                 AddFirst(_byLocation, (model.Path, model.Pointer), model);
-                string normalized = PathUtil.Normalize(model.Path);
-                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), normalized, model);
-                AddFirst(Inner(_byPathIgnoringCase, model.Pointer, StringComparer.OrdinalIgnoreCase), normalized, model);
+                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), PathUtil.Normalize(model.Path), model);
                 AddFirst(_byDocName, model.DocName, model);
-                AddFirst(_docNameIgnoringCase, model.DocName, i);
-                if (!model.IsAlias) AddFirst(_clrNameIgnoringCase, model.ClrName, i);
             }
         }
+
+        private Dictionary<string, Dictionary<string, NamedModel>> ByPathIgnoringCase()
+        {
+            if (_byPathIgnoringCase is null)
+            {
+                var map = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
+                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase), PathUtil.Normalize(model.Path), model);
+                _byPathIgnoringCase = map;
+            }
+            return _byPathIgnoringCase;
+        }
+
+        private (Dictionary<string, int> DocNames, Dictionary<string, int> ClrNames) NamesIgnoringCase()
+        {
+            if (_docNameIgnoringCase is null || _clrNameIgnoringCase is null)
+            {
+                var docNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var clrNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < _models.Count; i++)
+                {
+                    AddFirst(docNames, _models[i].DocName, i);
+                    if (!_models[i].IsAlias) AddFirst(clrNames, _models[i].ClrName, i);
+                }
+                _docNameIgnoringCase = docNames;
+                _clrNameIgnoringCase = clrNames;
+            }
+            return (_docNameIgnoringCase, _clrNameIgnoringCase);
+        }
+
+        public EquatableArray<ExampleKeySet> EvidenceFor(string path)
+            => _evidence.Count != 0 && _evidence.TryGetValue(PathUtil.Normalize(path), out var sets) ? sets : EquatableArray<ExampleKeySet>.Empty;
 
         public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue((path, pointer), out var model) ? model : null;
 
@@ -158,7 +253,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public NamedModel? ByPath(string pointer, string normalizedPath)
         {
             if (_byPath.TryGetValue(pointer, out var exact) && exact.TryGetValue(normalizedPath, out var model)) return model;
-            if (_byPathIgnoringCase.TryGetValue(pointer, out var loose) && loose.TryGetValue(normalizedPath, out model)) return model;
+            if (ByPathIgnoringCase().TryGetValue(pointer, out var loose) && loose.TryGetValue(normalizedPath, out model)) return model;
             return null;
         }
 
@@ -167,8 +262,9 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         {
             if (_byDocName.TryGetValue(name, out var model)) return model;
             int first = int.MaxValue;
-            if (_docNameIgnoringCase.TryGetValue(name, out int i)) first = i;
-            if (_clrNameIgnoringCase.TryGetValue(name, out int j) && j < first) first = j;
+            var (docNames, clrNames) = NamesIgnoringCase();
+            if (docNames.TryGetValue(name, out int i)) first = i;
+            if (clrNames.TryGetValue(name, out int j) && j < first) first = j;
             return first == int.MaxValue ? null : _models[first];
         }
 

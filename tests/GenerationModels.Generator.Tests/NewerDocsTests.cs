@@ -101,7 +101,7 @@ public sealed class NewerDocsTests
             + FieldsHeader + "| `text` | *string* | :heavy_check_mark: | The words. | cats |\n| `maxHits` | *number* | :heavy_minus_sign: | At most this many. | 10 |\n";
         var parsed = DocumentParser.Parse("/p/models/searchquery.mdx", doc, CancellationToken.None);
 
-        Assert.Equal(DocumentKind.Model, parsed.Kind);
+        Assert.Equal(SchemaShape.Object, parsed.Shape);
         Assert.Equal("SearchQuery", parsed.Model!.Name);
         Assert.Equal("What to look for.", parsed.Model.Description);
         Assert.Equal(1, parsed.Model.Location.Line); // the title line, for diagnostics
@@ -139,7 +139,7 @@ public sealed class NewerDocsTests
 
         // Prose with a heading that is not a type name stays not-a-schema.
         var prose = DocumentParser.Parse("/p/README.md", "# Getting started\n\nRead this first.\n", CancellationToken.None);
-        Assert.Equal(DocumentKind.NotASchema, prose.Kind);
+        Assert.Null(prose.Shape);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class ParserTests
         const string doc = "# pkg.model.outer.Outer\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n**[items](#items)** | list, tuple,  | tuple,  | first | \n**[inner](#inner)** | dict, frozendict.frozendict,  | frozendict.frozendict,  | second | [optional] \n\n# items\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\nlist, tuple,  | tuple,  |  | \n\n### Tuple Items\nClass Name | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n[**Thing**](Thing.md) | [**Thing**](Thing.md) | [**Thing**](Thing.md) |  | \n\n# inner\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n--- | --- | --- | ---\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n--- | --- | --- | --- | ---\n**depth** | decimal.Decimal, int,  | decimal.Decimal,  |  | \n";
         var parsed = DocumentParser.Parse("/p/Outer.md", doc, CancellationToken.None);
 
-        Assert.Equal(DocumentKind.Model, parsed.Kind);
+        Assert.Equal(SchemaShape.Object, parsed.Shape);
         var model = parsed.Model!;
         Assert.Equal("Outer", model.Name);
         Assert.Equal(new[] { "items", "inner" }, model.Fields.Select(f => f.JsonName));
@@ -107,7 +107,7 @@ public sealed class ParserTests
             + "### `openapi_discriminator_name`\n\n```ruby\nAcme::Shape.openapi_discriminator_mapping\n# =>\n# {\n#   :'circle' => :'Circle'\n# }\n```\n\n"
             + "### build\n\n#### Return type\n\n- `Circle`\n";
         var parsed = DocumentParser.Parse("/p/Shape.md", doc, CancellationToken.None);
-        Assert.Equal(DocumentKind.Union, parsed.Kind);
+        Assert.Equal(SchemaShape.Union, parsed.Shape);
         Assert.Equal("Shape", parsed.Model!.Name);
         Assert.Equal(new[] { "Reference(Circle)", "Number" }, parsed.Model.Variants.Select(v => v.ToString()));
         Assert.Equal("shape_type", parsed.Model.DiscriminatorProperty);
@@ -120,7 +120,7 @@ public sealed class ParserTests
     public void Rust_enum_variants_without_values_are_unions_or_opaque()
     {
         var union = DocumentParser.Parse("/p/U.md", "# U\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n| Circle |  |\n| bool |  |\n", CancellationToken.None);
-        Assert.Equal(DocumentKind.Union, union.Kind);
+        Assert.Equal(SchemaShape.Union, union.Shape);
         Assert.Equal(new[] { "Reference(Circle)", "Boolean" }, union.Model!.Variants.Select(v => v.ToString()));
 
         var opaque = DocumentParser.Parse("/p/O.md", "# O\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n", CancellationToken.None);
@@ -128,7 +128,7 @@ public sealed class ParserTests
         Assert.Contains(opaque.Diagnostics, d => d.DescriptorId == "GM0010");
 
         var enumDoc = DocumentParser.Parse("/p/E.md", "# E\n\n## Enum Variants\n\n| Name | Value |\n|---- | -----|\n| A | a |\n", CancellationToken.None);
-        Assert.Equal(DocumentKind.Enum, enumDoc.Kind);
+        Assert.Equal(SchemaShape.Enum, enumDoc.Shape);
     }
 
     /// <summary>Which wrappers make a member nullable: the ones that say null is allowed, not the ones that only say optional.</summary>
@@ -151,12 +151,12 @@ public sealed class ParserTests
     {
         const string header = "## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
         var level = DocumentParser.Parse("/p/AccessLevel.md", "# AccessLevel\n\n" + header + "**value** | **str** | Who may see it. |  must be one of [\"none\", \"read\", \"write\", ]\n", CancellationToken.None);
-        Assert.Equal(DocumentKind.Enum, level.Kind);
+        Assert.Equal(SchemaShape.Enum, level.Shape);
         Assert.Equal(new[] { "none", "read", "write" }, level.Model!.EnumValues.Select(v => v.Value));
         Assert.False(level.Model.NumericEnum);
 
         var quota = DocumentParser.Parse("/p/Quota.md", "# Quota\n\n" + header + "**seats** | **int, none_type** |  | [optional]\n**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used | [optional]\n", CancellationToken.None);
-        Assert.Equal(DocumentKind.Model, quota.Kind);
+        Assert.Equal(SchemaShape.Object, quota.Shape);
         Assert.True(quota.Model!.IsOpen);
         var seats = Assert.Single(quota.Model.Fields);
         Assert.Equal(("seats", "Integer", true), (seats.JsonName, seats.Type.ToString(), seats.IsNullable));

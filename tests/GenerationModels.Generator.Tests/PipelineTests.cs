@@ -155,6 +155,73 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void A_doc_whose_example_shows_another_docs_wire_names_re_emits_that_doc_and_no_other()
+    {
+        // Gamma lists 'echoUpstreamBody'; Sender (added later) links to it with an Example that shows the wire name.
+        const string header = "## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
+        var options = new InMemoryAdditionalText(GeneratorHarness.DocPath("options.md"), "# Options\n\n" + header + "| `echoUpstreamBody` | *boolean* | :heavy_minus_sign: | N/A | true |\n");
+        var sender = new InMemoryAdditionalText(GeneratorHarness.DocPath("sender.md"), "# Sender\n\n" + header + "| `options` | [Options](options.md) | :heavy_minus_sign: | N/A | {\"echo_upstream_body\": true} |\n");
+        var driver = FirstRun(A, B, C, options);
+        Assert.Contains("\"echoUpstreamBody\"", SourceOf(driver, "Options.g.cs"));
+
+        driver = Run(driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(sender)));
+
+        // The evidence travels in the index (one collected input) and reaches Options through its view alone.
+        Assert.Contains("\"echo_upstream_body\"", SourceOf(driver, "Options.g.cs"));
+        var emit = Reasons(driver, Steps.Emit);
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.New));
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.Modified)); // Options
+        Assert.Equal(3, Count(emit, Kept));
+        Assert.Equal(3, Count(Reasons(driver, Steps.Resolve), IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void A_file_listed_twice_stays_off_the_per_doc_chain()
+    {
+        var again = new InMemoryAdditionalText(C.Path, C.GetText(TestContext.Current.CancellationToken).ToString());
+        var driver = FirstRun(C, B, again);
+        Assert.Equal(1, Result(driver).GeneratedSources.Count(s => s.HintName == "Gamma.g.cs"));
+
+        driver = Run(driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(D)));
+
+        // Both copies keep their (empty) emit result; the copy is written once, from the copies output, which is unchanged.
+        var emit = Reasons(driver, Steps.Emit);
+        Assert.Equal(1, Count(emit, IncrementalStepRunReason.New));
+        Assert.Equal(3, Count(emit, Kept));
+        Assert.All(Reasons(driver, Steps.Copies), r => Assert.Contains(r, Kept));
+        Assert.Equal(1, Result(driver).GeneratedSources.Count(s => s.HintName == "Gamma.g.cs"));
+        Assert.Contains("Delta.g.cs", Result(driver).GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void A_large_projects_context_is_split_and_adding_a_doc_rewrites_one_part()
+    {
+        int docs = Resolution.ContextSpec.SingleFileModels + 44;
+        int parts = Resolution.ContextSpec.PartCount(docs);
+        var texts = Enumerable.Range(0, docs).Select(i => (AdditionalText)new InMemoryAdditionalText(GeneratorHarness.DocPath($"many/m{i}.md"), Doc("Many" + i, "*string*"))).ToList();
+        var run = new GeneratorHarness().Run(texts);
+        run.AssertCompilesCleanly();
+        var contextFiles = run.HintNames.Where(h => h.StartsWith("GenerationModelsJsonContext", StringComparison.Ordinal)).ToList();
+        Assert.Equal(1 + parts, contextFiles.Count);
+        string main = run.Source("GenerationModelsJsonContext.g.cs");
+        Assert.DoesNotContain("Many0", main);
+        for (int part = 0; part < parts; part++) Assert.Contains($"__ResolvePart{part:D2}(type, options)", main);
+        // Every model is in exactly one part, with its three properties.
+        for (int i = 0; i < docs; i++)
+        {
+            Assert.Single(contextFiles.Skip(1), h => run.Source(h).Contains($" Many{i} => ", StringComparison.Ordinal));
+        }
+
+        var driver = Run(run.Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(D)));
+
+        var files = Reasons(driver, Steps.ContextFiles);
+        Assert.Equal(1 + parts, files.Count);
+        Assert.Equal(1, Count(files, IncrementalStepRunReason.Modified)); // the part Delta hashes to
+        Assert.Equal(parts, Count(files, Kept));
+        Assert.Contains(" Delta => ", SourceOf(driver, $"GenerationModelsJsonContext.Part{Resolution.ContextSpec.PartOf("Delta", parts):D2}.g.cs"));
+    }
+
+    [Fact]
     public void No_step_holds_a_Roslyn_object()
     {
         const string spec = "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      properties:\n        kind: { $ref: '#/components/schemas/Kind' }\n    Kind:\n      type: string\n      enum: [a, b]\n";

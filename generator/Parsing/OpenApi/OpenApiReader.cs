@@ -93,7 +93,7 @@ internal sealed class OpenApiReader
     }
 
     private static ImmutableArray<ParsedDocument> Single(string path, string id, SourceSpan location, string message)
-        => ImmutableArray.Create(new ParsedDocument(path, DocumentKind.NotASchema, Dialect, null, new[] { DiagnosticInfo.Create(id, location, message) }.ToEquatableArray()));
+        => ImmutableArray.Create(new ParsedDocument(path, Dialect, null, new[] { DiagnosticInfo.Create(id, location, message) }.ToEquatableArray()));
 
     private static SourceSpan Span(string path, LineMap lines, int start, int length)
     {
@@ -119,14 +119,7 @@ internal sealed class OpenApiReader
         {
             model = ReadSchema(schema, name, key, 0);
         }
-        var kind = model?.Shape switch
-        {
-            null => DocumentKind.NotASchema,
-            SchemaShape.Enum => DocumentKind.Enum,
-            SchemaShape.Union => DocumentKind.Union,
-            _ => DocumentKind.Model,
-        };
-        return new ParsedDocument(_path, kind, Dialect, model, _diagnostics.ToEquatableArray()) { Pointer = _prefix + EscapePointer(name) };
+        return new ParsedDocument(_path, Dialect, model, _diagnostics.ToEquatableArray()) { Pointer = _prefix + EscapePointer(name) };
     }
 
     /// <summary>A schema that is an object, enum or union (named, or inline and given a nested type).</summary>
