@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NameTaken = Create(
         NameTakenId, "Type name held by another doc",
-        "'{0}' is emitted as '{1}', qualified by its path, because the name '{2}' goes to {3} (the doc whose file is named like the type, else the shallowest path, else the first path); set the GenerationModelsTypeName metadata on the AdditionalFiles items to choose the names yourself", DiagnosticSeverity.Warning);
+        "'{0}' is emitted as '{1}', qualified by its path, because {2}; set the GenerationModelsTypeName metadata on the AdditionalFiles items to choose the names yourself", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
         LanguageVersionTooLowId, "C# 11 or later required",

@@ -60,8 +60,12 @@ internal sealed class ModelResolver
         }
         if (named.NameTakenBy is { } holder)
         {
-            string holderText = holder.Length == 0 ? "the serializer context" : $"'{PathUtil.RelativeTo(holder, options.ProjectDirectory)}'";
-            resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenId, document.Model.Location, named.DocName, named.ClrName, named.PlainName!, holderText));
+            string why = holder.Length == 0
+                ? $"the serializer context is named '{named.PlainName}'"
+                : named.NameTakenByPin
+                    ? $"'{PathUtil.RelativeTo(holder, options.ProjectDirectory)}' pins the name '{named.PlainName}' (GenerationModelsTypeName)"
+                    : $"'{PathUtil.RelativeTo(holder, options.ProjectDirectory)}' keeps the name '{named.PlainName}' (of docs giving one name, the one whose file is named like the type keeps it, else the shallowest path, else the first path)";
+            resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenId, document.Model.Location, named.DocName, named.ClrName, why));
         }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
         var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts) { IsInternal = options.Internal };

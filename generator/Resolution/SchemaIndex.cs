@@ -34,6 +34,9 @@ internal sealed record NamedModel(string Path, string Pointer, string DocName, s
 
     /// <summary>The name this doc gives, which <see cref="NameTakenBy"/> holds.</summary>
     public string? PlainName { get; init; }
+
+    /// <summary><see cref="NameTakenBy"/> holds the name because it pins it (GenerationModelsTypeName).</summary>
+    public bool NameTakenByPin { get; init; }
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         }
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
         var names = new Dictionary<(string Path, string Pointer), (string Name, string? Reason, string? TakenBy)>();
+        var pinnedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in unique)
         {
             if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
@@ -67,6 +71,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             {
                 names[(entry.Path, entry.Pointer)] = (name, null, null);
                 holders[name] = entry.Path;
+                pinnedPaths.Add(entry.Path);
             }
         }
 
@@ -144,7 +149,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 continue;
             }
             var (name, reason, takenBy) = names[(entry.Path, entry.Pointer)];
-            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[(entry.Path, entry.Pointer)] });
+            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[(entry.Path, entry.Pointer)], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) });
         }
         return new SchemaIndex(models.ToEquatableArray());
     }

@@ -138,6 +138,7 @@ public sealed class NameCollisionTests
         Assert.Equal("ApiStorePet", forward["api/store.yaml"]);
         // The context's name is held by the context: the doc is qualified.
         Assert.Equal("XGenerationModelsJsonContext", forward["x/GenerationModelsJsonContext.md"]);
+        Assert.Contains(RunNamed(docs).GeneratorDiagnostics, d => d.Id == "GM0020" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("the serializer context is named 'GenerationModelsJsonContext'", System.StringComparison.Ordinal));
     }
 
     private static string Spec(string schema)
@@ -155,7 +156,7 @@ public sealed class NameCollisionTests
         Assert.Equal(2, card.StartLinePosition.Line); // the title, after two blank lines
         string message = gm0020[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("'AnimalsPet'", message);
-        Assert.Contains("'Schemas/models/Pet.md'", message);
+        Assert.Contains("'Schemas/models/Pet.md' keeps the name 'Pet'", message);
         Assert.Contains("GenerationModelsTypeName", message);
         Assert.Equal(GeneratorHarness.DocPath("birds/b.md"), gm0020[1].Location.GetLineSpan().Path);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GM0020" && d.Location.GetLineSpan().Path.EndsWith("models/Pet.md", System.StringComparison.Ordinal));
@@ -175,7 +176,7 @@ public sealed class NameCollisionTests
         var names = TypeNames(run);
         Assert.Equal("Pet", names["z/legacy.md"]);
         Assert.Equal("SchemasPet", names["Pet.md"]);
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "GM0020" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Schemas/z/legacy.md'", System.StringComparison.Ordinal));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "GM0020" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Schemas/z/legacy.md' pins the name 'Pet'", System.StringComparison.Ordinal));
     }
 
     [Theory]
