@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -95,4 +97,116 @@ public static partial class ModelJson
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(propertyName, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>
+    /// Writes the case of a union that has a discriminator, so that the JSON names its case. The case is written by its
+    /// converter; then its discriminator member (<paramref name="propertyName"/>, top level) decides:
+    /// absent, it is written first with the case's first mapping value (<paramref name="values"/>: the mapping values,
+    /// <paramref name="cases"/>: the case each selects); a value the mapping gives to this case, one it does not know,
+    /// null or a non-string is written as it is (a value read from JSON goes back unchanged); a value the mapping gives
+    /// to another case throws <see cref="JsonException"/> with the member's path, since the JSON would be read back as
+    /// that case.
+    /// </summary>
+    /// <typeparam name="T">The case type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="converter">The case's converter.</param>
+    /// <param name="value">The case value.</param>
+    /// <param name="options">The serializer options in use.</param>
+    /// <param name="propertyName">The discriminator member's JSON name.</param>
+    /// <param name="values">The discriminator values of the union, in mapping order.</param>
+    /// <param name="cases">For each value, the index of the case it selects.</param>
+    /// <param name="caseIndex">The index of the case being written.</param>
+    /// <param name="unionName">The union's C# name, for the error message.</param>
+    /// <param name="caseName">The case property's C# name, for the error message.</param>
+    /// <exception cref="JsonException">The case carries a discriminator value that selects another case.</exception>
+    public static void WriteCase<T>(Utf8JsonWriter writer, JsonConverter<T> converter, T value, JsonSerializerOptions options, string propertyName, string[] values, int[] cases, int caseIndex, string unionName, string caseName)
+    {
+        if (writer is null) throw new ArgumentNullException(nameof(writer));
+        if (converter is null) throw new ArgumentNullException(nameof(converter));
+        if (values is null) throw new ArgumentNullException(nameof(values));
+        if (cases is null) throw new ArgumentNullException(nameof(cases));
+        string? own = null;
+        for (int i = 0; i < values.Length && own is null; i++)
+        {
+            if (cases[i] == caseIndex) own = values[i];
+        }
+        using var buffer = new MemoryStream();
+        var encoder = writer.Options.Encoder;
+        using (var inner = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
+        {
+            converter.Write(inner, value, options);
+        }
+        byte[] json = buffer.GetBuffer();
+        int length = (int)buffer.Length;
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(json, 0, length));
+        if (own is not null && reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            bool found = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool discriminator = !found && reader.ValueTextEquals(propertyName);
+                reader.Read();
+                if (discriminator)
+                {
+                    found = true;
+                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text)
+                    {
+                        int selected = Array.IndexOf(values, text);
+                        if (selected >= 0 && cases[selected] != caseIndex) throw WrongDiscriminator(propertyName, text, own, unionName, caseName);
+                    }
+                }
+                reader.Skip();
+            }
+            if (!found)
+            {
+                // The inner writer is compact: '{' then '}' or the first member.
+                byte[] name = JsonEncodedText.Encode(propertyName, encoder).EncodedUtf8Bytes.ToArray();
+                byte[] text = JsonEncodedText.Encode(own, encoder).EncodedUtf8Bytes.ToArray();
+                bool empty = length > 1 && json[1] == (byte)'}';
+                var spliced = new byte[length + name.Length + text.Length + 5 + (empty ? 0 : 1)];
+                int at = 0;
+                spliced[at++] = (byte)'{';
+                spliced[at++] = (byte)'"';
+                Buffer.BlockCopy(name, 0, spliced, at, name.Length);
+                at += name.Length;
+                spliced[at++] = (byte)'"';
+                spliced[at++] = (byte)':';
+                spliced[at++] = (byte)'"';
+                Buffer.BlockCopy(text, 0, spliced, at, text.Length);
+                at += text.Length;
+                spliced[at++] = (byte)'"';
+                if (!empty) spliced[at++] = (byte)',';
+                Buffer.BlockCopy(json, 1, spliced, at, length - 1);
+                json = spliced;
+                length = spliced.Length;
+            }
+        }
+        WriteRaw(writer, new ReadOnlySpan<byte>(json, 0, length));
+    }
+
+    /// <summary>Copies compact JSON text to <paramref name="writer"/>; an indenting writer re-indents it.</summary>
+    private static void WriteRaw(Utf8JsonWriter writer, ReadOnlySpan<byte> json)
+    {
+        if (!writer.Options.Indented)
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        document.RootElement.WriteTo(writer);
+    }
+
+    private static JsonException WrongDiscriminator(string propertyName, string text, string own, string unionName, string caseName)
+    {
+        string path = JsonPathText.Prepend(JsonPathText.Member(propertyName), null);
+        return new JsonException(
+            unionName + "." + caseName + " is written with the discriminator '" + propertyName + "' set to '" + text + "', which selects another case of " + unionName
+                + ", so the JSON would be read back as that case. Leave the member unset (the union writes '" + own + "') or set it to a value the mapping gives to " + caseName + ". Path: " + path,
+            path,
+            lineNumber: null,
+            bytePositionInLine: null,
+            innerException: null);
+    }
 }
+

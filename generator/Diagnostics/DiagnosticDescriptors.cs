@@ -28,6 +28,7 @@ internal static class DiagnosticDescriptors
     public const string DocsWithoutTypeId = "GM0014";
     public const string LanguageCasedNamesId = "GM0015";
     public const string UndescribedTypeId = "GM0016";
+    public const string NameTakenId = "GM0020";
     public const string LanguageVersionTooLowId = "GM0023";
 
     public static readonly DiagnosticDescriptor MalformedRow = Create(
@@ -93,6 +94,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UndescribedType = Create(
         UndescribedTypeId, "Doc with a title and nothing else",
         "'{0}' has a title but no section describing its JSON (Speakeasy Java writes its oneOf unions this way); it is generated as a type that holds any JSON value unchanged", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor NameTaken = Create(
+        NameTakenId, "Type name held by another doc",
+        "'{0}' is emitted as '{1}', qualified by its path, because {2}; set the GenerationModelsTypeName metadata on the AdditionalFiles items to choose the names yourself", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
         LanguageVersionTooLowId, "C# 11 or later required",
         "The generated models need C# 11 or later (required members), but this project compiles as C# {0}; set <LangVersion>11</LangVersion> or later (the default from net7.0 on)", DiagnosticSeverity.Error);
@@ -100,7 +106,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         MalformedRow, UnknownType, UnresolvedLink, NotASchema, MissingTable, Renamed, DuplicateField, UnreadableFile, ExternalType, OpaqueType,
-        InvalidSpec, UnsupportedSchema, InlinedSchema, DocsWithoutType, LanguageCasedNames, UndescribedType, LanguageVersionTooLow,
+        InvalidSpec, UnsupportedSchema, InlinedSchema, DocsWithoutType, LanguageCasedNames, UndescribedType, NameTaken, LanguageVersionTooLow,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)

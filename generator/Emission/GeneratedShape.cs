@@ -161,6 +161,7 @@ internal static class GeneratedShape
         public const string Discriminator = nameof(Discriminator);
         public const string TryReadAs = nameof(TryReadAs);
         public const string UnionFit = nameof(UnionFit);
+        public const string WriteCase = nameof(WriteCase);
         public const string NotAnOptionalMember = nameof(NotAnOptionalMember);
         public const string NotNull = nameof(NotNull);
         public const string KnownIndex = nameof(KnownIndex);

@@ -218,10 +218,17 @@ internal sealed partial class ModelEmitter
         bool obsolete = spec.IsDeprecated && (!spec.IsRequired || typeDeprecated);
         string? summary = spec.Description;
         if (spec.IsDeprecated && !obsolete) summary = summary is null ? "Deprecated." : summary + "\nDeprecated.";
+        if (spec.DiscriminatorDefault is { } value) summary = (summary is null ? "" : summary + "\n") + $"The discriminator: '{value}' unless set (the value unions select this type by).";
         CSharpText.DocComment(w, "summary", summary);
         w.Line($"[{Json}Serialization.JsonPropertyName({CSharpText.Literal(spec.JsonName)})]");
         if (obsolete) w.Line("[global::System.Obsolete]");
-        if (spec.IsRequired && !member.Structural)
+        if (spec.IsRequired && !member.Structural && spec.DiscriminatorDefault is { } discriminator)
+        {
+            // Required in the JSON read (checked by the converter), not in code: it has its value already.
+            w.Line($"[{Json}Serialization.JsonRequired]");
+            w.Line($"public {member.PropertyType} {spec.PropertyName} {{ get; init; }} = {CSharpText.Literal(discriminator)};");
+        }
+        else if (spec.IsRequired && !member.Structural)
         {
             w.Line($"[{Json}Serialization.JsonRequired]");
             w.Line($"public required {member.PropertyType} {spec.PropertyName} {{ get; init; }}");
@@ -440,17 +447,27 @@ internal sealed partial class ModelEmitter
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");
         w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
         w.Line($"internal static readonly {ConverterClass} Instance = new();");
+        if (byDiscriminator)
+        {
+            // The mapping, for writing: each discriminator value and the case it selects.
+            w.Line($"private static readonly string[] s_discriminatorValues = {{ {string.Join(", ", type.Discriminated.Select(d => CSharpText.Literal(d.Value)))} }};");
+            w.Line($"private static readonly int[] s_discriminatorCases = {{ {string.Join(", ", type.Discriminated.Select(d => d.Case.ToString(CultureInfo.InvariantCulture)))} }};");
+        }
         WriteConverterFields(type);
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
         w.Line($"var element = {ModelJson}{Api.ReadJsonElement}(ref reader);");
         if (byDiscriminator)
         {
+            // A value the mapping knows decides: JSON that does not fit the case it names is kept in Unmatched, not read
+            // as another case (whose discriminator would then disagree with its case on write).
             w.Open($"switch ({ModelJson}{Api.Discriminator}(element, {CSharpText.Literal(type.DiscriminatorProperty!)}))");
-            foreach (var d in type.Discriminated)
+            for (int i = 0; i < type.Discriminated.Count; i++)
             {
+                var d = type.Discriminated[i];
                 var c = type.Cases[d.Case];
-                w.Line($"case {CSharpText.Literal(d.Value)} when {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var d{Camel(c.Name)}): return new {fullName} {{ {c.Name} = d{Camel(c.Name)} }};");
+                string read = "d" + i.ToString(CultureInfo.InvariantCulture); // one variable per section: they share the switch's scope
+                w.Line($"case {CSharpText.Literal(d.Value)}: return {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {read}) ? new {fullName} {{ {c.Name} = {read} }} : new {fullName} {{ {UnmatchedProperty} = element }};");
             }
             w.Close();
         }
@@ -480,9 +497,13 @@ internal sealed partial class ModelEmitter
         w.Close();
         w.Line();
         w.Open($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options)");
-        foreach (var c in type.Cases)
+        for (int i = 0; i < type.Cases.Count; i++)
         {
-            w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {TypeReferenceCode.Write(c.Type, Camel(c.Name))} return; }}");
+            var c = type.Cases[i];
+            string write = byDiscriminator && type.Discriminated.Any(d => d.Case == i)
+                ? $"{ModelJson}{Api.WriteCase}(writer, {TypeReferenceCode.Converter(c.Type)}, {Camel(c.Name)}, options, {CSharpText.Literal(type.DiscriminatorProperty!)}, s_discriminatorValues, s_discriminatorCases, {i.ToString(CultureInfo.InvariantCulture)}, {CSharpText.Literal(clrName)}, {CSharpText.Literal(c.Name)});"
+                : TypeReferenceCode.Write(c.Type, Camel(c.Name));
+            w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {write} return; }}");
         }
         w.Line($"if (value.{UnmatchedProperty} is {{ }} unmatched) {{ {ModelJson}{Api.WriteJsonElement}(writer, unmatched); return; }}");
         w.Line("writer.WriteNullValue();");

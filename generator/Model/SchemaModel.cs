@@ -32,6 +32,12 @@ internal sealed record SchemaField(
     /// of the wire names of the model the field links to (see <c>Parsing.WireEvidence</c>). Empty when there is none.
     /// </summary>
     public EquatableArray<string> ExampleKeys { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// The member is the discriminator of the unions this schema is a case of (OpenAPI <c>discriminator</c>), and this is
+    /// the value they select it by: the member's default in code. Null for every other member.
+    /// </summary>
+    public string? DiscriminatorValue { get; init; }
 }
 
 /// <summary>A discriminator value of a union and the case it selects (OpenAPI <c>discriminator.mapping</c>).</summary>

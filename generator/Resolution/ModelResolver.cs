@@ -58,6 +58,15 @@ internal sealed class ModelResolver
         {
             resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RenamedId, document.Model.Location, named.DocName, named.ClrName, named.RenameReason));
         }
+        if (named.NameTakenBy is { } holder)
+        {
+            string why = holder.Length == 0
+                ? $"the serializer context is named '{named.PlainName}'"
+                : named.NameTakenByPin
+                    ? $"'{PathUtil.RelativeTo(holder, options.ProjectDirectory)}' pins the name '{named.PlainName}' (GenerationModelsTypeName)"
+                    : $"'{PathUtil.RelativeTo(holder, options.ProjectDirectory)}' keeps the name '{named.PlainName}' (of docs giving one name, the one whose file is named like the type keeps it, else the shallowest path, else the first path)";
+            resolver._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameTakenId, document.Model.Location, named.DocName, named.ClrName, why));
+        }
         var type = resolver.ResolveType(document.Model, named.ClrName, $"global::{options.Namespace}.{named.ClrName}");
         var file = new ModelFileSpec(named.ClrName + ".g.cs", PathUtil.RelativeTo(document.Path, options.ProjectDirectory), options.Namespace, type, options.LenientContracts) { IsInternal = options.Internal };
         return new ResolvedDocument(file, resolver._diagnostics.ToEquatableArray()) { Copied = index.Copied };
@@ -133,7 +142,10 @@ internal sealed class ModelResolver
                 Report(DiagnosticDescriptors.RenamedId, field.Location, field.JsonName, propertyName, $"'{pascal}' is already a member name of '{clrName}'");
             }
             var clrType = MapType(field.Type, field, fullName, nestedNames, converterFields);
-            members.Add(new MemberSpec(members.Count, field.JsonName, propertyName, clrType, field.IsRequired, field.IsNullable, field.IsDeprecated, field.Description));
+            members.Add(new MemberSpec(members.Count, field.JsonName, propertyName, clrType, field.IsRequired, field.IsNullable, field.IsDeprecated, field.Description)
+            {
+                DiscriminatorDefault = field.IsRequired && clrType == Primitives.String ? field.DiscriminatorValue : null,
+            });
         }
         string extensionName = Unique(GeneratedShape.ExtensionProperty, taken);
         var nestedSpecs = type.Nested.Select(nested => ResolveType(nested, nestedNames[nested.Name], $"{fullName}.{nestedNames[nested.Name]}")).ToList();

@@ -115,6 +115,12 @@ internal sealed record MemberSpec(int Slot, string JsonName, string PropertyName
 
     /// <summary>The property's C# type is nullable: the value may be null or absent.</summary>
     public bool IsNullableProperty => IsNullable || !IsRequired;
+
+    /// <summary>
+    /// A required string member that discriminated unions select this type by: its default in code (the property is not
+    /// C# <c>required</c>, so a case is built without it), still required in the JSON read. Null otherwise.
+    /// </summary>
+    public string? DiscriminatorDefault { get; init; }
 }
 
 /// <summary>The C# type of an enum's wire value.</summary>

@@ -37,6 +37,18 @@ internal sealed record IndexInput(IndexEntry? Entry, EquatableArray<ExampleKeySe
 internal sealed record NamedModel(string Path, string Pointer, string DocName, string ClrName, string? RenameReason, SchemaShape Shape, TypeRef? AliasOf = null)
 {
     public bool IsAlias => Shape == SchemaShape.Alias;
+
+    /// <summary>
+    /// When another doc holds the name this doc gives (<see cref="PlainName"/>), so this one is qualified by its path
+    /// (GM0020): that doc's path, or "" for the serializer context; null when the doc has the name it gives.
+    /// </summary>
+    public string? NameTakenBy { get; init; }
+
+    /// <summary>The name this doc gives, which <see cref="NameTakenBy"/> holds.</summary>
+    public string? PlainName { get; init; }
+
+    /// <summary><see cref="NameTakenBy"/> holds the name because it pins it (GenerationModelsTypeName).</summary>
+    public bool NameTakenByPin { get; init; }
 }
 
 /// <summary>
@@ -71,38 +83,39 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // Case-insensitive: a type name is also a hint name (<Name>.g.cs), which Roslyn compares ignoring case, and a
         // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
-        var models = new List<NamedModel>();
+        // Who holds a name that was claimed ahead of the collision rule: the context, or a doc by its pinned name.
+        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [contextName] = "" };
+        // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
         var located = new HashSet<(string, string)>();
+        var unique = new List<IndexEntry>();
+        // In path order (a spec's schemas stay in the spec's order): the order of AdditionalFiles never matters.
         var copied = new HashSet<(string, string)>();
+        foreach (var entry in ByPath(entries))
+        {
+            if (located.Add((entry.Path, entry.Pointer))) unique.Add(entry);
+            else copied.Add((entry.Path, entry.Pointer));
+        }
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
-        var pinned = new HashSet<(string Path, string Pointer)>();
-        var ordered = ByPath(entries);
-        foreach (var entry in ordered)
+        var names = new Dictionary<(string Path, string Pointer), (string Name, string? Reason, string? TakenBy)>();
+        var pinnedPaths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in unique)
         {
             if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
                 && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
             {
-                pinned.Add((entry.Path, entry.Pointer));
+                names[(entry.Path, entry.Pointer)] = (name, null, null);
+                holders[name] = entry.Path;
+                pinnedPaths.Add(entry.Path);
             }
         }
-        foreach (var entry in ordered)
+
+        // The rest, grouped by the name their doc gives. In each group the plain name goes to one doc, chosen by its own
+        // path alone (never by the order of AdditionalFiles): the doc whose file is named like its type, then the
+        // shallowest path, then the first path in ordinal order. The others are qualified by their own path.
+        var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in unique)
         {
-            // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
-            if (!located.Add((entry.Path, entry.Pointer)))
-            {
-                copied.Add((entry.Path, entry.Pointer));
-                continue;
-            }
-            if (entry.Shape == SchemaShape.Alias)
-            {
-                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
-                continue;
-            }
-            if (pinned.Contains((entry.Path, entry.Pointer)))
-            {
-                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, PinnedName(entry.PinnedTypeName!)!, null, entry.Shape));
-                continue;
-            }
+            if (entry.Shape == SchemaShape.Alias || names.ContainsKey((entry.Path, entry.Pointer))) continue;
             string baseName = entry.PinnedTypeName is { } unclaimed ? Identifier.ToPascalCase(unclaimed, "Model").TrimStart('@') : entry.TypeName;
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
@@ -111,16 +124,66 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 reason = $"the generated type declares a member named '{baseName}'";
                 baseName += "Model";
             }
-            string name = baseName;
-            if (!taken.Add(name))
+            if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new();
+            group.Add((entry, baseName, reason));
+        }
+        var plain = new Dictionary<(string, string), string>();
+        var losers = new List<(List<(IndexEntry Entry, string BaseName, string? Reason)> Group, string? Winner)>();
+        foreach (var group in groups.Values)
+        {
+            string baseName = group[0].BaseName;
+            if (holders.TryGetValue(baseName, out string? holder))
             {
-                // A doc's folder, or a spec's file name, tells same-named schemas apart.
-                string folder = Identifier.ToPascalCase(entry.Pointer.Length == 0 ? ParentFolderName(entry.Path) : FileStem(entry.Path), "");
-                name = folder + baseName;
-                for (int n = 2; !taken.Add(name); n++) name = baseName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                reason = $"another schema doc (or the serializer context) already uses the name '{baseName}'";
+                losers.Add((group, holder));
+                continue;
             }
-            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape));
+            var winner = group.OrderBy(m => FileStemNames(m.Entry, m.BaseName) ? 0 : 1).ThenBy(m => Depth(m.Entry.Path))
+                .ThenBy(m => m.Entry.Path, StringComparer.Ordinal).ThenBy(m => m.Entry.Pointer, StringComparer.Ordinal).First();
+            taken.Add(winner.BaseName);
+            names[(winner.Entry.Path, winner.Entry.Pointer)] = (winner.BaseName, winner.Reason, null);
+            if (group.Count > 1)
+            {
+                group.Remove(winner);
+                losers.Add((group, winner.Entry.Path));
+            }
+        }
+        // Qualified names are given after every plain name is claimed, so a doc that takes a plain name never renames a
+        // doc that was qualified; each name comes from the doc's own path, so a third doc renames neither of the first two.
+        foreach (var (group, winner) in losers.OrderBy(l => l.Group[0].BaseName, StringComparer.Ordinal))
+        {
+            // In path order: a doc keeps its qualified name unless a new one sorting before it needs the same one.
+            for (int i = 0; i < group.Count; i++)
+            {
+                var (entry, baseName, reason) = group[i];
+                var qualifiers = Qualifiers(entry);
+                string? name = null;
+                for (int level = 1; level <= qualifiers.Count && name is null; level++)
+                {
+                    string candidate = Qualified(qualifiers, level) + baseName;
+                    if (taken.Add(candidate)) name = candidate;
+                }
+                // Paths that differ only in case (or give no usable folder name): numbered, in path order.
+                if (name is null)
+                {
+                    string fullest = Qualified(qualifiers, qualifiers.Count) + baseName;
+                    name = fullest;
+                    for (int n = 2; !taken.Add(name); n++) name = fullest + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                names[(entry.Path, entry.Pointer)] = (name, reason, winner);
+                plain[(entry.Path, entry.Pointer)] = baseName;
+            }
+        }
+
+        var models = new List<NamedModel>(unique.Count);
+        foreach (var entry in unique)
+        {
+            if (entry.Shape == SchemaShape.Alias)
+            {
+                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
+                continue;
+            }
+            var (name, reason, takenBy) = names[(entry.Path, entry.Pointer)];
+            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[(entry.Path, entry.Pointer)], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) });
         }
         var copies = copied.Count == 0 ? EquatableArray<NamedModel>.Empty : models.Where(m => copied.Contains((m.Path, m.Pointer))).ToEquatableArray();
         return new SchemaIndex(models.ToEquatableArray()) { Copies = copies };
@@ -139,6 +202,46 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         var ordered = new IndexEntry[order.Length];
         for (int i = 0; i < order.Length; i++) ordered[i] = entries[order[i]];
         return ordered;
+    }
+
+    /// <summary>Whether the file's stem (a doc's file, or the spec holding a schema) gives the type's name: <c>pet.md</c> or <c>Pet.yaml</c> for Pet.</summary>
+    private static bool FileStemNames(IndexEntry entry, string baseName)
+        => string.Equals(Identifier.ToPascalCase(FileStem(entry.Path), "").TrimStart('@'), baseName, StringComparison.OrdinalIgnoreCase);
+
+    private static int Depth(string path)
+    {
+        string normalized = PathUtil.Normalize(path);
+        int depth = 0;
+        foreach (char c in normalized) if (c == '/') depth++;
+        return depth;
+    }
+
+    /// <summary>
+    /// What tells a doc apart, nearest first, as C# name parts: a spec's schemas by the spec's file stem, then the
+    /// folders up from the file; a doc by its folders, then its own file stem.
+    /// </summary>
+    private static List<string> Qualifiers(IndexEntry entry)
+    {
+        var parts = new List<string>();
+        if (entry.Pointer.Length != 0) parts.Add(FileStem(entry.Path));
+        string dir = PathUtil.Directory(PathUtil.Normalize(entry.Path));
+        foreach (string folder in Enumerable.Reverse(dir.Split('/'))) parts.Add(folder);
+        if (entry.Pointer.Length == 0) parts.Add(FileStem(entry.Path));
+        var names = new List<string>(parts.Count);
+        foreach (string part in parts)
+        {
+            string name = Identifier.ToPascalCase(part, "").TrimStart('@');
+            if (name.Length != 0) names.Add(name);
+        }
+        return names;
+    }
+
+    /// <summary>The <paramref name="level"/> nearest qualifiers, outermost first: level 2 of <c>a/dogs/Pet.md</c> is <c>ADogs</c>.</summary>
+    private static string Qualified(List<string> qualifiers, int level)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = Math.Min(level, qualifiers.Count) - 1; i >= 0; i--) sb.Append(qualifiers[i]);
+        return sb.ToString();
     }
 
     /// <summary>A pinned type name as a C# identifier (PascalCase only where it is not already a plain identifier).</summary>

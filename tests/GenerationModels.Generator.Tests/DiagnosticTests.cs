@@ -92,6 +92,6 @@ public sealed class DiagnosticTests
         Assert.NotNull(run.Output.GetTypeByMetadataName("TestModels.Pet"));
         Assert.NotNull(run.Output.GetTypeByMetadataName("TestModels.DogsPet"));
         Assert.Equal(run.HintNames.Count(), run.HintNames.Distinct().Count());
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "GM0006");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "GM0020");
     }
 }

@@ -416,6 +416,71 @@ public sealed class ModelJsonHelperTests
 
     // ---- unions ----------------------------------------------------------------------------------------------------
 
+    /// <summary>Writes a case as the JSON it holds: stands in for a case model's converter.</summary>
+    private sealed class ElementCase : System.Text.Json.Serialization.JsonConverter<JsonElement>
+    {
+        public static readonly ElementCase Instance = new();
+
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => ModelJson.WriteJsonElement(writer, value);
+    }
+
+    // Case 0 is selected by "cat" and "kitty", case 1 by "dog"; case 2 has no mapping value.
+    private static string WriteCase(string json, int caseIndex = 0)
+        => Write(writer => ModelJson.WriteCase(writer, ElementCase.Instance, Element(json), Options, "kind", new[] { "cat", "kitty", "dog" }, new[] { 0, 0, 1 }, caseIndex, "Pet", "Cat"));
+
+    [Theory]
+    [InlineData("""{"x":1}""", """{"kind":"cat","x":1}""")] // absent: added first, with the case's first value
+    [InlineData("""{}""", """{"kind":"cat"}""")]
+    [InlineData("""{"a":{"kind":"dog"}}""", """{"kind":"cat","a":{"kind":"dog"}}""")] // only the top level counts
+    [InlineData("""{"x":1.0,"kind":"kitty"}""", """{"x":1.0,"kind":"kitty"}""")] // another value of this case: kept in place
+    [InlineData("""{"kind":"okapi"}""", """{"kind":"okapi"}""")] // a value the mapping does not know: kept
+    [InlineData("""{"kind":null}""", """{"kind":null}""")]
+    [InlineData("""{"kind":5}""", """{"kind":5}""")]
+    [InlineData("""[1]""", """[1]""")] // not an object: written as it is
+    public void WriteCase_adds_the_discriminator_only_when_absent(string json, string expected)
+    {
+        Assert.Equal(expected, WriteCase(json));
+    }
+
+    [Fact]
+    public void WriteCase_writes_a_case_without_a_mapping_value_unchanged()
+    {
+        Assert.Equal("""{"x":1}""", WriteCase("""{"x":1}""", caseIndex: 2));
+    }
+
+    [Fact]
+    public void WriteCase_throws_with_the_path_when_the_value_selects_another_case()
+    {
+        var error = Assert.Throws<JsonException>(() => WriteCase("""{"x":1,"kind":"dog"}"""));
+        Assert.Equal("$.kind", error.Path);
+        Assert.Contains("Pet.Cat", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'dog'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'cat'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteCase_inside_an_object_and_with_an_indenting_writer()
+    {
+        Assert.Equal("""{"a":{"kind":"cat","x":1},"b":2}""", Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("a");
+            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat");
+            writer.WriteNumber("b", 2);
+            writer.WriteEndObject();
+        }));
+        using var stream = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat");
+        }
+        string indented = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("\n", indented, StringComparison.Ordinal);
+        Assert.Equal("""{"kind":"cat","x":1}""", Element(indented).GetRawText().Replace("\n", "").Replace("\r", "").Replace(" ", ""));
+    }
+
     [Fact]
     public void TryReadAs_says_whether_a_value_fits_a_case()
     {

@@ -118,8 +118,73 @@ internal sealed class OpenApiReader
         else
         {
             model = ReadSchema(schema, name, key, 0);
+            if (model.Shape == SchemaShape.Object) model = WithDiscriminatorValues(model, name);
         }
         return new ParsedDocument(_path, Dialect, model, _diagnostics.ToEquatableArray()) { Pointer = _prefix + EscapePointer(name) };
+    }
+
+    /// <summary>
+    /// Per named schema that is a case of the spec's discriminated unions: per discriminator member, the value the
+    /// unions write for it (the first mapping value that names it, else its schema name); null when unions disagree.
+    /// </summary>
+    private Dictionary<string, Dictionary<string, string?>>? _discriminatorValues;
+
+    private Dictionary<string, Dictionary<string, string?>> DiscriminatorValues()
+    {
+        if (_discriminatorValues is { } known) return known;
+        var result = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+        foreach (var entry in _byName)
+        {
+            if (entry.Value["discriminator"] is not { IsMap: true } discriminator || discriminator["propertyName"]?.AsString() is not { Length: > 0 } property) continue;
+            if (UnionParts(entry.Value) is not { Count: > 1 } parts) continue;
+            var targets = new List<string>();
+            foreach (var part in parts)
+            {
+                if (part["$ref"]?.AsString() is { } reference && LocalName(reference) is { } target) targets.Add(target);
+            }
+            var first = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (discriminator["mapping"] is { IsMap: true } mapping)
+            {
+                foreach (var mapped in mapping.Entries)
+                {
+                    if (mapped.Value.AsString() is { } reference && LocalName(reference) is { } target && targets.Contains(target) && !first.ContainsKey(target)) first[target] = mapped.Key.Text;
+                }
+            }
+            foreach (string target in targets)
+            {
+                if (!first.ContainsKey(target)) first[target] = target; // implicit mapping: the schema's name
+            }
+            foreach (var pair in first)
+            {
+                if (!result.TryGetValue(pair.Key, out var byProperty)) result[pair.Key] = byProperty = new Dictionary<string, string?>(StringComparer.Ordinal);
+                byProperty[property] = byProperty.TryGetValue(property, out string? earlier) && earlier != pair.Value ? null : pair.Value;
+            }
+        }
+        return _discriminatorValues = result;
+    }
+
+    /// <summary>
+    /// A case of a discriminated union whose discriminator member is a required string gets the value the union writes
+    /// as that member's default, so code builds the case without typing it (<c>new Cat { Lives = 9 }</c>).
+    /// </summary>
+    private SchemaType WithDiscriminatorValues(SchemaType model, string name)
+    {
+        if (!DiscriminatorValues().TryGetValue(name, out var byProperty)) return model;
+        var fields = new List<SchemaField>(model.Fields.Count);
+        bool changed = false;
+        foreach (var field in model.Fields)
+        {
+            if (field.IsRequired && !field.IsNullable && field.Type.Kind == TypeKind.String && byProperty.TryGetValue(field.JsonName, out string? value) && value is not null)
+            {
+                fields.Add(field with { DiscriminatorValue = value });
+                changed = true;
+            }
+            else
+            {
+                fields.Add(field);
+            }
+        }
+        return changed ? model with { Fields = fields.ToEquatableArray() } : model;
     }
 
     /// <summary>A schema that is an object, enum or union (named, or inline and given a nested type).</summary>

@@ -55,14 +55,16 @@ public partial record Animal
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Animal>
 	{
 		internal static readonly JsonModelConverter Instance = new();
+		private static readonly string[] s_discriminatorValues = { "cat", "dog" };
+		private static readonly int[] s_discriminatorCases = { 0, 1 };
 
 		public override global::TestModels.Animal Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "cat" when __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Animal { Cat = dcaseCat };
-				case "dog" when __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var dcaseDog): return new global::TestModels.Animal { Dog = dcaseDog };
+				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0 } : new global::TestModels.Animal { Unmatched = element };
+				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1 } : new global::TestModels.Animal { Unmatched = element };
 			}
 			var fit = new __ModelJson.UnionFit();
 			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Animal { Cat = caseCat };
@@ -77,8 +79,8 @@ public partial record Animal
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Animal value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Cat is { } caseCat) { global::TestModels.Cat.JsonModelConverter.Instance.Write(writer, caseCat, options); return; }
-			if (value.Dog is { } caseDog) { global::TestModels.Dog.JsonModelConverter.Instance.Write(writer, caseDog, options); return; }
+			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Animal", "Cat"); return; }
+			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Animal", "Dog"); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

@@ -506,9 +506,10 @@ public partial record Cat
 {
 	private ulong _set0;
 
+	/// <summary>The discriminator: 'kitty' unless set (the value unions select this type by).</summary>
 	[__Json.Serialization.JsonPropertyName("kind")]
 	[__Json.Serialization.JsonRequired]
-	public required string Kind { get; init; }
+	public string Kind { get; init; } = "kitty";
 
 	[__Json.Serialization.JsonPropertyName("lives")]
 	public long? Lives { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
@@ -723,9 +724,10 @@ public partial record Dog
 {
 	private ulong _set0;
 
+	/// <summary>The discriminator: 'Dog' unless set (the value unions select this type by).</summary>
 	[__Json.Serialization.JsonPropertyName("kind")]
 	[__Json.Serialization.JsonRequired]
-	public required string Kind { get; init; }
+	public string Kind { get; init; } = "Dog";
 
 	[__Json.Serialization.JsonPropertyName("good")]
 	public bool? Good { get => _f1; init { _f1 = value; _set0 = value is null ? _set0 & ~2UL : _set0 | 2UL; } }
@@ -1923,15 +1925,17 @@ public partial record Pet
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
 		internal static readonly JsonModelConverter Instance = new();
+		private static readonly string[] s_discriminatorValues = { "kitty", "Cat", "Dog" };
+		private static readonly int[] s_discriminatorCases = { 0, 0, 1 };
 
 		public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "kitty" when __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Pet { Cat = dcaseCat };
-				case "Cat" when __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var dcaseCat): return new global::TestModels.Pet { Cat = dcaseCat };
-				case "Dog" when __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var dcaseDog): return new global::TestModels.Pet { Dog = dcaseDog };
+				case "kitty": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Pet { Cat = d0 } : new global::TestModels.Pet { Unmatched = element };
+				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1 } : new global::TestModels.Pet { Unmatched = element };
+				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2 } : new global::TestModels.Pet { Unmatched = element };
 			}
 			var fit = new __ModelJson.UnionFit();
 			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Pet { Cat = caseCat };
@@ -1946,8 +1950,8 @@ public partial record Pet
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Cat is { } caseCat) { global::TestModels.Cat.JsonModelConverter.Instance.Write(writer, caseCat, options); return; }
-			if (value.Dog is { } caseDog) { global::TestModels.Dog.JsonModelConverter.Instance.Write(writer, caseDog, options); return; }
+			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Pet", "Cat"); return; }
+			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Pet", "Dog"); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}
