@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GenerationModels.Runtime;
@@ -10,7 +11,8 @@ namespace GenerationModels.Runtime;
 /// timestamp for a date, a number for a string, and, when contract violations are read leniently, <c>null</c> for a
 /// non-nullable member or a required member that was absent). Writing a member whose value still equals the value read
 /// writes that text back; a value set in code is written canonically. A canonical payload records nothing: the store
-/// stays null.
+/// stays null. It also keeps, for models from language-cased docs, the spelling of members matched in another casing
+/// than their declared name (<see cref="WireNames"/>), so that they are written back as they were read.
 /// </summary>
 /// <remarks>
 /// Generated records hold one of these in a private field. It never takes part in equality (two instances are always
@@ -66,7 +68,10 @@ public struct RawValues : IEquatable<RawValues>
         }
     }
 
-    internal void Add(int slot, byte[] text, long a, long b, object? o)
+    internal void Add(int slot, byte[] text, long a, long b, object? o) => Own().Add(new RawEntry(slot, text, a, b, o));
+
+    /// <summary>This read's own store (the lenient marker is shared, never written).</summary>
+    private RawStore Own()
     {
         var store = _store;
         if (store is null || ReferenceEquals(store, LenientMarker))
@@ -74,8 +79,35 @@ public struct RawValues : IEquatable<RawValues>
             store = new RawStore(store is not null);
             _store = store;
         }
-        store.Add(new RawEntry(slot, text, a, b, o));
+        return store;
     }
+
+    /// <summary>
+    /// Records that member <paramref name="slot"/> was read under another spelling (<paramref name="name"/>, UTF-8,
+    /// unescaped) than its declared name: <see cref="WireNames"/> then gives that spelling for it.
+    /// </summary>
+    internal void Spell(int slot, ReadOnlySpan<byte> name, JsonEncodedText[] declared)
+    {
+        var store = Own();
+        var names = store.Names ??= (JsonEncodedText[])declared.Clone();
+        names[slot] = JsonEncodedText.Encode(name);
+    }
+
+    /// <summary>
+    /// The names to write the members with: <paramref name="declared"/> (the configured casing), except members read
+    /// under another spelling (a model from language-cased docs fed another casing), which keep the spelling read.
+    /// </summary>
+    /// <param name="declared">The declared members' encoded names.</param>
+    /// <returns><paramref name="declared"/>, or this instance's names.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly JsonEncodedText[] WireNames(JsonEncodedText[] declared) => _store?.Names ?? declared;
+
+    /// <summary>The name member <paramref name="slot"/> was read under: its spelling in the JSON (for error paths).</summary>
+    /// <param name="slot">The member's index.</param>
+    /// <param name="declared">The declared members' JSON names.</param>
+    /// <returns>The spelling read, or the declared name.</returns>
+    public readonly string JsonName(int slot, string[] declared)
+        => _store?.Names is { } names ? names[slot].Value : declared[slot];
 
     /// <summary>The entry kept for <paramref name="slot"/>, if any.</summary>
     internal readonly bool TryGet(int slot, out RawEntry entry)
@@ -122,6 +154,9 @@ internal sealed class RawStore
     public RawStore(bool lenient) => Lenient = lenient;
 
     public bool Lenient { get; }
+
+    /// <summary>The names members were read under, when any differs from its declared name (else null).</summary>
+    public JsonEncodedText[]? Names { get; set; }
 
     public int Count { get; private set; }
 
