@@ -109,6 +109,30 @@ public struct RawValues : IEquatable<RawValues>
     public readonly string JsonName(int slot, string[] declared)
         => _store?.Names is { } names ? names[slot].Value : declared[slot];
 
+    /// <summary>
+    /// Moves what was kept under <paramref name="from"/> to <paramref name="to"/> (a map value read under a new slot whose
+    /// key turned out to be a repeat): the last value wins, with its text or, when it was canonical, without any.
+    /// </summary>
+    internal void Move(int from, int to)
+    {
+        var store = _store;
+        if (store is null) return;
+        store.Remove(to);
+        if (store.TryGet(from, out RawEntry entry))
+        {
+            store.Remove(from);
+            store.Add(new RawEntry(to, entry.Text, entry.A, entry.B, entry.O));
+        }
+    }
+
+    /// <summary>Writes the text kept for element <paramref name="slot"/> of an immutable collection, if any.</summary>
+    internal readonly bool WriteElement(Utf8JsonWriter writer, int slot)
+    {
+        if (!TryGet(slot, out RawEntry entry)) return false;
+        writer.WriteRawValue(entry.Text, skipInputValidation: true);
+        return true;
+    }
+
     /// <summary>The entry kept for <paramref name="slot"/>, if any.</summary>
     internal readonly bool TryGet(int slot, out RawEntry entry)
     {
@@ -172,6 +196,17 @@ internal sealed class RawStore
         }
         if (Count == _items.Length) Array.Resize(ref _items, Count == 0 ? 2 : Count * 2);
         _items[Count++] = entry;
+    }
+
+    public void Remove(int slot)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_items[i].Slot != slot) continue;
+            Array.Copy(_items, i + 1, _items, i, Count - i - 1);
+            _items[--Count] = default;
+            return;
+        }
     }
 
     public bool TryGet(int slot, out RawEntry entry)
