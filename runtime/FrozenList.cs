@@ -17,6 +17,19 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
 {
     private readonly T[] _items;
 
+    /// <summary>The JSON text of elements read in a non-canonical form (nothing for a list built in code).</summary>
+    private readonly RawValues _raw;
+
+    /// <summary>Wraps elements read from JSON with the texts kept for them (<see cref="ModelJson.ReadList{T}"/>).</summary>
+    internal FrozenList(T[] items, RawValues raw)
+    {
+        _items = items;
+        _raw = raw;
+    }
+
+    /// <summary>The texts kept for elements read in a non-canonical form; never part of equality.</summary>
+    internal RawValues Raw => _raw;
+
     /// <summary>Wraps <paramref name="items"/> without copying: the list takes ownership, so the caller must not change the array afterwards.</summary>
     /// <param name="items">The elements.</param>
     public FrozenList(T[] items) => _items = items ?? throw new ArgumentNullException(nameof(items));

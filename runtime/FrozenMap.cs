@@ -36,14 +36,25 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         OrderedMembers.Build(members, out _keys, out _values);
     }
 
-    private FrozenMap(string[] keys, TValue[] values)
+    private FrozenMap(string[] keys, TValue[] values, RawValues raw = default)
     {
         _keys = keys;
         _values = values;
+        _raw = raw;
     }
 
     /// <summary>Wraps arrays the caller gives up (distinct keys, same length); used by <see cref="OrderedMapBuilder{TValue}"/>.</summary>
-    internal static FrozenMap<TValue> FromOwnedArrays(string[] keys, TValue[] values) => new(keys, values);
+    internal static FrozenMap<TValue> FromOwnedArrays(string[] keys, TValue[] values, RawValues raw = default) => new(keys, values, raw);
+
+    /// <summary>The JSON text of values read in a non-canonical form, slot = position (nothing for a map built in code).</summary>
+    private readonly RawValues _raw;
+
+    /// <summary>The texts kept for values read in a non-canonical form; never part of equality.</summary>
+    internal RawValues Raw => _raw;
+
+    internal string KeyAt(int index) => _keys[index];
+
+    internal TValue ValueAt(int index) => _values[index];
 
     /// <summary>The empty map.</summary>
     public static FrozenMap<TValue> Empty { get; } = new(Array.Empty<string>(), Array.Empty<TValue>());

@@ -105,7 +105,7 @@ public static partial class ModelJson
         => ToValueIsNull(ref reader) ? null : KeepInt64(ref reader, ref raw, slot);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long KeepInt64(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    internal static long KeepInt64(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         // A JSON integer that fits is canonical, except "-0".
         if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.TryGetInt64(out long value)
@@ -197,7 +197,7 @@ public static partial class ModelJson
         => ToValueIsNull(ref reader) ? null : KeepDouble(ref reader, ref raw, slot);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double KeepDouble(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    internal static double KeepDouble(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.TryGetDouble(out double value)
             && !double.IsInfinity(value) && !double.IsNaN(value) && DoubleTextIsCanonical(reader.ValueSpan))
@@ -284,7 +284,7 @@ public static partial class ModelJson
         => ToValueIsNull(ref reader) ? null : KeepDecimal(ref reader, ref raw, slot);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static decimal KeepDecimal(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    internal static decimal KeepDecimal(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && DecimalTextIsCanonical(reader.ValueSpan)
             && reader.TryGetDecimal(out decimal value))
@@ -463,7 +463,7 @@ public static partial class ModelJson
         => ToValueIsNull(ref reader) ? null : KeepDateTimeOffset(ref reader, ref raw, slot);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static DateTimeOffset KeepDateTimeOffset(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    internal static DateTimeOffset KeepDateTimeOffset(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped
             && DateTimeTextIsCanonical(reader.ValueSpan) && reader.TryGetDateTimeOffset(out DateTimeOffset value))
@@ -538,7 +538,7 @@ public static partial class ModelJson
     public static DateOnly? NextDateOnlyOrNull(ref Utf8JsonReader reader, ref RawValues raw, int slot)
         => ToValueIsNull(ref reader) ? null : KeepDateOnly(ref reader, ref raw, slot);
 
-    private static DateOnly KeepDateOnly(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    internal static DateOnly KeepDateOnly(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 10)
         {

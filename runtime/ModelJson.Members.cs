@@ -7,7 +7,7 @@ namespace GenerationModels.Runtime;
 
 public static partial class ModelJson
 {
-    /// <summary>UTF-8 bytes of a converter's member names, made once per converter for <see cref="MatchMember"/>.</summary>
+    /// <summary>UTF-8 bytes of a converter's member names, made once per converter for <see cref="MatchMember(ref Utf8JsonReader, byte[][], ref int)"/>.</summary>
     /// <param name="names">The JSON names, unescaped.</param>
     /// <returns>One UTF-8 array per name, in the same order.</returns>
     public static byte[][] Utf8Names(params string[] names)

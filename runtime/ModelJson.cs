@@ -256,6 +256,9 @@ public static partial class ModelJson
         T[] buffer = Array.Empty<T>();
         int count = 0;
         Type itemType = typeof(T);
+        // Primitive elements are read losslessly: non-canonical text is kept in the list (nothing for canonical text).
+        var lossless = item as ILosslessElement<T>;
+        var raw = default(RawValues);
         while (true)
         {
             if (!reader.Read())
@@ -273,7 +276,7 @@ public static partial class ModelJson
             T value;
             try
             {
-                value = item.Read(ref reader, itemType, options)!;
+                value = lossless is null ? item.Read(ref reader, itemType, options)! : lossless.Read(ref reader, ref raw, count);
             }
             catch (JsonException exception)
             {
@@ -293,7 +296,7 @@ public static partial class ModelJson
         {
             Array.Resize(ref buffer, count);
         }
-        return new FrozenList<T>(buffer);
+        return new FrozenList<T>(buffer, raw);
     }
 
     /// <summary>
@@ -319,25 +322,33 @@ public static partial class ModelJson
         }
         var members = new OrderedMapBuilder<T>();
         Type valueType = typeof(T);
+        // Primitive values are read losslessly: non-canonical text is kept in the map, slot = the member's position.
+        var lossless = value as ILosslessElement<T>;
+        var raw = default(RawValues);
         while (NextProperty(ref reader))
         {
             string name = reader.GetString()!;
             T item;
+            int slot = members.Count; // the position of a new key
             try
             {
                 if (!reader.Read())
                 {
                     throw ModelJsonErrors.EndOfData("inside an object");
                 }
-                item = value.Read(ref reader, valueType, options)!;
+                item = lossless is null ? value.Read(ref reader, valueType, options)! : lossless.Read(ref reader, ref raw, slot);
             }
             catch (JsonException exception)
             {
                 throw AtMember(exception, name);
             }
-            members.Add(name, item);
+            int position = members.Put(name, item);
+            if (position != slot && lossless is not null)
+            {
+                raw.Move(slot, position); // a repeated key: its last value, at its first position
+            }
         }
-        return members.ToFrozenMap();
+        return members.ToFrozenMap(raw);
     }
 
     /// <summary>
@@ -366,9 +377,22 @@ public static partial class ModelJson
         writer.WriteStartArray();
         if (list is FrozenList<T> frozen)
         {
-            foreach (T element in frozen.AsSpan())
+            RawValues raw = frozen.Raw;
+            if (raw.Count == 0)
             {
-                WriteValue(writer, element, item, options);
+                foreach (T element in frozen.AsSpan())
+                {
+                    WriteValue(writer, element, item, options);
+                }
+            }
+            else
+            {
+                // Elements read in a non-canonical form are written in the text they were read from (the list is immutable).
+                ReadOnlySpan<T> elements = frozen.AsSpan();
+                for (int i = 0; i < elements.Length; i++)
+                {
+                    if (!raw.WriteElement(writer, i)) WriteValue(writer, elements[i], item, options);
+                }
             }
         }
         else
@@ -408,10 +432,23 @@ public static partial class ModelJson
         writer.WriteStartObject();
         if (map is FrozenMap<T> frozen)
         {
-            foreach (KeyValuePair<string, T> member in frozen)
+            RawValues raw = frozen.Raw;
+            if (raw.Count == 0)
             {
-                writer.WritePropertyName(member.Key);
-                WriteValue(writer, member.Value, value, options);
+                foreach (KeyValuePair<string, T> member in frozen)
+                {
+                    writer.WritePropertyName(member.Key);
+                    WriteValue(writer, member.Value, value, options);
+                }
+            }
+            else
+            {
+                // Values read in a non-canonical form are written in the text they were read from (the map is immutable).
+                for (int i = 0; i < frozen.Count; i++)
+                {
+                    writer.WritePropertyName(frozen.KeyAt(i));
+                    if (!raw.WriteElement(writer, i)) WriteValue(writer, frozen.ValueAt(i), value, options);
+                }
             }
         }
         else

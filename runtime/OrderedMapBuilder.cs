@@ -26,14 +26,17 @@ public struct OrderedMapBuilder<TValue>
     /// <summary>Adds a member, or replaces the value of an earlier member with the same key.</summary>
     /// <param name="key">The member name.</param>
     /// <param name="value">The value.</param>
-    public void Add(string key, TValue value)
+    public void Add(string key, TValue value) => Put(key, value);
+
+    /// <summary>As <see cref="Add"/>; returns the member's position.</summary>
+    internal int Put(string key, TValue value)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
         int existing = IndexOf(key);
         if (existing >= 0)
         {
             _values![existing] = value;
-            return;
+            return existing;
         }
         if (_keys is null || _count == _keys.Length)
         {
@@ -54,6 +57,7 @@ public struct OrderedMapBuilder<TValue>
             _positions = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
             for (int i = 0; i < _count; i++) _positions[_keys[i]] = i;
         }
+        return _count - 1;
     }
 
     private readonly int IndexOf(string key)
@@ -68,7 +72,10 @@ public struct OrderedMapBuilder<TValue>
 
     /// <summary>The map of everything added (the builder must not be used afterwards).</summary>
     /// <returns>The map; <see cref="FrozenMap{TValue}.Empty"/> when nothing was added.</returns>
-    public FrozenMap<TValue> ToFrozenMap()
+    public FrozenMap<TValue> ToFrozenMap() => ToFrozenMap(default);
+
+    /// <summary>As <see cref="ToFrozenMap()"/>, with the texts kept for values read in a non-canonical form.</summary>
+    internal FrozenMap<TValue> ToFrozenMap(RawValues raw)
     {
         if (_count == 0) return FrozenMap<TValue>.Empty;
         string[] keys = _keys!;
@@ -78,6 +85,6 @@ public struct OrderedMapBuilder<TValue>
             Array.Resize(ref keys, _count);
             Array.Resize(ref values, _count);
         }
-        return FrozenMap<TValue>.FromOwnedArrays(keys, values);
+        return FrozenMap<TValue>.FromOwnedArrays(keys, values, raw);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GenerationModels.Runtime;
@@ -10,7 +11,8 @@ namespace GenerationModels.Runtime;
 /// timestamp for a date, a number for a string, and, when contract violations are read leniently, <c>null</c> for a
 /// non-nullable member or a required member that was absent). Writing a member whose value still equals the value read
 /// writes that text back; a value set in code is written canonically. A canonical payload records nothing: the store
-/// stays null.
+/// stays null. It also keeps, for models from language-cased docs, the spelling of members matched in another casing
+/// than their declared name (<see cref="WireNames"/>), so that they are written back as they were read.
 /// </summary>
 /// <remarks>
 /// Generated records hold one of these in a private field. It never takes part in equality (two instances are always
@@ -66,7 +68,10 @@ public struct RawValues : IEquatable<RawValues>
         }
     }
 
-    internal void Add(int slot, byte[] text, long a, long b, object? o)
+    internal void Add(int slot, byte[] text, long a, long b, object? o) => Own().Add(new RawEntry(slot, text, a, b, o));
+
+    /// <summary>This read's own store (the lenient marker is shared, never written).</summary>
+    private RawStore Own()
     {
         var store = _store;
         if (store is null || ReferenceEquals(store, LenientMarker))
@@ -74,7 +79,58 @@ public struct RawValues : IEquatable<RawValues>
             store = new RawStore(store is not null);
             _store = store;
         }
-        store.Add(new RawEntry(slot, text, a, b, o));
+        return store;
+    }
+
+    /// <summary>
+    /// Records that member <paramref name="slot"/> was read under another spelling (<paramref name="name"/>, UTF-8,
+    /// unescaped) than its declared name: <see cref="WireNames"/> then gives that spelling for it.
+    /// </summary>
+    internal void Spell(int slot, ReadOnlySpan<byte> name, JsonEncodedText[] declared)
+    {
+        var store = Own();
+        var names = store.Names ??= (JsonEncodedText[])declared.Clone();
+        names[slot] = JsonEncodedText.Encode(name);
+    }
+
+    /// <summary>
+    /// The names to write the members with: <paramref name="declared"/> (the configured casing), except members read
+    /// under another spelling (a model from language-cased docs fed another casing), which keep the spelling read.
+    /// </summary>
+    /// <param name="declared">The declared members' encoded names.</param>
+    /// <returns><paramref name="declared"/>, or this instance's names.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly JsonEncodedText[] WireNames(JsonEncodedText[] declared) => _store?.Names ?? declared;
+
+    /// <summary>The name member <paramref name="slot"/> was read under: its spelling in the JSON (for error paths).</summary>
+    /// <param name="slot">The member's index.</param>
+    /// <param name="declared">The declared members' JSON names.</param>
+    /// <returns>The spelling read, or the declared name.</returns>
+    public readonly string JsonName(int slot, string[] declared)
+        => _store?.Names is { } names ? names[slot].Value : declared[slot];
+
+    /// <summary>
+    /// Moves what was kept under <paramref name="from"/> to <paramref name="to"/> (a map value read under a new slot whose
+    /// key turned out to be a repeat): the last value wins, with its text or, when it was canonical, without any.
+    /// </summary>
+    internal void Move(int from, int to)
+    {
+        var store = _store;
+        if (store is null) return;
+        store.Remove(to);
+        if (store.TryGet(from, out RawEntry entry))
+        {
+            store.Remove(from);
+            store.Add(new RawEntry(to, entry.Text, entry.A, entry.B, entry.O));
+        }
+    }
+
+    /// <summary>Writes the text kept for element <paramref name="slot"/> of an immutable collection, if any.</summary>
+    internal readonly bool WriteElement(Utf8JsonWriter writer, int slot)
+    {
+        if (!TryGet(slot, out RawEntry entry)) return false;
+        writer.WriteRawValue(entry.Text, skipInputValidation: true);
+        return true;
     }
 
     /// <summary>The entry kept for <paramref name="slot"/>, if any.</summary>
@@ -123,6 +179,9 @@ internal sealed class RawStore
 
     public bool Lenient { get; }
 
+    /// <summary>The names members were read under, when any differs from its declared name (else null).</summary>
+    public JsonEncodedText[]? Names { get; set; }
+
     public int Count { get; private set; }
 
     public void Add(RawEntry entry)
@@ -137,6 +196,17 @@ internal sealed class RawStore
         }
         if (Count == _items.Length) Array.Resize(ref _items, Count == 0 ? 2 : Count * 2);
         _items[Count++] = entry;
+    }
+
+    public void Remove(int slot)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_items[i].Slot != slot) continue;
+            Array.Copy(_items, i + 1, _items, i, Count - i - 1);
+            _items[--Count] = default;
+            return;
+        }
     }
 
     public bool TryGet(int slot, out RawEntry entry)

@@ -154,6 +154,11 @@ internal static class GeneratedShape
         public const string ExpectStartObject = nameof(ExpectStartObject);
         public const string NextProperty = nameof(NextProperty);
         public const string MatchMember = nameof(MatchMember);
+        public const string CasingKeys = nameof(CasingKeys);
+        /// <summary><c>RawValues.WireNames</c>: the names a read instance writes its members with.</summary>
+        public const string WireNames = nameof(WireNames);
+        /// <summary><c>RawValues.JsonName</c>: the spelling a member was read under, for error paths.</summary>
+        public const string RawJsonName = "JsonName";
         public const string ReadUnknownMember = nameof(ReadUnknownMember);
         public const string AtMember = nameof(AtMember);
         public const string MissingRequired = nameof(MissingRequired);

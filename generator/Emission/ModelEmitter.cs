@@ -257,6 +257,7 @@ internal sealed partial class ModelEmitter
         int maskCount = masks.Count;
         string clrName = type.ClrName, fullName = type.FullName;
         var w = _writer;
+        bool anyCasing = type.MatchAnyCasing && members.Count > 0;
         w.Line($"/// <summary>Reads and writes <see cref=\"{clrName}\"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>");
         w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
         w.Line($"internal static readonly {ConverterClass} Instance = new();");
@@ -270,6 +271,11 @@ internal sealed partial class ModelEmitter
                 w.Line($"private const string PropertyNames = {CSharpText.Literal(string.Join(",", members.Select(m => m.Spec.PropertyName.TrimStart('@'))))};");
             }
             w.Line($"private static readonly byte[][] s_utf8Names = {ModelJson}{Api.Utf8Names}(s_jsonNames);");
+            if (anyCasing)
+            {
+                // Members whose wire names were guessed from language-cased docs: matched in any casing on a miss.
+                w.Line($"private static readonly {Aliases.Runtime}{Api.CasingKeys} s_casing = {ModelJson}{Api.CasingKeys}(s_names, s_jsonNames);");
+            }
         }
         WriteConverterFields(type);
         w.Line();
@@ -293,7 +299,9 @@ internal sealed partial class ModelEmitter
         w.Line($"if (!{ModelJson}{Api.NextProperty}(ref reader)) break;");
         if (members.Count > 0)
         {
-            w.Open($"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next))");
+            w.Open(anyCasing
+                ? $"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next, s_casing, ref raw))"
+                : $"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next))");
             foreach (var member in members)
             {
                 string i = member.Index.ToString(CultureInfo.InvariantCulture);
@@ -315,7 +323,9 @@ internal sealed partial class ModelEmitter
             w.Line($"catch ({Json}JsonException exception) when (member >= 0)");
             w.Line("{");
             w.Indent();
-            w.Line($"throw {ModelJson}{Api.AtMember}(exception, s_jsonNames[member]);");
+            w.Line(anyCasing
+                ? $"throw {ModelJson}{Api.AtMember}(exception, raw.{Api.RawJsonName}(member, s_jsonNames));"
+                : $"throw {ModelJson}{Api.AtMember}(exception, s_jsonNames[member]);");
             w.Close();
         }
         // All required members of a 64-member block are checked at once; the runtime names the first one missing.
@@ -347,11 +357,14 @@ internal sealed partial class ModelEmitter
         // Write
         w.Open($"public override void Write({Json}Utf8JsonWriter writer, {fullName} value, {Json}JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
+        // Members read under another spelling are written under it; the rest (and models built in code) use s_names.
+        if (anyCasing) w.Line($"var names = value.__raw.{Api.WireNames}(s_names);");
+        string namesArray = anyCasing ? "names" : "s_names";
         foreach (var member in members)
         {
             string i = member.Index.ToString(CultureInfo.InvariantCulture);
             string access = member.Spec.TracksPresence ? "value." + member.Stored : "value." + member.Spec.PropertyName;
-            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"s_names[{i}]", access, i, mayBeAbsent: _lenient && member.Spec.IsRequired);
+            string write = TypeReferenceCode.WriteMember(member.Spec.Type, $"{namesArray}[{i}]", access, i, mayBeAbsent: _lenient && member.Spec.IsRequired);
             w.Line(member.Spec.TracksPresence ? $"if ((value.{member.Mask} & {member.Bit}) != 0) {write}" : write);
         }
         w.Line($"value.{type.ExtensionName}?.WriteTo(writer);");

@@ -22,8 +22,9 @@ internal sealed record SchemaField(
     /// <see cref="JsonName"/> comes from a language-cased SDK property name (camelCase or PascalCase, as Go, C#, Java and
     /// TypeScript SDKs write them) that nothing in the docs confirmed: the API's JSON may spell the member in another
     /// casing (<c>frequencyPenalty</c> for <c>frequency_penalty</c>). False when the name has no capital letter, or when
-    /// an example in the docs showed the wire spelling (a Speakeasy Example cell). For the emitter and runtime:
-    /// such a member may be matched ignoring casing when no exact match exists.
+    /// an example in the docs showed the wire spelling (a Speakeasy Example cell), or when the project confirmed the names
+    /// as written (GenerationModelsWireNaming=AsWritten). The generated converter matches such a member in any casing
+    /// when no exact match exists (<c>MemberSpec.MatchAnyCasing</c>).
     /// </summary>
     public bool WireNameGuessed { get; init; }
 

@@ -17,6 +17,12 @@ internal sealed class DocumentContext
     /// <summary>How the names the doc lists map to JSON names (the GenerationModelsWireNaming knob).</summary>
     public WireNaming WireNaming { get; }
 
+    /// <summary>
+    /// The project said the listed names are the wire names (GenerationModelsWireNaming=AsWritten): a language-cased
+    /// name is then not a guess (<see cref="Model.SchemaField.WireNameGuessed"/> stays false).
+    /// </summary>
+    public bool NamesConfirmed { get; init; }
+
     public string Path { get; }
 
     public IReadOnlyList<MarkdownBlock> Blocks { get; }

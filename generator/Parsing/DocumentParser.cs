@@ -19,7 +19,7 @@ internal static class DocumentParser
     {
         // Lone surrogates (a file decoded from broken bytes) would break normalization and UTF-8 literals downstream.
         var blocks = MarkdownScanner.Scan(Utf16.Valid(text), cancellationToken);
-        var context = new DocumentContext(path, blocks, wireNaming ?? WireNaming.AsWritten);
+        var context = new DocumentContext(path, blocks, wireNaming ?? WireNaming.AsWritten) { NamesConfirmed = wireNaming == WireNaming.AsWritten };
         SchemaType? model = null;
         string dialect = "none";
         string? reason = null;

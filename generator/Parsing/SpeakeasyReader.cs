@@ -83,7 +83,7 @@ internal static class SpeakeasyReader
                 // required ones a language wrapper marks (python's Optional[int] on a required member).
                 IsNullable: !required || nullable,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
-                context.At(row, typeCell)) { WireNameGuessed = WireNames.IsLanguageCased(jsonName), ExampleKeys = WireEvidence.KeysOf(DocumentContext.Cell(row, exampleColumn)) });
+                context.At(row, typeCell)) { WireNameGuessed = !context.NamesConfirmed && WireNames.IsLanguageCased(jsonName), ExampleKeys = WireEvidence.KeysOf(DocumentContext.Cell(row, exampleColumn)) });
         }
 
         return new SchemaType(name, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));

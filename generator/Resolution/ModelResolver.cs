@@ -154,6 +154,10 @@ internal sealed class ModelResolver
         {
             Members = members.ToEquatableArray(),
             IsOpen = type.IsOpen,
+            // A model with any guessed wire name comes from language-cased docs whose API casing is unknown: every member
+            // may be spelled in another casing (a single-word 'model' is 'Model' in a PascalCase API), so all of them are
+            // matched in any casing when no exact match exists.
+            MatchAnyCasing = type.Fields.Any(f => f.WireNameGuessed),
             ExtensionName = extensionName,
             Nested = nestedSpecs.ToEquatableArray(),
             ConverterFields = converterFields.ToEquatableArray(),

@@ -80,6 +80,13 @@ internal sealed record TypeSpec(TypeSpecKind Kind, string ClrName, string FullNa
     /// <summary>Objects: the schema admits members beyond its fields.</summary>
     public bool IsOpen { get; init; }
 
+    /// <summary>
+    /// The model comes from language-cased docs with guessed wire names (a field with
+    /// <see cref="Model.SchemaField.WireNameGuessed"/>): when no declared name matches exactly, the converter also
+    /// matches its members in any casing and writes back the spelling it read.
+    /// </summary>
+    public bool MatchAnyCasing { get; init; }
+
     /// <summary>Objects: the name of the property keeping undeclared members.</summary>
     public string ExtensionName { get; init; } = "";
 

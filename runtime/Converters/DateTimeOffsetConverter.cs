@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace GenerationModels.Runtime;
 
 /// <summary>An ISO 8601 date-time string; anything else (JSON null included) is a <see cref="JsonException"/>.</summary>
-internal sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+internal sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>, ILosslessElement<DateTimeOffset>
 {
     /// <summary>JSON null reaches <see cref="Read"/>, which rejects it.</summary>
     public override bool HandleNull => true;
@@ -13,4 +13,8 @@ internal sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDateTimeOffset(ref reader);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
+    DateTimeOffset ILosslessElement<DateTimeOffset>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(DateTimeOffset), null!) : ModelJson.KeepDateTimeOffset(ref reader, ref raw, slot);
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace GenerationModels.Runtime;
 
 /// <summary>A JSON number that fits Decimal; anything else (JSON null included) is a <see cref="JsonException"/>.</summary>
-internal sealed class DecimalConverter : JsonConverter<decimal>
+internal sealed class DecimalConverter : JsonConverter<decimal>, ILosslessElement<decimal>
 {
     /// <summary>JSON null reaches <see cref="Read"/>, which rejects it.</summary>
     public override bool HandleNull => true;
@@ -13,4 +13,8 @@ internal sealed class DecimalConverter : JsonConverter<decimal>
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDecimal(ref reader);
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
+    decimal ILosslessElement<decimal>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(decimal), null!) : ModelJson.KeepDecimal(ref reader, ref raw, slot);
 }

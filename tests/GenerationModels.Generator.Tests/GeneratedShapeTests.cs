@@ -39,6 +39,9 @@ public sealed class GeneratedShapeTests
         Assert.Equal(nameof(ModelJson.ExpectStartObject), Api.ExpectStartObject);
         Assert.Equal(nameof(ModelJson.NextProperty), Api.NextProperty);
         Assert.Equal(nameof(ModelJson.MatchMember), Api.MatchMember);
+        Assert.Equal(nameof(ModelJson.CasingKeys), Api.CasingKeys);
+        Assert.Equal(nameof(RawValues.WireNames), Api.WireNames);
+        Assert.Equal(nameof(RawValues.JsonName), Api.RawJsonName);
         Assert.Equal(nameof(ModelJson.ReadUnknownMember), Api.ReadUnknownMember);
         Assert.Equal(nameof(ModelJson.AtMember), Api.AtMember);
         Assert.Equal(nameof(ModelJson.MissingRequired), Api.MissingRequired);
@@ -88,13 +91,15 @@ public sealed class GeneratedShapeTests
     public void Every_api_name_and_primitive_is_checked_above()
     {
         // A name added to GeneratedShape.Api without a nameof check above, or a primitive added without its runtime
-        // members, fails here: every constant is a public member of ModelJson or a public runtime type.
+        // members, fails here: every constant is a public member of ModelJson (or RawValues) or a public runtime type.
         var runtime = typeof(ModelJson).Assembly;
         var modelJsonMembers = typeof(ModelJson).GetMembers(BindingFlags.Public | BindingFlags.Static).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        // ... or of RawValues, the kept state generated records hold (WireNames, JsonName).
+        var rawValuesMembers = typeof(RawValues).GetMembers(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var runtimeTypes = runtime.GetExportedTypes().Select(t => t.Name.Split('`')[0]).ToHashSet(StringComparer.Ordinal);
         var constants = typeof(Api).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         Assert.True(constants.Count >= 30, constants.Count.ToString());
-        Assert.All(constants, name => Assert.True(modelJsonMembers.Contains(name) || runtimeTypes.Contains(name), $"'{name}' is not in the runtime"));
+        Assert.All(constants, name => Assert.True(modelJsonMembers.Contains(name) || rawValuesMembers.Contains(name) || runtimeTypes.Contains(name), $"'{name}' is not in the runtime"));
         var converters = typeof(PrimitiveConverters).GetProperties(BindingFlags.Public | BindingFlags.Static).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var primitive in Enum.GetValues<PrimitiveType>())
         {

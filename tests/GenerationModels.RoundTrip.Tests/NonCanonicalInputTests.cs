@@ -15,7 +15,8 @@ namespace RoundTrip;
 /// Rows marked <c>// normalised</c> are where the output differs from the input (a documented normalisation, see
 /// README "Round trips": string escapes, member-name escapes, whitespace, duplicate members); everything else is an
 /// exact round trip. Rows marked <c>// exact (lossless …)</c> were normalised or rejected before scalars round-tripped
-/// losslessly and mismatches were read tolerantly (issue 12).
+/// losslessly and mismatches were read tolerantly (issue 12); <c>// exact (lossless elements)</c> rows, before scalar
+/// elements of lists and maps did.
 /// </para>
 /// </summary>
 public sealed class NonCanonicalInputTests
@@ -41,6 +42,19 @@ public sealed class NonCanonicalInputTests
         { "Usage", """{"prompt_tokens":1.0}""", """{"prompt_tokens":1.0}""" }, // exact (lossless scalars; tolerant reading); before: error: $.prompt_tokens
         { "Usage", """{"prompt_tokens":1e2}""", """{"prompt_tokens":1e2}""" }, // exact (lossless scalars; tolerant reading); before: error: $.prompt_tokens
         { "Usage", """{"prompt_tokens":"12"}""", """{"prompt_tokens":"12"}""" }, // exact (lossless scalars; tolerant reading); before: error: $.prompt_tokens
+        // ---- scalar elements of lists and maps (Series): kept as read, like members
+        { "Series", """{"values":[1.0,1e5,1E+5,-0,0.10,2]}""", """{"values":[1.0,1e5,1E+5,-0,0.10,2]}""" }, // exact (lossless elements); before: normalised
+        { "Series", """{"counts":[1.0,-0,"12",7]}""", """{"counts":[1.0,-0,"12",7]}""" }, // exact (lossless elements); before: error: $.counts[0]
+        { "Series", """{"at":["2024-07-23T22:50:22.761Z","2024-07-23T04:56:07.000+00:00","2024-05-01T10:00:00+02:00"]}""", """{"at":["2024-07-23T22:50:22.761Z","2024-07-23T04:56:07.000+00:00","2024-05-01T10:00:00+02:00"]}""" }, // exact (lossless elements); before: normalised
+        { "Series", """{"days":["2024-05-31","2022-01-24T00:00:00.000+00:00"]}""", """{"days":["2024-05-31","2022-01-24T00:00:00.000+00:00"]}""" }, // exact (lossless elements); before: error: $.days[1]
+        { "Series", """{"totals":{"a":1.0,"b":2,"c":"12.34"}}""", """{"totals":{"a":1.0,"b":2,"c":"12.34"}}""" }, // exact (lossless elements); before: error: $.totals.c
+        { "Series", """{"grid":[[1.0,2],[3e0]]}""", """{"grid":[[1.0,2],[3e0]]}""" }, // exact (lossless elements); before: normalised
+        { "Series", """{"byDay":{"mon":["2024-05-01T10:00:00Z"]}}""", """{"byDay":{"mon":["2024-05-01T10:00:00Z"]}}""" }, // exact (lossless elements); before: normalised
+        // A repeated key keeps its first position and its last value, in the text that value had.
+        { "Series", """{"totals":{"a":1.0,"b":2,"a":3}}""", """{"totals":{"a":3,"b":2}}""" }, // normalised
+        { "Series", """{"totals":{"a":1,"b":2,"a":3.0}}""", """{"totals":{"a":3.0,"b":2}}""" }, // normalised; before: "a":3
+        { "Series", """{"values":[1,"abc"]}""", "error: $.values[1]" },
+        { "Series", """{"values":[1,null]}""", "error: $.values[1]" },
         // ---- date-time forms (ChatCompletionResponse.timestamp)
         { "ChatCompletionResponse", """{"timestamp":"2024-05-01T10:00:00+00:00"}""", """{"timestamp":"2024-05-01T10:00:00+00:00"}""" },
         { "ChatCompletionResponse", """{"timestamp":"2024-05-01T10:00:00Z"}""", """{"timestamp":"2024-05-01T10:00:00Z"}""" }, // exact (lossless scalars; tolerant reading); before: normalised
@@ -114,6 +128,7 @@ public sealed class NonCanonicalInputTests
                 "Generation" => Write(utf8, Context.Generation),
                 "Usage" => Write(utf8, Context.Usage),
                 "ChatCompletionResponse" => Write(utf8, Context.ChatCompletionResponse),
+                "Series" => Write(utf8, Context.Series),
                 _ => throw new ArgumentException("no model " + model),
             };
         }

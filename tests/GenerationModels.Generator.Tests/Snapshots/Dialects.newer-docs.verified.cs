@@ -379,6 +379,7 @@ public partial record Lamp
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "IsOn,Kind,Schedule,Labels,Readings,Firmware,Brightness,Extra";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 		private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyDictionary<string, double>> s_converter0 = new __Runtime.MapConverter<double>(__Runtime.PrimitiveConverters.Double);
 
 		public override global::TestModels.Lamp Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
@@ -402,7 +403,7 @@ public partial record Lamp
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextBoolean(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -418,7 +419,7 @@ public partial record Lamp
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Lamp", seen0, 3UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Lamp { IsOn = f0, Kind = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f3), _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, double>>?>(f4), _f5 = new __Runtime.Structural<__Json.JsonElement?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
@@ -427,14 +428,15 @@ public partial record Lamp
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Lamp value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.IsOn, value.__raw, 0);
-			__ModelJson.WriteMember(writer, s_names[1], value.Kind, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteObject(writer, s_names[2], value._f2, global::TestModels.Schedule.JsonModelConverter.Instance, options, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMap(writer, s_names[3], value._f3.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, s_converter0, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5.Value);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
-			if ((value._set0 & 128UL) != 0) __ModelJson.WriteStruct(writer, s_names[7], value._f7, global::TestModels.Extra.JsonModelConverter.Instance, options, value.__raw, 7);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.IsOn, value.__raw, 0);
+			__ModelJson.WriteMember(writer, names[1], value.Kind, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteObject(writer, names[2], value._f2, global::TestModels.Schedule.JsonModelConverter.Instance, options, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMap(writer, names[3], value._f3.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, names[4], value._f4.Value, s_converter0, options, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, names[5], value._f5.Value);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, names[6], value._f6, value.__raw, 6);
+			if ((value._set0 & 128UL) != 0) __ModelJson.WriteStruct(writer, names[7], value._f7, global::TestModels.Extra.JsonModelConverter.Instance, options, value.__raw, 7);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -358,6 +358,7 @@ public partial record Pet
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Id,Name,Weight,Vaccinated,ArrivedAt,Tags,Scores,Status,Owner";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -381,7 +382,7 @@ public partial record Pet
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextInt64(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -398,7 +399,7 @@ public partial record Pet
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 131UL) != 131UL) throw __ModelJson.MissingRequired("Pet", seen0, 131UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f5), _f6 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(f6), Status = f7, _f8 = f8, _set0 = seen0 & 380UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
@@ -407,15 +408,16 @@ public partial record Pet
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Id, value.__raw, 0);
-			__ModelJson.WriteMember(writer, s_names[1], value.Name, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 5);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMap(writer, s_names[6], value._f6.Value, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 6);
-			__ModelJson.WriteStruct(writer, s_names[7], value.Status, global::TestModels.PetStatus.JsonModelConverter.Instance, options, value.__raw, 7);
-			if ((value._set0 & 256UL) != 0) __ModelJson.WriteObject(writer, s_names[8], value._f8, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 8);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Id, value.__raw, 0);
+			__ModelJson.WriteMember(writer, names[1], value.Name, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, names[2], value._f2, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, names[3], value._f3, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, names[4], value._f4, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteList(writer, names[5], value._f5.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 5);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMap(writer, names[6], value._f6.Value, __Runtime.PrimitiveConverters.Int64, options, value.__raw, 6);
+			__ModelJson.WriteStruct(writer, names[7], value.Status, global::TestModels.PetStatus.JsonModelConverter.Instance, options, value.__raw, 7);
+			if ((value._set0 & 256UL) != 0) __ModelJson.WriteObject(writer, names[8], value._f8, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 8);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

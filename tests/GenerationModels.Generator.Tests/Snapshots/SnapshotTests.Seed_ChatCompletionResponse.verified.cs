@@ -98,6 +98,7 @@ public partial record ChatCompletionResponse
 		private static readonly string[] s_jsonNames = { "timestamp", "generationId", "sessionId", "choices", "stream", "cost", "latency" };
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 		private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>> s_converter0 = new __Runtime.MapConverter<__Json.JsonElement>(__Runtime.PrimitiveConverters.JsonElement);
 
 		public override global::TestModels.ChatCompletionResponse Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
@@ -120,7 +121,7 @@ public partial record ChatCompletionResponse
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextDateTimeOffsetOrNull(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextStringOrNull(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -135,7 +136,7 @@ public partial record ChatCompletionResponse
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			return new global::TestModels.ChatCompletionResponse { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?>(f3), _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 127UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
@@ -143,13 +144,14 @@ public partial record ChatCompletionResponse
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, s_names[0], value._f0, value.__raw, 0);
-			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, s_names[1], value._f1, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteList(writer, s_names[3], value._f3.Value, s_converter0, options, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, s_names[5], value._f5, value.__raw, 5);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
+			var names = value.__raw.WireNames(s_names);
+			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, names[0], value._f0, value.__raw, 0);
+			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, names[1], value._f1, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, names[2], value._f2, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteList(writer, names[3], value._f3.Value, s_converter0, options, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, names[4], value._f4, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMember(writer, names[5], value._f5, value.__raw, 5);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, names[6], value._f6, value.__raw, 6);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -140,6 +140,7 @@ public partial record Generation
 		private static readonly string[] s_jsonNames = { "completionTokens", "cost", "feedback", "generation", "generationId", "hyperparameters", "latency", "model", "source", "task", "totalTokens", "version" };
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Generation Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -166,7 +167,7 @@ public partial record Generation
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextDoubleOrNull(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextDoubleOrNull(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -186,7 +187,7 @@ public partial record Generation
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			return new global::TestModels.Generation { _f0 = f0, _f1 = f1, _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f2), _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _f8 = f8, _f9 = f9, _f10 = f10, _f11 = f11, _set0 = seen0 & 4095UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
 		}
@@ -194,18 +195,19 @@ public partial record Generation
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Generation value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, s_names[0], value._f0, value.__raw, 0);
-			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, s_names[1], value._f1, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, s_names[2], value._f2.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, s_names[6], value._f6, value.__raw, 6);
-			if ((value._set0 & 128UL) != 0) __ModelJson.WriteMember(writer, s_names[7], value._f7, value.__raw, 7);
-			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMember(writer, s_names[8], value._f8, value.__raw, 8);
-			if ((value._set0 & 512UL) != 0) __ModelJson.WriteMember(writer, s_names[9], value._f9, value.__raw, 9);
-			if ((value._set0 & 1024UL) != 0) __ModelJson.WriteMember(writer, s_names[10], value._f10, value.__raw, 10);
-			if ((value._set0 & 2048UL) != 0) __ModelJson.WriteMember(writer, s_names[11], value._f11, value.__raw, 11);
+			var names = value.__raw.WireNames(s_names);
+			if ((value._set0 & 1UL) != 0) __ModelJson.WriteMember(writer, names[0], value._f0, value.__raw, 0);
+			if ((value._set0 & 2UL) != 0) __ModelJson.WriteMember(writer, names[1], value._f1, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, names[2], value._f2.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, names[3], value._f3, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, names[4], value._f4, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteMember(writer, names[6], value._f6, value.__raw, 6);
+			if ((value._set0 & 128UL) != 0) __ModelJson.WriteMember(writer, names[7], value._f7, value.__raw, 7);
+			if ((value._set0 & 256UL) != 0) __ModelJson.WriteMember(writer, names[8], value._f8, value.__raw, 8);
+			if ((value._set0 & 512UL) != 0) __ModelJson.WriteMember(writer, names[9], value._f9, value.__raw, 9);
+			if ((value._set0 & 1024UL) != 0) __ModelJson.WriteMember(writer, names[10], value._f10, value.__raw, 10);
+			if ((value._set0 & 2048UL) != 0) __ModelJson.WriteMember(writer, names[11], value._f11, value.__raw, 11);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}
