@@ -54,8 +54,9 @@ for side in base head; do
 done
 
 dll=bench/GenerationModels.Benchmarks/bin/Release/net10.0/GenerationModels.Benchmarks.dll
-subject() { git -C "$here" log -1 --format='%h (%cs, %s)' "$1" | cut -c1-110; }
+subject() { git -C "$here" log -1 --format='%h (%cs, %s)' "$1" | cut -c1-80; }
 out="$here/docs/benchmarks/raw/compare-$base-$head-$(date -u +%Y%m%d-%H%M%S).md"
 dotnet "$tmp/head/$dll" --compare-commits --base "$tmp/base/$dll" --head "$tmp/head/$dll" \
   --base-label "$(subject "$base")" --head-label "$(subject "$head")" --bench-label "$bench_label" \
+  --command-label "bash bench/compare-commits.sh ${positional[*]}${driver_args[*]:+ ${driver_args[*]}}" \
   --out "$out" "${driver_args[@]}"

@@ -52,8 +52,8 @@ public static class CompareCommits
         }
         Op[] ops = BuildOps();
         WarmUp(ops);
-        var batch = ops.ToDictionary(o => o.Key, o => (int)Math.Clamp(Math.Round(batchSeconds / (Measure(o.Call, 4, cpu) / 4)), 1, 1_000_000));
-        var allocated = ops.ToDictionary(o => o.Key, o => Allocated(o.Call));
+        var batch = ops.ToDictionary(o => o.Key, o => (int)Math.Clamp(Math.Round(batchSeconds / (Paired.Measure(o.Call, 4, cpu) / 4)), 1, 1_000_000));
+        var allocated = ops.ToDictionary(o => o.Key, o => Paired.Allocated(o.Call));
         var stdout = Console.Out;
         stdout.WriteLine("ready " + JsonSerializer.Serialize(allocated, CompareJsonContext.Default.DictionaryStringInt64));
         stdout.Flush();
@@ -66,7 +66,7 @@ public static class CompareCommits
             var times = new Dictionary<string, double>();
             foreach (Op op in order)
             {
-                times[op.Key] = Measure(op.Call, batch[op.Key], cpu) / batch[op.Key];
+                times[op.Key] = Paired.Measure(op.Call, batch[op.Key], cpu) / batch[op.Key];
             }
             stdout.WriteLine("round " + JsonSerializer.Serialize(times, CompareJsonContext.Default.DictionaryStringDouble));
             stdout.Flush();
@@ -116,33 +116,16 @@ public static class CompareCommits
         }
     }
 
-    private static double Measure(Func<object> call, int calls, bool cpu)
-    {
-        long start = cpu ? ThreadCpuClock.Instance.GetTimestamp() : Stopwatch.GetTimestamp();
-        for (int i = 0; i < calls; i++) GC.KeepAlive(call());
-        long end = cpu ? ThreadCpuClock.Instance.GetTimestamp() : Stopwatch.GetTimestamp();
-        return cpu ? (end - start) / 1e9 : (end - start) / (double)Stopwatch.Frequency;
-    }
-
-    private static long Allocated(Func<object> call)
-    {
-        GC.KeepAlive(call());
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        const int calls = 8;
-        for (int i = 0; i < calls; i++) GC.KeepAlive(call());
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
-    }
-
     // ---- driver --------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// <c>--compare-commits --base DLL --head DLL --base-label TEXT --head-label TEXT --bench-label TEXT --out FILE
+    /// <c>--compare-commits --base DLL --head DLL --base-label TEXT --head-label TEXT --bench-label TEXT --command-label TEXT --out FILE
     /// [--launches N] [--rounds N] [--batch-ms N] [--wall-clock]</c>: the driver (see the class summary).
     /// </summary>
     public static int RunDriver(string[] args)
     {
         string baseDll = Text(args, "--base"), headDll = Text(args, "--head"), output = Text(args, "--out");
-        string baseLabel = Text(args, "--base-label"), headLabel = Text(args, "--head-label"), benchLabel = Text(args, "--bench-label");
+        string baseLabel = Text(args, "--base-label"), headLabel = Text(args, "--head-label"), benchLabel = Text(args, "--bench-label"), command = Text(args, "--command-label");
         int launches = (int)Value(args, "--launches", 3), rounds = (int)Value(args, "--rounds", 30);
         double batchMs = Value(args, "--batch-ms", 5.0);
         bool wallClock = args.Contains("--wall-clock");
@@ -181,7 +164,7 @@ public static class CompareCommits
             }
         }
 
-        string report = Report(pairs, baseAllocated!, headAllocated!, new Labels(baseLabel, headLabel, benchLabel, loadBefore, Headline.LoadAverage(), started.Elapsed, launches, rounds, batchMs, wallClock));
+        string report = Report(pairs, baseAllocated!, headAllocated!, new Labels(command, baseLabel, headLabel, benchLabel, loadBefore, Headline.LoadAverage(), started.Elapsed, launches, rounds, batchMs, wallClock));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, report);
         Console.WriteLine(report);
@@ -189,7 +172,7 @@ public static class CompareCommits
         return 0;
     }
 
-    private sealed record Labels(string Base, string Head, string Bench, string LoadBefore, string LoadAfter, TimeSpan Elapsed, int Launches, int Rounds, double BatchMs, bool WallClock);
+    private sealed record Labels(string Command, string Base, string Head, string Bench, string LoadBefore, string LoadAfter, TimeSpan Elapsed, int Launches, int Rounds, double BatchMs, bool WallClock);
 
     private static string Report(List<(Dictionary<string, double> Base, Dictionary<string, double> Head)> pairs, Dictionary<string, long> baseAllocated, Dictionary<string, long> headAllocated, Labels labels)
     {
@@ -198,7 +181,7 @@ public static class CompareCommits
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"# Before / after: BASE `{labels.Base}` against HEAD `{labels.Head}`"));
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"`bash bench/compare-commits.sh` ({labels.Launches} launches × {labels.Rounds} round pairs, batches of ~{labels.BatchMs} ms, {clock} time), "
+            $"`{labels.Command}` ({labels.Launches} launches × {labels.Rounds} round pairs, batches of ~{labels.BatchMs} ms, {clock} time), "
             + $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {labels.LoadBefore} before and {labels.LoadAfter} after, {labels.Elapsed.TotalMinutes:F1} min; "
             + $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores. "
             + $"Both builds compile the benchmark sources of {labels.Bench} against their own commit's generator, runtime and build props/targets."));
