@@ -36,6 +36,14 @@ public static class Program
         {
             return StreamMemory.RunCase(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         }
+        if (args.Contains("--compare-worker"))
+        {
+            return CompareCommits.RunWorker(args);
+        }
+        if (args.Contains("--compare-commits"))
+        {
+            return CompareCommits.RunDriver(args);
+        }
         if (args.Contains("--headline") || args.Contains("--smoke"))
         {
             return Headline.Run(args.Contains("--smoke"), ProjectDirectory());
