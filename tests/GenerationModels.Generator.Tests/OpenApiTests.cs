@@ -346,6 +346,37 @@ public sealed class OpenApiTests
         Assert.All(new[] { "Note", "Status", "Child", "Shape", "Solid", "Plain" }, name => Assert.True(Property(run, "Parent", name).IsRequired));
     }
 
+    // Found by the payload oracle on a public spec: allOf with a $ref and a description-only part (the OpenAPI 3.0 way to
+    // describe a $ref) became an empty nested object, so the referred union's members all landed in AdditionalProperties.
+    [Fact]
+    public void An_allOf_of_one_ref_and_annotation_only_parts_is_the_ref()
+    {
+        const string yaml = """
+            openapi: 3.0.3
+            components:
+              schemas:
+                Agent: { oneOf: [ { $ref: '#/components/schemas/Ref' }, { $ref: '#/components/schemas/Full' } ] }
+                Ref: { type: object, properties: { id: { type: string } } }
+                Full: { type: object, properties: { id: { type: string }, name: { type: string } } }
+                Described: { allOf: [ { $ref: '#/components/schemas/Full' }, { description: About it, x-internal: true } ] }
+                Holder:
+                  type: object
+                  properties:
+                    agent: { allOf: [ { $ref: '#/components/schemas/Agent' }, { description: The agent. } ] }
+                    maybe: { allOf: [ { $ref: '#/components/schemas/Full' }, { description: Optional, nullable: true } ] }
+                    named: { $ref: '#/components/schemas/Described' }
+                    merged: { allOf: [ { $ref: '#/components/schemas/Ref' }, { properties: { extra: { type: integer } } } ] }
+            """;
+        var run = new GeneratorHarness().Run(("holder.yaml", yaml));
+
+        run.AssertCompilesCleanly();
+        Assert.Equal("Agent?", TypeOf(run, "Holder", "Agent"));
+        Assert.Equal("Full?", TypeOf(run, "Holder", "Maybe"));
+        Assert.Equal("Full?", TypeOf(run, "Holder", "Named"));
+        // A part with properties still composes a new object.
+        Assert.Equal("MergedModel?", TypeOf(run, "Holder", "Merged"));
+    }
+
     // Found by tools/SpecScaleReport: [Obsolete] on a required member of a type that is not obsolete is warning CS9042.
     [Fact]
     public void A_required_deprecated_property_says_so_in_its_summary_instead_of_Obsolete()

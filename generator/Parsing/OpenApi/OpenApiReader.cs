@@ -356,10 +356,10 @@ internal sealed class OpenApiReader
             return type;
         }
 
-        if (schema["allOf"] is { Kind: SpecNodeKind.Sequence } allOf && allOf.Items.Count == 1 && schema["properties"] is null)
+        if (schema["properties"] is null && SinglePart(schema) is { } only)
         {
-            var type = TypeOf(allOf.Items[0], owner, hint, depth + 1, out bool partNullable);
-            nullable |= partNullable;
+            var type = TypeOf(only, owner, hint, depth + 1, out bool partNullable);
+            nullable |= partNullable || AnnotatedNullable(schema);
             return type;
         }
         var typeNames = TypeNames(schema);
@@ -483,6 +483,55 @@ internal sealed class OpenApiReader
         }
     }
 
+    /// <summary>
+    /// The one part of an <c>allOf</c> that says what the value is, when every other part only annotates it: the common
+    /// way to attach a description to a <c>$ref</c> in OpenAPI 3.0 (<c>allOf: [{$ref: …}, {description: …}]</c>), where
+    /// <c>$ref</c> siblings are ignored. Null when several parts carry schema keywords.
+    /// </summary>
+    private static SpecNode? SinglePart(SpecNode schema)
+    {
+        if (schema["allOf"] is not { Kind: SpecNodeKind.Sequence } allOf) return null;
+        SpecNode? only = null;
+        foreach (var part in allOf.Items)
+        {
+            if (IsAnnotationOnly(part)) continue;
+            if (only is not null) return null;
+            only = part;
+        }
+        return only;
+    }
+
+    /// <summary>A schema with no keyword that constrains or shapes the value: descriptions, examples, flags, extensions.</summary>
+    private static bool IsAnnotationOnly(SpecNode part)
+    {
+        if (!part.IsMap) return false;
+        foreach (var entry in part.Entries)
+        {
+            switch (entry.Key.Text)
+            {
+                case "description": case "title": case "example": case "examples": case "nullable": case "deprecated":
+                case "readOnly": case "writeOnly": case "default": case "externalDocs": case "$comment":
+                    continue;
+                default:
+                    if (entry.Key.Text.StartsWith("x-", System.StringComparison.Ordinal)) continue;
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>An annotation-only allOf part (or the schema itself) says <c>nullable: true</c>.</summary>
+    private static bool AnnotatedNullable(SpecNode schema)
+    {
+        if (schema["nullable"]?.IsTrue == true) return true;
+        if (schema["allOf"] is not { Kind: SpecNodeKind.Sequence } allOf) return false;
+        foreach (var part in allOf.Items)
+        {
+            if (IsAnnotationOnly(part) && part["nullable"]?.IsTrue == true) return true;
+        }
+        return false;
+    }
+
     /// <summary>An alias has nothing to generate: not an object (no properties, no allOf, not a free-form object), enum or union.</summary>
     private bool IsAlias(SpecNode schema, string name)
     {
@@ -492,7 +541,7 @@ internal sealed class OpenApiReader
         var union = UnionParts(schema);
         if (union.Count > 1) return false;
         if (schema["oneOf"] is not null || schema["anyOf"] is not null) return true;
-        if (schema["allOf"] is { Kind: SpecNodeKind.Sequence } allOf) return allOf.Items.Count == 1 && schema["properties"] is null && allOf.Items[0]["$ref"] is not null;
+        if (schema["allOf"] is { Kind: SpecNodeKind.Sequence }) return schema["properties"] is null && SinglePart(schema)?["$ref"] is not null;
         if (schema["properties"] is not null) return false;
         var types = TypeNames(schema);
         if (!types.Contains("object")) return true;
