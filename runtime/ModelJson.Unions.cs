@@ -100,7 +100,9 @@ public static partial class ModelJson
 
     /// <summary>
     /// Writes the case of a union that has a discriminator, so that the JSON names its case. The case is written by its
-    /// converter; then its discriminator member (<paramref name="propertyName"/>, top level) decides:
+    /// converter. A union read from JSON (<paramref name="raw"/> is <see cref="RawValues.ReadUnion"/>) is written as
+    /// it was read, so a value read from JSON round-trips exactly. Otherwise the case's discriminator member
+    /// (<paramref name="propertyName"/>, top level) decides:
     /// absent, it is written first with the case's first mapping value (<paramref name="values"/>: the mapping values,
     /// <paramref name="cases"/>: the case each selects); a value the mapping gives to this case, one it does not know,
     /// null or a non-string is written as it is (a value read from JSON goes back unchanged); a value the mapping gives
@@ -118,11 +120,17 @@ public static partial class ModelJson
     /// <param name="caseIndex">The index of the case being written.</param>
     /// <param name="unionName">The union's C# name, for the error message.</param>
     /// <param name="caseName">The case property's C# name, for the error message.</param>
+    /// <param name="raw">The union's private marker: <see cref="RawValues.ReadUnion"/> when it was read from JSON.</param>
     /// <exception cref="JsonException">The case carries a discriminator value that selects another case.</exception>
-    public static void WriteCase<T>(Utf8JsonWriter writer, JsonConverter<T> converter, T value, JsonSerializerOptions options, string propertyName, string[] values, int[] cases, int caseIndex, string unionName, string caseName)
+    public static void WriteCase<T>(Utf8JsonWriter writer, JsonConverter<T> converter, T value, JsonSerializerOptions options, string propertyName, string[] values, int[] cases, int caseIndex, string unionName, string caseName, RawValues raw)
     {
         if (writer is null) throw new ArgumentNullException(nameof(writer));
         if (converter is null) throw new ArgumentNullException(nameof(converter));
+        if (raw.IsReadUnion)
+        {
+            converter.Write(writer, value, options);
+            return;
+        }
         if (values is null) throw new ArgumentNullException(nameof(values));
         if (cases is null) throw new ArgumentNullException(nameof(cases));
         string? own = null;

@@ -30,6 +30,17 @@ public struct RawValues : IEquatable<RawValues>
     /// <summary>A store for a read that accepts contract violations (<c>GenerationModelsContractViolations=Lenient</c>).</summary>
     public static RawValues Lenient => new(LenientMarker);
 
+    private static readonly RawStore UnionReadMarker = new(lenient: false);
+
+    /// <summary>
+    /// Marks a discriminated union read from JSON: its case is written back as it was read, so the discriminator is
+    /// never filled in for it (see <see cref="ModelJson.WriteCase"/>).
+    /// </summary>
+    public static RawValues ReadUnion => new(UnionReadMarker);
+
+    /// <summary>Whether this marks a union read from JSON (<see cref="ReadUnion"/>).</summary>
+    internal readonly bool IsReadUnion => ReferenceEquals(_store, UnionReadMarker);
+
     /// <summary>Whether contract violations are read rather than rejected.</summary>
     internal readonly bool IsLenient => _store is { Lenient: true };
 

@@ -101,6 +101,9 @@ internal static class GeneratedShape
     public static readonly string[] ObjectMembers = RecordMembers.Concat(new[] { "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", IsSetMethod, UnsetMethod }).ToArray();
 
     /// <summary>Member names a union record already has; a case with such a name is renamed.</summary>
+    /// <summary>The <c>RawValues</c> marker a discriminated union read from JSON keeps (written back as read).</summary>
+    public const string RawValuesReadUnion = "RawValues.ReadUnion";
+
     public static readonly string[] UnionMembers = RecordMembers.Concat(new[] { "GetType", UnmatchedProperty, MatchMethod, SwitchMethod }).ToArray();
 
     /// <summary>Member names an enum record struct already has (a record struct has no EqualityContract); a value with such a name is renamed.</summary>

@@ -455,8 +455,9 @@ internal sealed partial class ModelEmitter
         TypeAttributes(type);
         w.Open($"{_accessibility} partial record {clrName}");
         WriteUnionCases(clrName, fullName, type.Cases);
-        foreach (var nested in type.Nested) WriteType(nested);
         bool byDiscriminator = type.DiscriminatorProperty is not null;
+        if (byDiscriminator) w.Line($"private {Aliases.Runtime}RawValues __raw; // marks a union read from JSON, written back as read; never part of equality");
+        foreach (var nested in type.Nested) WriteType(nested);
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");
         w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
         w.Line($"internal static readonly {ConverterClass} Instance = new();");
@@ -470,6 +471,7 @@ internal sealed partial class ModelEmitter
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
         w.Line($"var element = {ModelJson}{Api.ReadJsonElement}(ref reader);");
+        string readMark = byDiscriminator ? $", __raw = {Aliases.Runtime}{RawValuesReadUnion}" : "";
         if (byDiscriminator)
         {
             // A value the mapping knows decides: JSON that does not fit the case it names is kept in Unmatched, not read
@@ -480,14 +482,14 @@ internal sealed partial class ModelEmitter
                 var d = type.Discriminated[i];
                 var c = type.Cases[d.Case];
                 string read = "d" + i.ToString(CultureInfo.InvariantCulture); // one variable per section: they share the switch's scope
-                w.Line($"case {CSharpText.Literal(d.Value)}: return {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {read}) ? new {fullName} {{ {c.Name} = {read} }} : new {fullName} {{ {UnmatchedProperty} = element }};");
+                w.Line($"case {CSharpText.Literal(d.Value)}: return {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {read}) ? new {fullName} {{ {c.Name} = {read}{readMark} }} : new {fullName} {{ {UnmatchedProperty} = element }};");
             }
             w.Close();
         }
         if (type.Cases.Count == 1)
         {
             var only = type.Cases[0];
-            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(only.Type)}, options, out var {Camel(only.Name)})) return new {fullName} {{ {only.Name} = {Camel(only.Name)} }};");
+            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(only.Type)}, options, out var {Camel(only.Name)})) return new {fullName} {{ {only.Name} = {Camel(only.Name)}{readMark} }};");
         }
         else if (type.Cases.Count > 1)
         {
@@ -496,13 +498,13 @@ internal sealed partial class ModelEmitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 var c = type.Cases[i];
-                w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)}, ref fit, {i.ToString(CultureInfo.InvariantCulture)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)} }};");
+                w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)}, ref fit, {i.ToString(CultureInfo.InvariantCulture)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
             }
             w.Open("switch (fit.Best)");
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 var c = type.Cases[i];
-                w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: return new {fullName} {{ {c.Name} = {Camel(c.Name)} }};");
+                w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
             }
             w.Close();
         }
@@ -514,7 +516,7 @@ internal sealed partial class ModelEmitter
         {
             var c = type.Cases[i];
             string write = byDiscriminator && type.Discriminated.Any(d => d.Case == i)
-                ? $"{ModelJson}{Api.WriteCase}(writer, {TypeReferenceCode.Converter(c.Type)}, {Camel(c.Name)}, options, {CSharpText.Literal(type.DiscriminatorProperty!)}, s_discriminatorValues, s_discriminatorCases, {i.ToString(CultureInfo.InvariantCulture)}, {CSharpText.Literal(clrName)}, {CSharpText.Literal(c.Name)});"
+                ? $"{ModelJson}{Api.WriteCase}(writer, {TypeReferenceCode.Converter(c.Type)}, {Camel(c.Name)}, options, {CSharpText.Literal(type.DiscriminatorProperty!)}, s_discriminatorValues, s_discriminatorCases, {i.ToString(CultureInfo.InvariantCulture)}, {CSharpText.Literal(clrName)}, {CSharpText.Literal(c.Name)}, value.__raw);"
                 : TypeReferenceCode.Write(c.Type, Camel(c.Name));
             w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {write} return; }}");
         }

@@ -50,6 +50,7 @@ public sealed class GeneratedShapeTests
         Assert.Equal(nameof(ModelJson.TryReadAs), Api.TryReadAs);
         Assert.Equal(nameof(ModelJson.UnionFit), Api.UnionFit);
         Assert.Equal(nameof(ModelJson.WriteCase), Api.WriteCase);
+        Assert.Equal($"{nameof(GenerationModels.Runtime.RawValues)}.{nameof(GenerationModels.Runtime.RawValues.ReadUnion)}", GeneratedShape.RawValuesReadUnion);
         Assert.Equal(nameof(PrimitiveConverters), Api.PrimitiveConverters);
         Assert.Equal(nameof(ListConverter<int>), Api.ListConverter);
         Assert.Equal(nameof(MapConverter<int>), Api.MapConverter);

@@ -67,6 +67,8 @@ public sealed class DiscriminatorWriteTests
     [InlineData("""{"sides":3,"kind":"Triangle"}""")]
     [InlineData("""{"kind":"Square"}""")] // names Square but does not fit it (no side): kept in Unmatched, not read as another case
     [InlineData("""{"kind":"circle","radius":1}""")] // not a mapping value (case matters): read by shape, kept as is
+    [InlineData("""{"sides":3}""")] // no discriminator: read by shape, and written back without one (as read)
+    [InlineData("""{"radius":2}""")]
     public void Values_read_from_json_round_trip_exactly_implicit_mapping(string json)
     {
         var shape = JsonSerializer.Deserialize(json, Context.Shape)!;
@@ -78,6 +80,16 @@ public sealed class DiscriminatorWriteTests
             square => Assert.Equal(JsonSerializer.Serialize(square, Context.Square), JsonSerializer.Serialize(shape, Context.Shape)),
             triangle => Assert.Equal(JsonSerializer.Serialize(triangle, Context.Triangle), JsonSerializer.Serialize(shape, Context.Shape)),
             unmatched => Assert.Equal(json, unmatched.GetRawText()));
+    }
+
+    [Fact]
+    public void A_union_read_from_json_is_written_as_read_but_the_same_case_in_a_new_union_is_filled_in()
+    {
+        var read = JsonSerializer.Deserialize("""{"sides":3}""", Context.Shape)!;
+        Assert.Equal("""{"sides":3}""", JsonSerializer.Serialize(read, Context.Shape));
+        Assert.Equal("""{"kind":"Triangle","sides":3}""", JsonSerializer.Serialize(Shape.FromTriangle(read.Triangle!), Context.Shape));
+        // Read or built, equal data is equal: the read marker is not part of equality.
+        Assert.Equal(Shape.FromTriangle(read.Triangle!), read);
     }
 
     [Fact]

@@ -430,7 +430,7 @@ public sealed class ModelJsonHelperTests
 
     // Case 0 is selected by "cat" and "kitty", case 1 by "dog"; case 2 has no mapping value.
     private static string WriteCase(string json, int caseIndex = 0)
-        => Write(writer => ModelJson.WriteCase(writer, ElementCase.Instance, Element(json), Options, "kind", new[] { "cat", "kitty", "dog" }, new[] { 0, 0, 1 }, caseIndex, "Pet", "Cat"));
+        => Write(writer => ModelJson.WriteCase(writer, ElementCase.Instance, Element(json), Options, "kind", new[] { "cat", "kitty", "dog" }, new[] { 0, 0, 1 }, caseIndex, "Pet", "Cat", default));
 
     [Theory]
     [InlineData("""{"x":1}""", """{"kind":"cat","x":1}""")] // absent: added first, with the case's first value
@@ -453,6 +453,15 @@ public sealed class ModelJsonHelperTests
     }
 
     [Fact]
+    public void WriteCase_writes_a_union_read_from_json_as_it_was_read()
+    {
+        string Read(string json) => Write(writer => ModelJson.WriteCase(writer, ElementCase.Instance, Element(json), Options, "kind", new[] { "cat", "dog" }, new[] { 0, 1 }, 0, "Pet", "Cat", RawValues.ReadUnion));
+        Assert.Equal("""{"x":1}""", Read("""{"x":1}"""));             // not filled in
+        Assert.Equal("""{"kind":"dog"}""", Read("""{"kind":"dog"}""")); // not rejected
+        Assert.Equal(RawValues.ReadUnion, default(RawValues));          // and never part of equality
+    }
+
+    [Fact]
     public void WriteCase_throws_with_the_path_when_the_value_selects_another_case()
     {
         var error = Assert.Throws<JsonException>(() => WriteCase("""{"x":1,"kind":"dog"}"""));
@@ -469,14 +478,14 @@ public sealed class ModelJsonHelperTests
         {
             writer.WriteStartObject();
             writer.WritePropertyName("a");
-            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat");
+            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat", default);
             writer.WriteNumber("b", 2);
             writer.WriteEndObject();
         }));
         using var stream = new System.IO.MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat");
+            ModelJson.WriteCase(writer, ElementCase.Instance, Element("""{"x":1}"""), Options, "kind", new[] { "cat" }, new[] { 0 }, 0, "Pet", "Cat", default);
         }
         string indented = Encoding.UTF8.GetString(stream.ToArray());
         Assert.Contains("\n", indented, StringComparison.Ordinal);

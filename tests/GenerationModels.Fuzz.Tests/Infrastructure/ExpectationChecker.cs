@@ -140,7 +140,10 @@ internal static class ExpectationChecker
                 continue;
             }
             string where = $"{owner}.{property.Name} ('{FuzzRunner.Show(field.JsonName)}')";
-            if (property.IsRequired != field.Required) context.Fail($"{where} should {(field.Required ? "" : "not ")}be required");
+            // Required in the JSON: [JsonRequired] (a discriminator member with a default is not C# `required`).
+            bool required = property.GetAttributes().Any(a => a.AttributeClass?.Name == "JsonRequiredAttribute");
+            if (required != field.Required) context.Fail($"{where} should {(field.Required ? "" : "not ")}be required");
+            if (property.IsRequired && !required) context.Fail($"{where} is C# required but not [JsonRequired]");
             bool nullable = property.Type.IsValueType
                 ? property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
                 : property.NullableAnnotation == NullableAnnotation.Annotated;

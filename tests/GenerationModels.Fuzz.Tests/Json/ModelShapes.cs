@@ -72,9 +72,8 @@ public static class ModelShapes
             .Select(p => new Member(
                 p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name,
                 p.PropertyType,
-                // Required in JSON: a C# required member, or one with a default the JSON must still carry (a union
-                // case's discriminator, [JsonRequired] without the C# required keyword).
-                p.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is not null || p.GetCustomAttribute<JsonRequiredAttribute>() is not null,
+                // Required in the JSON: [JsonRequired] (a discriminator member with a default is not C# `required`).
+                p.GetCustomAttribute<JsonRequiredAttribute>() is not null,
                 Nullable.GetUnderlyingType(p.PropertyType) is not null || Nullability.Create(p).ReadState == NullabilityState.Nullable))
             .ToList();
 

@@ -51,6 +51,7 @@ public partial record Animal
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // marks a union read from JSON, written back as read; never part of equality
 	/// <summary>Reads a <see cref="Animal"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Animal>
 	{
@@ -63,24 +64,24 @@ public partial record Animal
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0 } : new global::TestModels.Animal { Unmatched = element };
-				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1 } : new global::TestModels.Animal { Unmatched = element };
+				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
+				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
 			}
 			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Animal { Cat = caseCat };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Animal { Dog = caseDog };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			switch (fit.Best)
 			{
-				case 0: return new global::TestModels.Animal { Cat = caseCat };
-				case 1: return new global::TestModels.Animal { Dog = caseDog };
+				case 0: return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+				case 1: return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			}
 			return new global::TestModels.Animal { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Animal value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Animal", "Cat"); return; }
-			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Animal", "Dog"); return; }
+			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Animal", "Cat", value.__raw); return; }
+			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Animal", "Dog", value.__raw); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

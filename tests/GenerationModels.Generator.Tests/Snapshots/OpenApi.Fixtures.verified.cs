@@ -1921,6 +1921,7 @@ public partial record Pet
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // marks a union read from JSON, written back as read; never part of equality
 	/// <summary>Reads a <see cref="Pet"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -1933,25 +1934,25 @@ public partial record Pet
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "kitty": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Pet { Cat = d0 } : new global::TestModels.Pet { Unmatched = element };
-				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1 } : new global::TestModels.Pet { Unmatched = element };
-				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2 } : new global::TestModels.Pet { Unmatched = element };
+				case "kitty": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Pet { Cat = d0, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
+				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
+				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
 			}
 			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Pet { Cat = caseCat };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Pet { Dog = caseDog };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			switch (fit.Best)
 			{
-				case 0: return new global::TestModels.Pet { Cat = caseCat };
-				case 1: return new global::TestModels.Pet { Dog = caseDog };
+				case 0: return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+				case 1: return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			}
 			return new global::TestModels.Pet { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Pet", "Cat"); return; }
-			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Pet", "Dog"); return; }
+			if (value.Cat is { } caseCat) { __ModelJson.WriteCase(writer, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, "kind", s_discriminatorValues, s_discriminatorCases, 0, "Pet", "Cat", value.__raw); return; }
+			if (value.Dog is { } caseDog) { __ModelJson.WriteCase(writer, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, "kind", s_discriminatorValues, s_discriminatorCases, 1, "Pet", "Dog", value.__raw); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}
