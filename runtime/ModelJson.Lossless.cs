@@ -538,7 +538,7 @@ public static partial class ModelJson
     public static DateOnly? NextDateOnlyOrNull(ref Utf8JsonReader reader, ref RawValues raw, int slot)
         => ToValueIsNull(ref reader) ? null : KeepDateOnly(ref reader, ref raw, slot);
 
-    internal static DateOnly KeepDateOnly(ref Utf8JsonReader reader, ref RawValues raw, int slot)
+    private static DateOnly KeepDateOnly(ref Utf8JsonReader reader, ref RawValues raw, int slot)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 10)
         {

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace GenerationModels.Runtime;
 
 /// <summary>A <c>yyyy-MM-dd</c> date string; anything else (JSON null included) is a <see cref="JsonException"/>.</summary>
-internal sealed class DateOnlyConverter : JsonConverter<DateOnly>, ILosslessElement<DateOnly>
+internal sealed class DateOnlyConverter : JsonConverter<DateOnly>
 {
     /// <summary>JSON null reaches <see cref="Read"/>, which rejects it.</summary>
     public override bool HandleNull => true;
@@ -14,9 +14,5 @@ internal sealed class DateOnlyConverter : JsonConverter<DateOnly>, ILosslessElem
     public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDateOnly(ref reader);
 
     public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => ModelJson.WriteDateOnly(writer, value);
-
-    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
-    DateOnly ILosslessElement<DateOnly>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
-        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(DateOnly), null!) : ModelJson.KeepDateOnly(ref reader, ref raw, slot);
 }
 #endif

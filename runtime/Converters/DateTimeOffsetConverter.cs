@@ -14,7 +14,10 @@ internal sealed class DateTimeOffsetConverter : JsonConverter<DateTimeOffset>, I
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
-    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
+    /// <summary>
+    /// A JSON string is read as a member of this type is (the same date-times are accepted), its text kept when not
+    /// canonical (<c>Z</c>, fraction digits); any other token goes to <see cref="Read"/>.
+    /// </summary>
     DateTimeOffset ILosslessElement<DateTimeOffset>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
-        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(DateTimeOffset), null!) : ModelJson.KeepDateTimeOffset(ref reader, ref raw, slot);
+        => reader.TokenType == JsonTokenType.String ? ModelJson.KeepDateTimeOffset(ref reader, ref raw, slot) : ModelJson.ReadDateTimeOffset(ref reader);
 }

@@ -14,7 +14,11 @@ internal sealed class DecimalConverter : JsonConverter<decimal>, ILosslessElemen
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 
-    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
+    /// <summary>
+    /// A JSON number is read as a member of this type is, its text kept when not canonical; any other token goes to
+    /// <see cref="Read"/>, so elements accept what they did before (a numeric string stays an error here: a union's
+    /// list cases are told apart by their elements).
+    /// </summary>
     decimal ILosslessElement<decimal>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
-        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(decimal), null!) : ModelJson.KeepDecimal(ref reader, ref raw, slot);
+        => reader.TokenType == JsonTokenType.Number ? ModelJson.KeepDecimal(ref reader, ref raw, slot) : ModelJson.ReadDecimal(ref reader);
 }

