@@ -255,7 +255,7 @@ internal static class BehaviourChecker
                     case ExpectedKind.Union:
                     {
                         // A value of one of its cases that the union reads into that very case (so it writes back exactly).
-                        var cases = linked.Doc.UnionCases.Select(c => Normalize(c, batch.Decimal)).Distinct().ToList();
+                        var cases = linked.Doc.UnionCases.Select(c => ExpectationChecker.Normalize(c, batch.Decimal)).Distinct().ToList();
                         for (int i = 0; i < cases.Count; i++)
                         {
                             int index = (mine + i) % cases.Count;
@@ -348,7 +348,7 @@ internal static class BehaviourChecker
         if (json is null)
         {
             counts.Skipped++;
-            if (fields.Any(f => f.Required && ContainsUnchecked(f.Type))) counts.SkippedUnchecked++;
+            if (fields.Any(f => f.Required && ExpectationChecker.ContainsUnchecked(f.Type))) counts.SkippedUnchecked++;
             // Skipped only when no finite JSON exists: a cycle of required, non-nullable links (or a link read either way).
             else if (Finite(fields, batch, new HashSet<string>(StringComparer.Ordinal))) fail($"{type.Name}: no JSON was built, yet every required link of the doc ends (a cycle of required links is the only reason to skip)");
             return;
@@ -435,12 +435,12 @@ internal static class BehaviourChecker
 
     private static void CheckUnion(Type type, ExpectedDoc expected, Batch batch, BehaviourCounts counts, Action<string> fail)
     {
-        if (expected.UnionCases.Any(ContainsUnchecked))
+        if (expected.UnionCases.Any(ExpectationChecker.ContainsUnchecked))
         {
             counts.UnionsSkipped++;
             return;
         }
-        var cases = expected.UnionCases.Select(c => Normalize(c, batch.Decimal)).Distinct().ToList();
+        var cases = expected.UnionCases.Select(c => ExpectationChecker.Normalize(c, batch.Decimal)).Distinct().ToList();
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.Name is not ("Unmatched" or "EqualityContract") && p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken)
@@ -525,23 +525,6 @@ internal static class BehaviourChecker
         }
         return -1;
     }
-
-    private static bool ContainsUnchecked(ExpectedType type) => type switch
-    {
-        UncheckedType => true,
-        ListType l => ContainsUnchecked(l.Element),
-        MapType m => ContainsUnchecked(m.Value),
-        _ => false,
-    };
-
-    /// <summary>Numbers become double or decimal by the batch's option.</summary>
-    private static ExpectedType Normalize(ExpectedType type, bool decimalNumbers) => type switch
-    {
-        NumberType => decimalNumbers ? PrimitiveType.Decimal : PrimitiveType.Double,
-        ListType l => new ListType(Normalize(l.Element, decimalNumbers)),
-        MapType m => new MapType(Normalize(m.Value, decimalNumbers)),
-        _ => type,
-    };
 
     /// <summary>The loaded CLR type is the expected one (links: the type generated from that doc).</summary>
     private static bool IsClrType(Type clr, ExpectedType expected, Batch batch)
