@@ -86,7 +86,8 @@ public sealed class BatchResult
 /// that needs no type (GM0013), never both;</item>
 /// <item>the output compiles with no errors and no warnings (documentation diagnostics on);</item>
 /// <item>every member typed JsonElement is explained: a GM0002/GM0003/GM0009 diagnostic names it, or its type cell names an
-/// "any" type (see <see cref="AnySpelling"/>);</item>
+/// "any" type (see <see cref="AnySpelling"/>; well-formed docs), or, in a doc with no expectation (mutated, random), it keeps any
+/// JSON value read into it and writes it back (<see cref="BehaviourChecker.CheckUnexplainedJsonMembers"/>);</item>
 /// <item>for well-formed docs, the generated type has exactly the members, types, requiredness and nullability the doc gives.</item>
 /// </list>
 /// </summary>
