@@ -10,8 +10,21 @@ namespace GenerationModels.Runtime;
 public static partial class ModelJson
 {
     /// <summary>
+    /// How many case reads may be under way at once on a thread. A union that is a case of itself, directly or through
+    /// other unions, tries its cases on the same JSON value without consuming any of it; at this depth every case read
+    /// answers "no", so such a cycle ends (the innermost union keeps the value in <c>Unmatched</c>, each union around it
+    /// holds the one inside as its case) instead of overflowing the stack.
+    /// Nesting through JSON values needs one level per union on the path, far fewer than this.
+    /// </summary>
+    private const int MaxUnionCaseDepth = 128;
+
+    [System.ThreadStatic]
+    private static int t_unionCaseDepth;
+
+    /// <summary>
     /// Tries to read <paramref name="element"/> as one case of a union with that case's converter. A case that does not
-    /// fit throws <see cref="JsonException"/> inside, which is the "no" answer here; other exceptions propagate.
+    /// fit throws <see cref="JsonException"/> inside, which is the "no" answer here; other exceptions propagate. Past
+    /// 128 case reads under way at once (a union that is a case of itself) the answer is "no".
     /// </summary>
     /// <typeparam name="T">The case type.</typeparam>
     /// <param name="element">The JSON value of the union.</param>
@@ -21,8 +34,14 @@ public static partial class ModelJson
     /// <returns>Whether the value fits the case.</returns>
     public static bool TryReadAs<T>(JsonElement element, JsonConverter<T> converter, JsonSerializerOptions options, out T value)
     {
+        if (t_unionCaseDepth >= MaxUnionCaseDepth)
+        {
+            value = default!;
+            return false;
+        }
         byte[] utf8 = Encoding.UTF8.GetBytes(element.GetRawText());
         var reader = new Utf8JsonReader(utf8);
+        t_unionCaseDepth++;
         try
         {
             reader.Read();
@@ -33,6 +52,10 @@ public static partial class ModelJson
         {
             value = default!;
             return false;
+        }
+        finally
+        {
+            t_unionCaseDepth--;
         }
     }
 

@@ -56,6 +56,41 @@ public sealed class ConverterFuzzTests
     }
 
     [Fact]
+    public void Non_canonical_json_reads_and_writes_back_exactly_or_as_documented()
+    {
+        // Valid JSON in spellings the writer would not produce (TypedJson.WriteNonCanonical): each result is pinned, the
+        // exact input text where README "lossless scalars" / "tolerant reading" keep it, the writer's form where README
+        // "round trips" documents a normalisation (string escapes, raw non-ASCII, escaped member names), a
+        // JsonException naming the depth past the reader's limit.
+        long documents = 0, spellings = 0, normalised = 0, exact = 0, tooDeep = 0;
+        Gen.Select(Model, Gen.Int).Sample("converter-non-canonical", (model, seed) =>
+        {
+            var (input, expected, valid, nonCanonical, deep) = TypedJson.WriteNonCanonical(model.Type, seed);
+            if (!valid) return;
+            object? value = Read(model, input, out var error);
+            if (deep)
+            {
+                if (error is not JsonException || !error.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new Xunit.Sdk.XunitException($"{model}: nesting past the depth limit should be a JsonException naming the depth, was {(error is null ? "read" : error.GetType().Name + ": " + error.Message)}\n{Show(input)}");
+                }
+                Interlocked.Increment(ref tooDeep);
+                return;
+            }
+            if (error is not null) throw new Xunit.Sdk.XunitException($"{model}: valid non-canonical JSON was rejected: {error.GetType().Name}: {error.Message}\n{Show(input)}");
+            string written = JsonSerializer.Serialize(value, model.TypeInfo);
+            string want = Encoding.UTF8.GetString(expected);
+            Assert.True(want == written, $"{model}: non-canonical JSON did not come back as pinned\n  in: {Show(input)}\nwant: {Show(expected)}\n got: {Show(Encoding.UTF8.GetBytes(written))}");
+            Interlocked.Increment(ref documents);
+            Interlocked.Add(ref spellings, nonCanonical);
+            if (nonCanonical > 0) Interlocked.Increment(ref input.AsSpan().SequenceEqual(expected) ? ref exact : ref normalised);
+        }, iter: Math.Max(2_000, MutatedInputs / 10), threads: Infrastructure.FuzzSettings.Threads, print: t => $"{t.Item1} seed {t.Item2}");
+        Report($"non-canonical JSON: {documents:N0} documents over {ModelShapes.All.Count} models read and written back as pinned ({spellings:N0} non-canonical spellings; {exact:N0} came back byte for byte, {normalised:N0} normalised as documented), {tooDeep:N0} nested past the limit rejected");
+        Assert.True(spellings > documents, $"only {spellings} non-canonical spellings in {documents} documents");
+        Assert.True(exact > 0 && normalised > 0 && tooDeep > 0, $"exact {exact}, normalised {normalised}, too deep {tooDeep}");
+    }
+
+    [Fact]
     public void Mutated_json_fails_only_with_JsonException_and_what_reads_writes_back()
     {
         long rejected = 0, accepted = 0;

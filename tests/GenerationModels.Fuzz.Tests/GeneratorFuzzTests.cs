@@ -21,6 +21,11 @@ public sealed class GeneratorFuzzTests
         // No vacuous pass: the compiled models and enums were run, and their members were checked.
         Assert.True(stats.ModelsExercised > 0 && stats.MembersChecked > 0, $"no generated model was exercised: {stats.Summary()}");
         Assert.True(stats.EnumsExercised > 0, $"no generated enum was exercised: {stats.Summary()}");
+        Assert.True(stats.UnionsExercised > 0 && stats.UnionCasesChecked > 0, $"no generated union was exercised: {stats.Summary()}");
+        // Links are followed: models reached through a link were read and checked member by member. A model is left out
+        // only when no finite JSON exists for it (a cycle of required, non-nullable links; BehaviourChecker fails the
+        // batch otherwise) or a required link may be read either way.
+        Assert.True(stats.LinkedModelsChecked > 0, $"no model was read through a link: {stats.Summary()}");
     }
 
     [Fact]

@@ -522,6 +522,40 @@ public sealed class ModelJsonHelperTests
         Assert.True(ModelJson.TryReadAs(Element("""{"id":"c"}"""), ItemConverter.Instance, Options, out var exact, ref fit, 4));
         Assert.Equal("c", exact.Id);
         Assert.Equal(1, fit.Best);
+    /// <summary>A union that is its own first case, read the way the generated union converter reads (fuzz finding, issue 17).</summary>
+    private sealed class SelfUnionConverter : System.Text.Json.Serialization.JsonConverter<object>
+    {
+        public static readonly SelfUnionConverter Instance = new();
+
+        public override object Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var element = ModelJson.ReadJsonElement(ref reader);
+            if (ModelJson.TryReadAs(element, this, options, out var self)) return new object[] { self };
+            if (ModelJson.TryReadAs(element, PrimitiveConverters.String, options, out var text)) return text;
+            return element;
+        }
+
+        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void TryReadAs_ends_a_union_that_is_its_own_case_instead_of_overflowing_the_stack()
+    {
+        // Before: every read recursed on the same value until the process died of a stack overflow.
+        Assert.True(ModelJson.TryReadAs(Element("\"v\""), SelfUnionConverter.Instance, Options, out var value));
+        int depth = 0;
+        while (value is object[] wrapped)
+        {
+            value = wrapped[0];
+            depth++;
+        }
+        // 128 case reads under way: the innermost union's case reads all answer "no", so it keeps the value as unmatched
+        // JSON (nothing lost), and each union around it holds the one inside as its self case.
+        Assert.Equal("\"v\"", Assert.IsType<JsonElement>(value).GetRawText());
+        Assert.Equal(127, depth);
+        // The guard unwinds: an ordinary case read afterwards still works.
+        Assert.True(ModelJson.TryReadAs(Element("12"), PrimitiveConverters.Int64, Options, out long number));
+        Assert.Equal(12L, number);
     }
 
     [Theory]

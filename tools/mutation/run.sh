@@ -26,6 +26,7 @@ mutations=(
   "dropped-enum-value|generator/Emission/ModelEmitter.cs|/private void WriteEnum(TypeSpec type)/,/^    }/s/type\.EnumMembers/type.EnumMembers.Skip(1)/g|Generator RoundTrip Fuzz"
   "inverted-presence-bit|generator/Emission/ModelEmitter.cs|s/(value.{member.Mask} \& {member.Bit}) != 0)/(value.{member.Mask} \& {member.Bit}) == 0)/|Generator RoundTrip Fuzz"
   "wrong-escape-member-names|runtime/ModelJson.cs|s/encoded\[i\] = JsonEncodedText.Encode(names\[i\]);/encoded[i] = JsonEncodedText.Encode(names[i].Replace(\"\\\\\\\\\", \"\\\\\\\\\\\\\\\\\"));/|Runtime RoundTrip Fuzz"
+  "reversed-union-case-order|generator/Emission/ModelEmitter.cs|/w.Line(\$\"var element = /,/UnmatchedProperty} = element/s/foreach (var c in type.Cases)/foreach (var c in type.Cases.Reverse())/|Generator RoundTrip Fuzz"
   "relaxed-escape-unknown-members|runtime/OpenDictionary.cs|s/writer.WritePropertyName(member.Key);/writer.WritePropertyName(JsonEncodedText.Encode(member.Key, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping));/|Runtime RoundTrip Fuzz"
 )
 

@@ -83,7 +83,7 @@ internal static class ExpectationChecker
                 // Cases whose type may be read either way (UncheckedType) are not matched, but every other case must be
                 // there; the number of cases is exact only when no case is unchecked.
                 bool anyUnchecked = expected.UnionCases.Any(c => ContainsUnchecked(c));
-                var distinct = expected.UnionCases.Select(c => Normalize(c, options)).Distinct().ToList();
+                var distinct = expected.UnionCases.Select(c => Normalize(c, options.DecimalNumbers)).Distinct().ToList();
                 if (!anyUnchecked && cases.Count != distinct.Count) Fail($"union should have {distinct.Count} cases ({string.Join(", ", distinct)}), has {cases.Count} ({string.Join(", ", cases.Select(c => c.Type.ToDisplayString()))})");
                 foreach (var expectedCase in distinct.Where(c => !ContainsUnchecked(c)))
                 {
@@ -101,7 +101,7 @@ internal static class ExpectationChecker
     private static IEnumerable<ExpectedField> Flatten(IEnumerable<ExpectedField> fields)
         => fields.SelectMany(f => f.Type is NestedType nested ? new[] { f }.Concat(Flatten(nested.Fields)) : new[] { f });
 
-    private static bool ContainsUnchecked(ExpectedType type) => type switch
+    internal static bool ContainsUnchecked(ExpectedType type) => type switch
     {
         UncheckedType => true,
         ListType l => ContainsUnchecked(l.Element),
@@ -110,11 +110,11 @@ internal static class ExpectationChecker
     };
 
     /// <summary>Numbers become double or decimal by the batch's option; Long stays long.</summary>
-    private static ExpectedType Normalize(ExpectedType type, BatchOptions options) => type switch
+    internal static ExpectedType Normalize(ExpectedType type, bool decimalNumbers) => type switch
     {
-        NumberType => options.DecimalNumbers ? PrimitiveType.Decimal : PrimitiveType.Double,
-        ListType l => new ListType(Normalize(l.Element, options)),
-        MapType m => new MapType(Normalize(m.Value, options)),
+        NumberType => decimalNumbers ? PrimitiveType.Decimal : PrimitiveType.Double,
+        ListType l => new ListType(Normalize(l.Element, decimalNumbers)),
+        MapType m => new MapType(Normalize(m.Value, decimalNumbers)),
         _ => type,
     };
 
@@ -148,7 +148,7 @@ internal static class ExpectationChecker
                 ? property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
                 : property.NullableAnnotation == NullableAnnotation.Annotated;
             if (nullable != field.NullableProperty) context.Fail($"{where} should {(field.NullableProperty ? "" : "not ")}be nullable (it is {property.Type.ToDisplayString()})");
-            var expectedType = Normalize(field.Type, context.Options);
+            var expectedType = Normalize(field.Type, context.Options.DecimalNumbers);
             if (!context.Matches(Unwrap(property.Type), expectedType, type, report: false))
             {
                 context.Fail($"{where} should be {expectedType}, is {property.Type.ToDisplayString()}");

@@ -22,7 +22,7 @@ public sealed class FuzzFailure : Exception
 /// <summary>Counts over one fuzz test, for its report line.</summary>
 public sealed class FuzzStats
 {
-    private long _models, _members, _unknownMembers, _enums, _enumValues, _jsonDocuments, _skippedModels;
+    private long _models, _members, _unknownMembers, _enums, _enumValues, _jsonDocuments, _skippedModels, _linkedModels, _unions, _unionCases, _unionsSkipped, _jsonByBehaviour, _skippedUnchecked;
     private long _batches, _docs, _compiledBatches, _compiledDocs, _types, _notASchema, _jsonMembers, _jsonByDiagnostic, _jsonDeclaredAny;
     private long _generatorTicks, _compileTicks, _sourceChars, _docChars, _slowestTicks;
     private readonly ConcurrentDictionary<string, long> _diagnostics = new(StringComparer.Ordinal);
@@ -43,6 +43,16 @@ public sealed class FuzzStats
 
     public long JsonDocuments => Interlocked.Read(ref _jsonDocuments);
 
+    public long UnionsExercised => Interlocked.Read(ref _unions);
+
+    public long UnionCasesChecked => Interlocked.Read(ref _unionCases);
+
+    public long LinkedModelsChecked => Interlocked.Read(ref _linkedModels);
+
+    public long SkippedModels => Interlocked.Read(ref _skippedModels);
+
+    public long JsonMembersByBehaviour => Interlocked.Read(ref _jsonByBehaviour);
+
     public void Add(BatchResult result)
     {
         Interlocked.Increment(ref _batches);
@@ -60,10 +70,16 @@ public sealed class FuzzStats
         Interlocked.Add(ref _enumValues, result.Behaviour.EnumValues);
         Interlocked.Add(ref _jsonDocuments, result.Behaviour.Documents);
         Interlocked.Add(ref _skippedModels, result.Behaviour.Skipped);
+        Interlocked.Add(ref _linkedModels, result.Behaviour.LinkedModels);
+        Interlocked.Add(ref _skippedUnchecked, result.Behaviour.SkippedUnchecked);
+        Interlocked.Add(ref _unions, result.Behaviour.Unions);
+        Interlocked.Add(ref _unionCases, result.Behaviour.UnionCases);
+        Interlocked.Add(ref _unionsSkipped, result.Behaviour.UnionsSkipped);
         Interlocked.Add(ref _notASchema, result.NotASchema);
         Interlocked.Add(ref _jsonMembers, result.JsonElementMembers);
         Interlocked.Add(ref _jsonByDiagnostic, result.JsonElementByDiagnostic);
         Interlocked.Add(ref _jsonDeclaredAny, result.JsonElementDeclaredAny);
+        Interlocked.Add(ref _jsonByBehaviour, result.JsonElementByBehaviour);
         Interlocked.Add(ref _generatorTicks, result.GeneratorTime.Ticks);
         Interlocked.Add(ref _compileTicks, result.CompileTime.Ticks);
         Interlocked.Add(ref _sourceChars, result.SourceChars);
@@ -82,9 +98,9 @@ public sealed class FuzzStats
         return string.Create(CultureInfo.InvariantCulture,
             $"{Name} ({Seeded.Describe}): {Docs:N0} docs in {_batches:N0} generator runs ({_compiledDocs:N0} docs in {_compiledBatches:N0} compiled batches), "
             + $"{_types:N0} types generated, {_notASchema:N0} docs not a schema; {_jsonMembers:N0} JsonElement members "
-            + $"({_jsonByDiagnostic:N0} reported by GM0002/3/9, {_jsonDeclaredAny:N0} declared 'any'); "
-            + $"executed: {_models:N0} models ({_members:N0} typed members, {_unknownMembers:N0} unknown members kept; {_skippedModels:N0} skipped: a required link), "
-            + $"{_enums:N0} enums ({_enumValues:N0} values), {_jsonDocuments:N0} JSON documents; diagnostics: {diagnostics}; "
+            + $"({_jsonByDiagnostic:N0} reported by GM0002/3/9, {_jsonDeclaredAny:N0} declared 'any', {_jsonByBehaviour:N0} with no diagnostic judged by behaviour: kept and written back); "
+            + $"executed: {_models:N0} models ({_members:N0} typed members, {_linkedModels:N0} linked models read through a link, {_unknownMembers:N0} unknown members kept; {_skippedModels:N0} skipped: a required member with no JSON to build, {_skippedUnchecked:N0} of them a link read either way, the rest cycles of required links), "
+            + $"{_enums:N0} enums ({_enumValues:N0} values), {_unions:N0} unions ({_unionCases:N0} cases landed and written back; {_unionsSkipped:N0} skipped: an unchecked case), {_jsonDocuments:N0} JSON documents; diagnostics: {diagnostics}; "
             + $"{_docChars / 1e6:F1} M doc chars in, {_sourceChars / 1e6:F1} M source chars out; generator {TimeSpan.FromTicks(_generatorTicks).TotalSeconds:F1} s, "
             + $"compile {TimeSpan.FromTicks(_compileTicks).TotalSeconds:F1} s (slowest batch {TimeSpan.FromTicks(_slowestTicks).TotalSeconds:F1} s); {_clock.Elapsed.TotalSeconds:F1} s wall");
     }

@@ -65,6 +65,15 @@ public sealed class BatchResult
 
     /// <summary>What the behavioural check executed (well-formed batches only).</summary>
     public BehaviourCounts Behaviour { get; } = new();
+
+    /// <summary>
+    /// JsonElement members of docs with no expectation (mutated, random) that no diagnostic names: judged by behaviour
+    /// once the batch compiled (<see cref="BehaviourChecker.CheckUnexplainedJsonMembers"/>), not by words of their type cell.
+    /// </summary>
+    public List<(string Path, SyntaxTree Tree, PropertyDeclarationSyntax Property, string JsonName)> UnexplainedJsonMembers { get; } = new();
+
+    /// <summary>Of those, the members whose value was read into the property and written back unchanged.</summary>
+    public int JsonElementByBehaviour { get; set; }
 }
 
 /// <summary>
@@ -77,7 +86,8 @@ public sealed class BatchResult
 /// that needs no type (GM0013), never both;</item>
 /// <item>the output compiles with no errors and no warnings (documentation diagnostics on);</item>
 /// <item>every member typed JsonElement is explained: a GM0002/GM0003/GM0009 diagnostic names it, or its type cell names an
-/// "any" type (see <see cref="AnySpelling"/>);</item>
+/// "any" type (see <see cref="AnySpelling"/>; well-formed docs), or, in a doc with no expectation (mutated, random), it keeps any
+/// JSON value read into it and writes it back (<see cref="BehaviourChecker.CheckUnexplainedJsonMembers"/>);</item>
 /// <item>for well-formed docs, the generated type has exactly the members, types, requiredness and nullability the doc gives.</item>
 /// </list>
 /// </summary>
@@ -191,7 +201,7 @@ public static class FuzzRunner
             if (!emitted && !notASchema) result.Problems.Add(new Problem(path, "no type was generated and no GM0004/GM0008/GM0013 says why"));
             if (emitted && notASchema) result.Problems.Add(new Problem(path, "a type was generated although GM0004/GM0008/GM0013 says the doc has none"));
             if (trees is { Count: > 1 }) result.Problems.Add(new Problem(path, $"{trees.Count} sources were generated from one doc"));
-            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, aliases, result);
+            if (emitted) CheckJsonElementMembers(doc, path, trees!, docDiagnostics, aliases, result, judgeByBehaviour: compile && doc.Expected is null);
         }
 
         result.SourceChars = run.GeneratedSources.Sum(s => (long)s.SourceText.Length);
@@ -207,6 +217,9 @@ public static class FuzzRunner
         }
         if (compileProblems.Count > 0) return result;
 
+        // JsonElement members of mutated and random docs that no diagnostic names: their JSON must be kept.
+        if (result.UnexplainedJsonMembers.Count > 0) BehaviourChecker.CheckUnexplainedJsonMembers(result.UnexplainedJsonMembers, output, result);
+
         foreach (var (path, doc) in byPath)
         {
             if (doc.Expected is null) continue;
@@ -214,13 +227,13 @@ public static class FuzzRunner
         }
         if (result.Problems.Count > 0) return result;
 
-        // Run what was compiled: every well-formed model and enum, through its generated converter.
+        // Run what was compiled: every well-formed model, enum and union, through its generated converter.
         var exercised = byPath
             .Where(p => p.Value.Expected is not null && treesByDoc.TryGetValue(p.Key, out var t) && t.Count == 1)
             .Select(p => (Path: p.Key, Doc: p.Value, Type: BehaviourChecker.TopLevelType(output, treesByDoc[p.Key][0])))
             .Where(p => p.Type is not null)
             .Select(p => (p.Path, p.Doc, p.Type!));
-        BehaviourChecker.Check(exercised, output, result.Behaviour, result.Problems);
+        BehaviourChecker.Check(exercised, output, result.Behaviour, result.Problems, options.DecimalNumbers);
         return result;
     }
 
@@ -271,7 +284,7 @@ public static class FuzzRunner
         }
     }
 
-    private static void CheckJsonElementMembers(FuzzDoc doc, string path, List<SyntaxTree> trees, List<Diagnostic> diagnostics, HashSet<string> aliases, BatchResult result)
+    private static void CheckJsonElementMembers(FuzzDoc doc, string path, List<SyntaxTree> trees, List<Diagnostic> diagnostics, HashSet<string> aliases, BatchResult result, bool judgeByBehaviour)
     {
         List<Generator.Model.SchemaField>? fields = null;
         string? validText = null;
@@ -290,7 +303,14 @@ public static class FuzzRunner
                     result.JsonElementByDiagnostic++;
                     continue;
                 }
-                // No diagnostic names the member: the doc must spell its type as "any JSON".
+                // No diagnostic names the member. A doc with no expectation (mutated, random) in a compiled batch is judged
+                // by behaviour: any JSON value read into the member is kept there and written back.
+                if (judgeByBehaviour)
+                {
+                    result.UnexplainedJsonMembers.Add((path, tree, property, jsonName));
+                    continue;
+                }
+                // A well-formed doc (its types are also checked exactly) or a batch not compiled: the doc must spell the type as "any JSON".
                 if (fields is null)
                 {
                     validText = ValidUtf16(doc.Text);

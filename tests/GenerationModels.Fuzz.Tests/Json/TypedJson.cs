@@ -17,8 +17,19 @@ public sealed class TypedJson
 {
     private const int MaxModelDepth = 8;
     private readonly Random _random;
+    private readonly bool _nonCanonical;
 
-    private TypedJson(int seed) => _random = new Random(seed);
+    private TypedJson(int seed, bool nonCanonical = false)
+    {
+        _random = new Random(seed);
+        _nonCanonical = nonCanonical;
+    }
+
+    /// <summary>A member of the top-level model always written, with this raw JSON value (<see cref="WriteWith"/>).</summary>
+    private (string JsonName, string Json)? _forced;
+
+    /// <summary>Deep nesting past the reader's limit (64) was written: the input must fail with a JsonException naming the depth.</summary>
+    public bool TooDeep { get; private set; }
 
     /// <summary>False when the shape could not be satisfied (a cycle of required members deeper than the limit).</summary>
     public bool Valid { get; private set; } = true;
@@ -26,24 +37,47 @@ public sealed class TypedJson
     public static (byte[] Utf8, bool Valid) Write(Type model, int seed)
     {
         var json = new TypedJson(seed);
-        var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            json.Value(writer, model, 0);
-        }
-        return (stream.ToArray(), json.Valid);
+        using var pair = new JsonPair();
+        json.Value(pair, model, 0);
+        return (pair.Expected(), json.Valid);
+    }
+
+    /// <summary>Valid JSON for <paramref name="model"/> with its member <paramref name="jsonName"/> present and holding <paramref name="value"/> (raw JSON).</summary>
+    public static (byte[] Utf8, bool Valid) WriteWith(Type model, int seed, string jsonName, string value)
+    {
+        var json = new TypedJson(seed) { _forced = (jsonName, value) };
+        using var pair = new JsonPair();
+        json.Value(pair, model, 0);
+        return (pair.Expected(), json.Valid);
+    }
+
+    /// <summary>
+    /// Valid JSON for <paramref name="model"/> in non-canonical spellings, and what reading it and writing it back must
+    /// give: model members' scalars spelled as the writer would not (<c>1.0</c>, <c>1e5</c>, <c>1E+5</c>, <c>-0</c>,
+    /// <c>0.10</c>, integers beyond <c>long</c>, date-times with <c>Z</c>, fraction digits or other offsets, numbers and
+    /// booleans as strings where tolerant reading takes them) come back exactly (README "lossless scalars", "tolerant
+    /// reading"); raw non-ASCII UTF-8 and unescaped HTML-sensitive characters in strings, and escaped member names, come
+    /// back as the writer escapes them (README "round trips": normalised); unknown values nested up to 40 deep come back
+    /// exactly, and nesting past the reader's depth limit of 64 is a JsonException (<see cref="TooDeep"/>).
+    /// </summary>
+    public static (byte[] Input, byte[] Expected, bool Valid, int NonCanonical, bool TooDeep) WriteNonCanonical(Type model, int seed)
+    {
+        var json = new TypedJson(seed, nonCanonical: true);
+        using var pair = new JsonPair();
+        json.Value(pair, model, 0);
+        return (pair.Input(), pair.Expected(), json.Valid, pair.NonCanonical, json.TooDeep);
     }
 
     private bool Chance(int percent) => _random.Next(100) < percent;
 
-    private void Value(Utf8JsonWriter w, Type type, int depth)
+    private void Value(JsonPair w, Type type, int depth)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
             Value(w, underlying, depth);
             return;
         }
-        if (type == typeof(string)) w.WriteStringValue(Text());
+        if (type == typeof(string)) w.WriteStringValue(Text(), raw: _nonCanonical && Chance(50));
         else if (type == typeof(long)) w.WriteNumberValue(Long());
         else if (type == typeof(double)) w.WriteNumberValue(Double());
         else if (type == typeof(decimal)) w.WriteNumberValue(Decimal());
@@ -109,7 +143,7 @@ public sealed class TypedJson
         }
     }
 
-    private void Model(Utf8JsonWriter w, Type type, int depth)
+    private void Model(JsonPair w, Type type, int depth)
     {
         w.WriteStartObject();
         var members = ModelShapes.Members(type);
@@ -122,10 +156,16 @@ public sealed class TypedJson
         foreach (var member in members)
         {
             bool deep = depth >= MaxModelDepth / 2;
+            if (depth == 0 && _forced is { } forced && forced.JsonName == member.JsonName)
+            {
+                w.WritePropertyName(member.JsonName);
+                w.WriteRawValue(forced.Json);
+                continue;
+            }
             if (!member.Required && (deep || Chance(30))) continue; // absent
-            w.WritePropertyName(member.JsonName);
+            w.WritePropertyName(member.JsonName, escapeLetters: _nonCanonical && Chance(15));
             if (member.Nullable && (Chance(15) || (deep && !member.Required) || (deep && depth > MaxModelDepth))) w.WriteNullValue();
-            else Value(w, member.Type, depth + 1);
+            else if (!(_nonCanonical && Chance(50) && NonCanonicalScalar(w, Nullable.GetUnderlyingType(member.Type) ?? member.Type))) Value(w, member.Type, depth + 1);
         }
         if (Chance(25) && type.GetProperty("AdditionalProperties") is not null)
         {
@@ -135,11 +175,89 @@ public sealed class TypedJson
             {
                 string name = "x_" + Text();
                 if (!declared.Add(name)) continue;
-                w.WritePropertyName(name);
-                AnyJson(w, 0);
+                w.WritePropertyName(name, escapeLetters: _nonCanonical && Chance(10), raw: _nonCanonical && Chance(50));
+                if (_nonCanonical && Chance(20)) Deep(w);
+                else AnyJson(w, 0);
             }
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A model member's scalar in a spelling the writer would not produce, kept and written back exactly (the expected
+    /// text is the input text); false when <paramref name="type"/> is not a scalar.
+    /// </summary>
+    private bool NonCanonicalScalar(JsonPair w, Type type)
+    {
+        string? text = null;
+        if (type == typeof(double)) text = Pick("1.0", "1e5", "1E+5", "-0", "-0.0", "0.10", "2.50", "1.5e-7", "12345678901234567890", "0.1000000000000000055511151231257827", "\"12.34\"", "\"-0.5e3\"");
+        else if (type == typeof(decimal)) text = Pick("1.0", "-0", "0.10", "2.50", "12345678901234567890", "\"12.34\"");
+        else if (type == typeof(long)) text = Pick("-0", "1.0", "1e2", "1E+3", "9.2e18", "\"12\"", "\"-7\"");
+        else if (type == typeof(bool)) text = Pick("\"true\"", "\"false\"");
+        else if (type == typeof(string)) text = Pick("12", "-0.50", "1e5", "true", "false");
+        else if (type == typeof(DateTimeOffset)) text = "\"" + DateTimeText() + "\"";
+        else if (type == typeof(DateOnly)) text = "\"" + DateTimeText() + "\""; // a full timestamp for a date member: its date, the text kept
+        if (text is null) return false;
+        w.WriteRawValue(text, text);
+        return true;
+    }
+
+    private string Pick(params string[] spellings) => spellings[_random.Next(spellings.Length)];
+
+    /// <summary>An RFC 3339 date-time in one of the spellings the writer does not produce: <c>Z</c>, 1 to 7 fraction digits (trailing zeros kept), offsets.</summary>
+    private string DateTimeText()
+    {
+        string date = string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1900, 2100):0000}-{_random.Next(1, 13):00}-{_random.Next(1, 29):00}T{_random.Next(24):00}:{_random.Next(60):00}:{_random.Next(60):00}");
+        string offset = _random.Next(4) switch
+        {
+            0 => "Z",
+            1 => "+00:00",
+            2 => "-05:30",
+            _ => "+14:00",
+        };
+        // The writer spells a zero offset +00:00 and drops trailing zeros of the fraction: away from Z, the fraction
+        // ends in a zero so the text is never the writer's own.
+        int digits = offset == "Z" ? _random.Next(0, 8) : _random.Next(1, 8);
+        string fraction = digits == 0 ? "" : "." + string.Concat(Enumerable.Range(0, digits).Select(i => i == digits - 1 && (offset != "Z" || Chance(50)) ? '0' : (char)('0' + _random.Next(10))));
+        return date + fraction + offset;
+    }
+
+    /// <summary>An unknown value nested in arrays and objects: up to 40 deep (kept exactly), or now and then 70 deep (past the reader's limit of 64).</summary>
+    private void Deep(JsonPair w)
+    {
+        bool tooDeep = Chance(5);
+        int depth = tooDeep ? 70 : _random.Next(10, 41);
+        TooDeep |= tooDeep;
+        var closers = new Stack<bool>();
+        for (int i = 0; i < depth; i++)
+        {
+            if (Chance(50))
+            {
+                w.WriteStartArray();
+                closers.Push(true);
+            }
+            else
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("d" + i.ToString(CultureInfo.InvariantCulture), raw: true);
+                closers.Push(false);
+            }
+        }
+        // Unknown values keep their number spellings; a string's raw non-ASCII text is re-escaped.
+        var (input, expected) = _random.Next(5) switch
+        {
+            0 => ("1.0", "1.0"),
+            1 => ("-0", "-0"),
+            2 => ("1e400", "1e400"),
+            3 => ("\"é/<\"", "\"\\u00E9/\\u003C\""),
+            _ => ("null", "null"),
+        };
+        w.WriteRawValue(input, expected);
+        while (closers.Count > 0)
+        {
+            if (closers.Pop()) w.WriteEndArray();
+            else w.WriteEndObject();
+        }
     }
 
     private static readonly string[] Words = { "", "a", "pet", "in progress", "café", "名前", "😀", "\"quoted\"", "back\\slash", "line\nbreak", "\t", "\u0000", "\u001f", "</script>", "\u2028", "\u202E", "x-y", "1", "true", "null" };
@@ -184,7 +302,7 @@ public sealed class TypedJson
     }
 
     /// <summary>Any JSON value, as a JsonElement member keeps it (numbers in their own spelling, even beyond double).</summary>
-    private void AnyJson(Utf8JsonWriter w, int depth)
+    private void AnyJson(JsonPair w, int depth)
     {
         switch (_random.Next(depth > 4 ? 5 : 8))
         {
