@@ -507,7 +507,6 @@ public static partial class ModelJson
     {
         var value = ReadUnknownValue(ref reader, out string name);
         members.Add(name, value);
-        t_unknownMembersRead++;
     }
 
     /// <summary>The unknown members collected, or null when there were none.</summary>

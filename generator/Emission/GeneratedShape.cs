@@ -168,7 +168,6 @@ internal static class GeneratedShape
         public const string ToOpenDictionary = nameof(ToOpenDictionary);
         public const string Discriminator = nameof(Discriminator);
         public const string TryReadAs = nameof(TryReadAs);
-        public const string UnionFit = nameof(UnionFit);
         public const string WriteCase = nameof(WriteCase);
         public const string NotAnOptionalMember = nameof(NotAnOptionalMember);
         public const string NotNull = nameof(NotNull);

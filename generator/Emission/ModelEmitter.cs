@@ -486,27 +486,9 @@ internal sealed partial class ModelEmitter
             }
             w.Close();
         }
-        if (type.Cases.Count == 1)
+        foreach (var c in type.Cases)
         {
-            var only = type.Cases[0];
-            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(only.Type)}, options, out var {Camel(only.Name)})) return new {fullName} {{ {only.Name} = {Camel(only.Name)}{readMark} }};");
-        }
-        else if (type.Cases.Count > 1)
-        {
-            // The first case that declares every member wins; otherwise the case that kept the fewest unknown members.
-            w.Line($"var fit = new {ModelJson}{Api.UnionFit}();");
-            for (int i = 0; i < type.Cases.Count; i++)
-            {
-                var c = type.Cases[i];
-                w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)}, ref fit, {i.ToString(CultureInfo.InvariantCulture)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
-            }
-            w.Open("switch (fit.Best)");
-            for (int i = 0; i < type.Cases.Count; i++)
-            {
-                var c = type.Cases[i];
-                w.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
-            }
-            w.Close();
+            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
         }
         w.Line($"return new {fullName} {{ {UnmatchedProperty} = element }};");
         w.Close();

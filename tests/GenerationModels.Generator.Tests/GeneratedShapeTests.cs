@@ -48,7 +48,6 @@ public sealed class GeneratedShapeTests
         Assert.Equal(nameof(ModelJson.ToOpenDictionary), Api.ToOpenDictionary);
         Assert.Equal(nameof(ModelJson.Discriminator), Api.Discriminator);
         Assert.Equal(nameof(ModelJson.TryReadAs), Api.TryReadAs);
-        Assert.Equal(nameof(ModelJson.UnionFit), Api.UnionFit);
         Assert.Equal(nameof(ModelJson.WriteCase), Api.WriteCase);
         Assert.Equal($"{nameof(GenerationModels.Runtime.RawValues)}.{nameof(GenerationModels.Runtime.RawValues.ReadUnion)}", GeneratedShape.RawValuesReadUnion);
         Assert.Equal(nameof(PrimitiveConverters), Api.PrimitiveConverters);

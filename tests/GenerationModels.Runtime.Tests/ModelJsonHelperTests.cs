@@ -501,27 +501,6 @@ public sealed class ModelJsonHelperTests
         Assert.Equal(12L, number);
     }
 
-    [Fact]
-    public void TryReadAs_with_a_fit_is_true_only_for_an_exact_fit_and_remembers_the_case_with_fewest_unknown_members()
-    {
-        var fit = new ModelJson.UnionFit();
-        Assert.Equal(-1, fit.Best);
-
-        Assert.False(ModelJson.TryReadAs(Element("""{"id":"a","x":1,"y":2}"""), ItemConverter.Instance, Options, out var twoUnknown, ref fit, 0));
-        Assert.Equal("a", twoUnknown.Id);
-        Assert.Equal((0, 2), (fit.Best, fit.Unknown));
-
-        Assert.False(ModelJson.TryReadAs(Element("""{"id":"a","x":1}"""), ItemConverter.Instance, Options, out _, ref fit, 1));
-        Assert.Equal((1, 1), (fit.Best, fit.Unknown));
-
-        // A tie keeps the earlier case; a value that does not read at all leaves the fit alone.
-        Assert.False(ModelJson.TryReadAs(Element("""{"id":"b","z":1}"""), ItemConverter.Instance, Options, out _, ref fit, 2));
-        Assert.False(ModelJson.TryReadAs(Element("\"s\""), PrimitiveConverters.Int64, Options, out _, ref fit, 3));
-        Assert.Equal((1, 1), (fit.Best, fit.Unknown));
-
-        Assert.True(ModelJson.TryReadAs(Element("""{"id":"c"}"""), ItemConverter.Instance, Options, out var exact, ref fit, 4));
-        Assert.Equal("c", exact.Id);
-        Assert.Equal(1, fit.Best);
     /// <summary>A union that is its own first case, read the way the generated union converter reads (fuzz finding, issue 17).</summary>
     private sealed class SelfUnionConverter : System.Text.Json.Serialization.JsonConverter<object>
     {

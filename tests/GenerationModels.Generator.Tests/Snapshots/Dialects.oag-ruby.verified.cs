@@ -67,14 +67,8 @@ public partial record Animal
 				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
 				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
 			}
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-				case 1: return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
-			}
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			return new global::TestModels.Animal { Unmatched = element };
 		}
 
@@ -770,14 +764,8 @@ public partial record Tag
 		public override global::TestModels.Tag Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger, ref fit, 0)) return new global::TestModels.Tag { Integer = caseInteger };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 1)) return new global::TestModels.Tag { String = caseString };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.Tag { Integer = caseInteger };
-				case 1: return new global::TestModels.Tag { String = caseString };
-			}
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Tag { Integer = caseInteger };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Tag { String = caseString };
 			return new global::TestModels.Tag { Unmatched = element };
 		}
 

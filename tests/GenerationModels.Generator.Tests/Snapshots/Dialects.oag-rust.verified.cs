@@ -195,16 +195,9 @@ public partial record Label
 		public override global::TestModels.Label Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Owner.JsonModelConverter.Instance, options, out var caseOwner, ref fit, 0)) return new global::TestModels.Label { Owner = caseOwner };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 1)) return new global::TestModels.Label { String = caseString };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger, ref fit, 2)) return new global::TestModels.Label { Integer = caseInteger };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.Label { Owner = caseOwner };
-				case 1: return new global::TestModels.Label { String = caseString };
-				case 2: return new global::TestModels.Label { Integer = caseInteger };
-			}
+			if (__ModelJson.TryReadAs(element, global::TestModels.Owner.JsonModelConverter.Instance, options, out var caseOwner)) return new global::TestModels.Label { Owner = caseOwner };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Label { String = caseString };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Label { Integer = caseInteger };
 			return new global::TestModels.Label { Unmatched = element };
 		}
 

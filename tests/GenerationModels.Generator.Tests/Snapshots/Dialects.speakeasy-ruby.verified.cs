@@ -62,14 +62,8 @@ public partial record Friend
 		public override global::TestModels.Friend Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet, ref fit, 0)) return new global::TestModels.Friend { Pet = casePet };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 1)) return new global::TestModels.Friend { String = caseString };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.Friend { Pet = casePet };
-				case 1: return new global::TestModels.Friend { String = caseString };
-			}
+			if (__ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
 			return new global::TestModels.Friend { Unmatched = element };
 		}
 

@@ -389,14 +389,8 @@ public partial record TagNames
 		public override global::TestModels.TagNames Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 0)) return new global::TestModels.TagNames { String = caseString };
-			if (__ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList, ref fit, 1)) return new global::TestModels.TagNames { StringList = caseStringList };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.TagNames { String = caseString };
-				case 1: return new global::TestModels.TagNames { StringList = caseStringList };
-			}
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString };
+			if (__ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList };
 			return new global::TestModels.TagNames { Unmatched = element };
 		}
 

@@ -1564,14 +1564,8 @@ public partial record Loan
 			public override global::TestModels.Loan.BorrowerModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 			{
 				var element = __ModelJson.ReadJsonElement(ref reader);
-				var fit = new __ModelJson.UnionFit();
-				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString, ref fit, 0)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
-				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember, ref fit, 1)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
-				switch (fit.Best)
-				{
-					case 0: return new global::TestModels.Loan.BorrowerModel { String = caseString };
-					case 1: return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
-				}
+				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
+				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
 				return new global::TestModels.Loan.BorrowerModel { Unmatched = element };
 			}
 
@@ -1938,14 +1932,8 @@ public partial record Pet
 				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
 				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
 			}
-			var fit = new __ModelJson.UnionFit();
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat, ref fit, 0)) return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog, ref fit, 1)) return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
-			switch (fit.Best)
-			{
-				case 0: return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-				case 1: return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
-			}
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
 			return new global::TestModels.Pet { Unmatched = element };
 		}
 
