@@ -104,8 +104,8 @@ internal static class RepoAnalyzer
                 continue;
             }
 
-            string kind = parsed.Kind.ToString();
-            KindOrder.TryAdd(kind, Convert.ToInt32(parsed.Kind, CultureInfo.InvariantCulture));
+            var (kind, order) = KindOf(parsed.Shape);
+            KindOrder.TryAdd(kind, order);
             result.Kinds.Add(kind);
             result.Readers.Add(parsed.Dialect);
 
@@ -230,6 +230,19 @@ internal static class RepoAnalyzer
         if (reason.Length > 80) reason = reason.Substring(0, 80) + "…";
         return reason.Trim();
     }
+
+    /// <summary>
+    /// The report's kind of a parsed doc (the columns of the committed reports and baseline): a schema's shape, with
+    /// objects and opaque types counted as models, or NotASchema when no schema was read.
+    /// </summary>
+    private static (string Kind, int Order) KindOf(SchemaShape? shape) => shape switch
+    {
+        null => ("NotASchema", 3),
+        SchemaShape.Enum => ("Enum", 1),
+        SchemaShape.Union => ("Union", 2),
+        SchemaShape.Alias => ("Alias", 4),
+        _ => ("Model", 0),
+    };
 
     private static string Describe(Exception exception)
     {

@@ -50,7 +50,7 @@ internal static class ReportWriter
         if (generatorVersion is not null) sb.Append("Generator: ").Append(generatorVersion).Append(". ");
         sb.AppendLine(Inv($"{total.Docs} docs in {Plural(total.Repos, "repo")} of {Plural(dialects.Count, "dialect")}; the run took {elapsed.TotalSeconds:0} s (generator {total.GeneratorMs / 1000:0.0} s, compiling {total.CompileMs / 1000:0.0} s)."));
         sb.AppendLine();
-        sb.AppendLine("Columns: *kinds* are `ParsedDocument.Kind`; *skipped* docs got GM0004 (not a schema); *fields* counts every field of every");
+        sb.AppendLine("Columns: *kinds* are `ParsedDocument.Shape` (objects and opaque types as Model; NotASchema when no schema was read); *skipped* docs got GM0004 (not a schema); *fields* counts every field of every");
         sb.AppendLine("model, nested types included; a *fallback* is a field the generator typed as `JsonElement` with GM0002 (type not");
         sb.AppendLine("understood) or GM0003 (linked doc not found); *precisely typed* = fields without a fallback; *declared any* fields");
         sb.AppendLine("(`JsonElement` because the doc says any) count as precisely typed and are shown separately; *compile* columns are");

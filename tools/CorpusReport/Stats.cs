@@ -49,7 +49,7 @@ internal class Stats
     public double GeneratorMs;
     public double CompileMs;
 
-    /// <summary>Docs per <c>ParsedDocument.Kind.ToString()</c>.</summary>
+    /// <summary>Docs per the doc's kind (<c>ParsedDocument.Shape</c>, objects and opaque types as Model).</summary>
     public readonly Counter Kinds = new();
 
     /// <summary>Docs per <c>ParsedDocument.Dialect</c> (the reader that understood the doc).</summary>
