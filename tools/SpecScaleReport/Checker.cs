@@ -245,7 +245,10 @@ internal sealed class Checker
             bool nullable = IsNullable(property.Type);
             bool expectNullable = prop.Nullable || !prop.Required;
             if (nullable != expectNullable) Mismatch(fieldPath, $"expected {(expectNullable ? "a nullable" : "a non-nullable")} property{(prop.Nullable ? " (the spec allows null)" : "")}, got {Display(property.Type)}");
-            if (property.IsRequired != prop.Required) Mismatch(fieldPath, prop.Required ? "required in the spec, not a required property" : "a required property, but optional (or read/write-only) in the spec");
+            // Required in the JSON: a C# required member, or [JsonRequired] on one with a default (a union case's
+            // discriminator, which starts as the case's mapping value).
+            bool required = property.IsRequired || property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonRequiredAttribute");
+            if (required != prop.Required) Mismatch(fieldPath, prop.Required ? "required in the spec, not a required property" : "a required property, but optional (or read/write-only) in the spec");
             // C# allows [Obsolete] on a required member only in an obsolete type (CS9042); the generator documents it instead.
             bool obsolete = prop.Deprecated && (!prop.Required || typeDeprecated);
             if (IsObsolete(property) != obsolete) Mismatch(fieldPath, obsolete ? "deprecated without [Obsolete]" : "[Obsolete] but not deprecated (or required in a type that is not)");

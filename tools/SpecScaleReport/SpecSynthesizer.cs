@@ -730,7 +730,7 @@ internal sealed class SpecSynthesizer
 
         // The sibling file.
         BuildObject(O("Error"), new[] { P("status", Int("int32"), required: true), P("title", Str(), required: true), P("detail", Str()) }, "RFC 7807 problem (same name as the main file's Error).");
-        _m.ExpectedDiagnostics.Add(new ExpectedDiagnostic("GM0006", Other, "'Error' is emitted as 'OtherError'", "two files both define Error"));
+        _m.ExpectedDiagnostics.Add(new ExpectedDiagnostic("GM0020", Other, "'Error' is emitted as 'OtherError'", "two files both define Error"));
         BuildObject(O("GeoPoint"), new[] { P("lat", Num("double"), required: true), P("lng", Num("double"), required: true) }, null);
         BuildObject(O("Address"), new[]
         {
