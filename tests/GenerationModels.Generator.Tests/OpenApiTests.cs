@@ -361,6 +361,7 @@ public sealed class OpenApiTests
                 Described: { allOf: [ { $ref: '#/components/schemas/Full' }, { description: About it, x-internal: true } ] }
                 Holder:
                   type: object
+                  required: [maybe, named]
                   properties:
                     agent: { allOf: [ { $ref: '#/components/schemas/Agent' }, { description: The agent. } ] }
                     maybe: { allOf: [ { $ref: '#/components/schemas/Full' }, { description: Optional, nullable: true } ] }
@@ -372,7 +373,8 @@ public sealed class OpenApiTests
         run.AssertCompilesCleanly();
         Assert.Equal("Agent?", TypeOf(run, "Holder", "Agent"));
         Assert.Equal("Full?", TypeOf(run, "Holder", "Maybe"));
-        Assert.Equal("Full?", TypeOf(run, "Holder", "Named"));
+        // Required: nullable only where an annotating part says so.
+        Assert.Equal("Full", TypeOf(run, "Holder", "Named"));
         // A part with properties still composes a new object.
         Assert.Equal("MergedModel?", TypeOf(run, "Holder", "Merged"));
     }

@@ -356,10 +356,10 @@ internal sealed class OpenApiReader
             return type;
         }
 
-        if (schema["properties"] is null && SinglePart(schema) is { } only)
+        if (schema["properties"] is null && SinglePart(schema, out bool annotatedNullable) is { } only)
         {
             var type = TypeOf(only, owner, hint, depth + 1, out bool partNullable);
-            nullable |= partNullable || AnnotatedNullable(schema);
+            nullable |= partNullable || annotatedNullable;
             return type;
         }
         var typeNames = TypeNames(schema);
@@ -488,13 +488,20 @@ internal sealed class OpenApiReader
     /// way to attach a description to a <c>$ref</c> in OpenAPI 3.0 (<c>allOf: [{$ref: …}, {description: …}]</c>), where
     /// <c>$ref</c> siblings are ignored. Null when several parts carry schema keywords.
     /// </summary>
-    private static SpecNode? SinglePart(SpecNode schema)
+    /// <param name="schema">The schema with the allOf.</param>
+    /// <param name="annotatedNullable">An annotating part says <c>nullable: true</c> (or <c>x-nullable</c>).</param>
+    private static SpecNode? SinglePart(SpecNode schema, out bool annotatedNullable)
     {
+        annotatedNullable = false;
         if (schema["allOf"] is not { Kind: SpecNodeKind.Sequence } allOf) return null;
         SpecNode? only = null;
         foreach (var part in allOf.Items)
         {
-            if (IsAnnotationOnly(part)) continue;
+            if (IsAnnotationOnly(part))
+            {
+                annotatedNullable |= part["nullable"]?.IsTrue == true || part["x-nullable"]?.IsTrue == true;
+                continue;
+            }
             if (only is not null) return null;
             only = part;
         }
@@ -520,18 +527,6 @@ internal sealed class OpenApiReader
         return true;
     }
 
-    /// <summary>An annotation-only allOf part (or the schema itself) says <c>nullable: true</c>.</summary>
-    private static bool AnnotatedNullable(SpecNode schema)
-    {
-        if (schema["nullable"]?.IsTrue == true) return true;
-        if (schema["allOf"] is not { Kind: SpecNodeKind.Sequence } allOf) return false;
-        foreach (var part in allOf.Items)
-        {
-            if (IsAnnotationOnly(part) && part["nullable"]?.IsTrue == true) return true;
-        }
-        return false;
-    }
-
     /// <summary>An alias has nothing to generate: not an object (no properties, no allOf, not a free-form object), enum or union.</summary>
     private bool IsAlias(SpecNode schema, string name)
     {
@@ -541,7 +536,7 @@ internal sealed class OpenApiReader
         var union = UnionParts(schema);
         if (union.Count > 1) return false;
         if (schema["oneOf"] is not null || schema["anyOf"] is not null) return true;
-        if (schema["allOf"] is { Kind: SpecNodeKind.Sequence }) return schema["properties"] is null && SinglePart(schema)?["$ref"] is not null;
+        if (schema["allOf"] is { Kind: SpecNodeKind.Sequence }) return schema["properties"] is null && SinglePart(schema, out _)?["$ref"] is not null;
         if (schema["properties"] is not null) return false;
         var types = TypeNames(schema);
         if (!types.Contains("object")) return true;
