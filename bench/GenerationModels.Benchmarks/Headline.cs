@@ -59,7 +59,8 @@ public static class Headline
             ? Job.Default.WithId("Smoke").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(25)).WithEvaluateOverhead(false)
             // 10 warm-up iterations of 50 ms: half a second per launch, so tiered compilation has promoted the hot
             // methods before anything is measured (with 2, every configuration measured about 4x the paired mode's time).
-            : Job.Default.WithId("Headline").WithLaunchCount(3).WithWarmupCount(10).WithIterationCount(4).WithIterationTime(TimeInterval.FromMilliseconds(50)).WithEvaluateOverhead(false))
+            // 8 measured iterations per launch (4 left a single slow iteration able to move a launch's median).
+            : Job.Default.WithId("Headline").WithLaunchCount(3).WithWarmupCount(10).WithIterationCount(8).WithIterationTime(TimeInterval.FromMilliseconds(50)).WithEvaluateOverhead(false))
 ;
         Job streamJob = (smoke
             ? Job.Default.WithId("SmokeStream").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(2).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false)
