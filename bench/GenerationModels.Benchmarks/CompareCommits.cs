@@ -215,6 +215,16 @@ public static class CompareCommits
             }
         }
         text.AppendLine();
+        text.AppendLine("A's allocated bytes per call, exact (the table above rounds to 0.01 KB):");
+        text.AppendLine();
+        text.AppendLine("| payload | operation | unknown | BASE | HEAD | HEAD − BASE |");
+        text.AppendLine("|---|---|---|---:|---:|---:|");
+        foreach (string key in baseAllocated.Keys.Where(k => k.EndsWith(Ours, StringComparison.Ordinal) && headAllocated.ContainsKey(k)))
+        {
+            string[] parts = key.Split('|');
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {parts[1]} | {parts[2]} | {baseAllocated[key]} | {headAllocated[key]} | {headAllocated[key] - baseAllocated[key]:+0;-0;0} |"));
+        }
+        text.AppendLine();
         text.AppendLine("F's allocated bytes per call (the control; equal at BASE and HEAD unless the runtime differs):");
         text.AppendLine();
         text.AppendLine("| payload | operation | unknown | BASE | HEAD |");
