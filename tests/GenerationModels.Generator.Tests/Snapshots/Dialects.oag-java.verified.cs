@@ -99,7 +99,7 @@ public partial record Owner
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
@@ -250,7 +250,7 @@ public partial record Pet
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>The 'SizeEnum' enum. Values the doc does not list are kept as they are.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Pet.SizeEnum.JsonModelConverter))]

@@ -58,7 +58,7 @@ public partial record Author
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Author"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Author>
@@ -252,7 +252,7 @@ public partial record Book
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>The 'Cover' schema.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Book.CoverModel.JsonModelConverter))]
@@ -303,7 +303,7 @@ public partial record Book
 		/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 		[__Json.Serialization.JsonExtensionData]
 		public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-		private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+		private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 		/// <summary>The 'Size' enum. Values the doc does not list are kept as they are.</summary>
 		[__Json.Serialization.JsonConverter(typeof(global::TestModels.Book.CoverModel.SizeModel.JsonModelConverter))]
@@ -548,7 +548,7 @@ public partial record Cat
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Cat"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Cat>
@@ -657,7 +657,7 @@ public partial record Closed
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Closed"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Closed>
@@ -766,7 +766,7 @@ public partial record Dog
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Dog"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Dog>
@@ -883,7 +883,7 @@ public partial record Employee
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Employee"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Employee>
@@ -1001,7 +1001,7 @@ public partial record Event
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Event"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Event>
@@ -1423,7 +1423,7 @@ public partial record Loan
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Loan.BorrowerModel.JsonModelConverter))]
@@ -1508,7 +1508,7 @@ public partial record Loan
 			/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 			[__Json.Serialization.JsonExtensionData]
 			public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-			private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+			private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 			/// <summary>Reads and writes <see cref="MemberCase"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 			internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Loan.BorrowerModel.MemberCase>
@@ -1701,7 +1701,7 @@ public partial record OldThing
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="OldThing"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.OldThing>
@@ -1809,7 +1809,7 @@ public partial record Person
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Person"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Person>
@@ -2065,7 +2065,7 @@ public partial record Settings
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Settings"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Settings>
@@ -2185,7 +2185,7 @@ public partial record Ticket
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Ticket"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Ticket>

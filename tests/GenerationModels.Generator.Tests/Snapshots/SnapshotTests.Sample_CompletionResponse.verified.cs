@@ -106,7 +106,7 @@ public partial record CompletionResponse
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="CompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponse>

@@ -68,7 +68,7 @@ public partial record Usage
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
-	private __Runtime.RawValues __raw; // the unknown members and the JSON text kept for a lossless round trip (never part of equality)
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Usage"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Usage>
