@@ -10,25 +10,17 @@ namespace GenerationModels.Runtime;
 /// An immutable list with value equality (elements compared by <see cref="JsonValueEquality"/>), the runtime type of
 /// generated <see cref="IReadOnlyList{T}"/> properties read from JSON.
 /// </summary>
+/// <remarks>
+/// Not sealed only so that a list read from JSON with elements in a non-canonical form (<c>1.0</c>, <c>"12.34"</c>) can
+/// keep their text in an internal subclass, written back when the list is written: a canonical list
+/// holds its elements and nothing else. Equality, hash code and text are sealed: a subclass cannot change them.
+/// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 [DebuggerDisplay("Count = {Count}")]
 [DebuggerTypeProxy(typeof(FrozenListDebugView<>))]
-public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
+public class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
 {
     private readonly T[] _items;
-
-    /// <summary>The JSON text of elements read in a non-canonical form (nothing for a list built in code).</summary>
-    private readonly RawValues _raw;
-
-    /// <summary>Wraps elements read from JSON with the texts kept for them (<see cref="ModelJson.ReadList{T}"/>).</summary>
-    internal FrozenList(T[] items, RawValues raw)
-    {
-        _items = items;
-        _raw = raw;
-    }
-
-    /// <summary>The texts kept for elements read in a non-canonical form; never part of equality.</summary>
-    internal RawValues Raw => _raw;
 
     /// <summary>Wraps <paramref name="items"/> without copying: the list takes ownership, so the caller must not change the array afterwards.</summary>
     /// <param name="items">The elements.</param>
@@ -87,11 +79,11 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
     }
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrozenList<T>);
+    public sealed override bool Equals(object? obj) => Equals(obj as FrozenList<T>);
 
     /// <summary>A hash over the elements, consistent with <see cref="Equals(FrozenList{T})"/>.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode()
+    public sealed override int GetHashCode()
     {
         int hash = _items.Length;
         foreach (T item in _items)
@@ -103,7 +95,7 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
 
     /// <summary>The elements, JSON-like and shortened after 32 (<c>[1, 2, 3]</c>, <c>["a", "b"]</c>).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => DisplayText.OfList(_items);
+    public sealed override string ToString() => DisplayText.OfList(_items);
 
     /// <summary>Value equality; two nulls are equal.</summary>
     /// <param name="left">A list.</param>
@@ -156,6 +148,19 @@ public sealed class FrozenList<T> : IReadOnlyList<T>, IEquatable<FrozenList<T>>
         {
         }
     }
+}
+
+/// <summary>
+/// A list read from JSON some of whose elements were in a non-canonical form: their texts, slot = index, written back
+/// while the list is written (it is immutable, so the elements still hold the values read). Never part of equality.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+internal sealed class KeptTextList<T> : FrozenList<T>
+{
+    public KeptTextList(T[] items, RawValues raw)
+        : base(items) => Raw = raw;
+
+    public RawValues Raw { get; }
 }
 
 /// <summary>What the debugger shows inside a <see cref="FrozenList{T}"/>: its elements.</summary>

@@ -18,7 +18,7 @@ namespace GenerationModels.Runtime;
 /// <typeparam name="TValue">The value type.</typeparam>
 [DebuggerDisplay("Count = {Count}")]
 [DebuggerTypeProxy(typeof(FrozenMapDebugView<>))]
-public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<FrozenMap<TValue>>, IStructuralMap
+public class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEquatable<FrozenMap<TValue>>, IStructuralMap
 {
     private readonly string[] _keys;
     private readonly TValue[] _values;
@@ -36,21 +36,18 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         OrderedMembers.Build(members, out _keys, out _values);
     }
 
-    private FrozenMap(string[] keys, TValue[] values, RawValues raw = default)
+    private protected FrozenMap(string[] keys, TValue[] values)
     {
         _keys = keys;
         _values = values;
-        _raw = raw;
     }
 
-    /// <summary>Wraps arrays the caller gives up (distinct keys, same length); used by <see cref="OrderedMapBuilder{TValue}"/>.</summary>
-    internal static FrozenMap<TValue> FromOwnedArrays(string[] keys, TValue[] values, RawValues raw = default) => new(keys, values, raw);
-
-    /// <summary>The JSON text of values read in a non-canonical form, slot = position (nothing for a map built in code).</summary>
-    private readonly RawValues _raw;
-
-    /// <summary>The texts kept for values read in a non-canonical form; never part of equality.</summary>
-    internal RawValues Raw => _raw;
+    /// <summary>
+    /// Wraps arrays the caller gives up (distinct keys, same length); used by <see cref="OrderedMapBuilder{TValue}"/>.
+    /// The texts of values read in a non-canonical form, if any, go to a <see cref="KeptTextMap{TValue}"/>.
+    /// </summary>
+    internal static FrozenMap<TValue> FromOwnedArrays(string[] keys, TValue[] values, RawValues raw = default)
+        => raw.Count == 0 ? new FrozenMap<TValue>(keys, values) : new KeptTextMap<TValue>(keys, values, raw);
 
     internal string KeyAt(int index) => _keys[index];
 
@@ -159,11 +156,11 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
     }
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FrozenMap<TValue>);
+    public sealed override bool Equals(object? obj) => Equals(obj as FrozenMap<TValue>);
 
     /// <summary>A hash over keys and values, consistent with <see cref="Equals(FrozenMap{TValue})"/>.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode()
+    public sealed override int GetHashCode()
     {
         int hash = _keys.Length;
         for (int i = 0; i < _keys.Length; i++)
@@ -176,7 +173,7 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
 
     /// <summary>The members in order, JSON-like and shortened after 32 (<c>{"a": 1, "b": 2}</c>).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => DisplayText.OfMap(this);
+    public sealed override string ToString() => DisplayText.OfMap(this);
 
     bool IStructuralMap.TryGetBoxed(string key, out object? value)
     {
@@ -246,6 +243,19 @@ public sealed class FrozenMap<TValue> : IReadOnlyDictionary<string, TValue>, IEq
         {
         }
     }
+}
+
+/// <summary>
+/// A map read from JSON some of whose values were in a non-canonical form: their texts, slot = position, written back
+/// while the map is written (it is immutable, so the values still hold the values read). Never part of equality.
+/// </summary>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class KeptTextMap<TValue> : FrozenMap<TValue>
+{
+    public KeptTextMap(string[] keys, TValue[] values, RawValues raw)
+        : base(keys, values) => Raw = raw;
+
+    public RawValues Raw { get; }
 }
 
 /// <summary>What the debugger shows inside a <see cref="FrozenMap{TValue}"/>: its members, in order.</summary>

@@ -604,10 +604,19 @@ public static partial class ModelJson
     /// <param name="raw">The model's kept texts.</param>
     /// <param name="slot">The member's index.</param>
     /// <returns>The value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Next<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options, ref RawValues raw, int slot)
     {
         ToValue(ref reader);
-        if (reader.TokenType == JsonTokenType.Null && raw.IsLenient)
+        // Only the member's own null takes the slow path: an error inside the value keeps its path and message as is.
+        return reader.TokenType == JsonTokenType.Null ? NextNull(ref reader, converter, options, ref raw, slot) : converter.Read(ref reader, typeof(T), options)!;
+    }
+
+    /// <summary>JSON null for a member read with a converter: the default value (lenient), or the converter's judgement with the knob named.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T NextNull<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options, ref RawValues raw, int slot)
+    {
+        if (raw.IsLenient)
         {
             raw.Add(slot, NullText.ToArray(), 0, 0, null);
             return default!;
@@ -616,7 +625,7 @@ public static partial class ModelJson
         {
             return converter.Read(ref reader, typeof(T), options)!;
         }
-        catch (JsonException exception) when (reader.TokenType == JsonTokenType.Null)
+        catch (JsonException exception)
         {
             throw new JsonException(exception.Message + NullHint, exception);
         }

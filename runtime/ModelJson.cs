@@ -296,7 +296,7 @@ public static partial class ModelJson
         {
             Array.Resize(ref buffer, count);
         }
-        return new FrozenList<T>(buffer, raw);
+        return raw.Count == 0 ? new FrozenList<T>(buffer) : new KeptTextList<T>(buffer, raw);
     }
 
     /// <summary>
@@ -377,8 +377,7 @@ public static partial class ModelJson
         writer.WriteStartArray();
         if (list is FrozenList<T> frozen)
         {
-            RawValues raw = frozen.Raw;
-            if (raw.Count == 0)
+            if (frozen is not KeptTextList<T> kept)
             {
                 foreach (T element in frozen.AsSpan())
                 {
@@ -388,6 +387,7 @@ public static partial class ModelJson
             else
             {
                 // Elements read in a non-canonical form are written in the text they were read from (the list is immutable).
+                RawValues raw = kept.Raw;
                 ReadOnlySpan<T> elements = frozen.AsSpan();
                 for (int i = 0; i < elements.Length; i++)
                 {
@@ -432,8 +432,7 @@ public static partial class ModelJson
         writer.WriteStartObject();
         if (map is FrozenMap<T> frozen)
         {
-            RawValues raw = frozen.Raw;
-            if (raw.Count == 0)
+            if (frozen is not KeptTextMap<T> kept)
             {
                 foreach (KeyValuePair<string, T> member in frozen)
                 {
@@ -444,6 +443,7 @@ public static partial class ModelJson
             else
             {
                 // Values read in a non-canonical form are written in the text they were read from (the map is immutable).
+                RawValues raw = kept.Raw;
                 for (int i = 0; i < frozen.Count; i++)
                 {
                     writer.WritePropertyName(frozen.KeyAt(i));
@@ -514,6 +514,16 @@ public static partial class ModelJson
     /// <returns>The open dictionary, or null.</returns>
     public static OpenDictionary? ToOpenDictionary(ref OrderedMapBuilder<JsonElement> members)
         => members.Count == 0 ? null : OpenDictionary.FromMap(members.ToFrozenMap());
+
+    /// <summary>
+    /// What a model read from JSON keeps beyond its declared members (its private <see cref="RawValues"/>): the texts
+    /// this read kept in <paramref name="raw"/> and the unknown members collected in <paramref name="members"/>. Null
+    /// for a canonical payload without unknown members; the unknown members alone when no text was kept.
+    /// </summary>
+    /// <param name="raw">This read's kept texts.</param>
+    /// <param name="members">The builder collecting unknown members.</param>
+    /// <returns>The value for the model's field.</returns>
+    public static RawValues Keep(ref RawValues raw, ref OrderedMapBuilder<JsonElement> members) => RawValues.Complete(ref raw, ref members);
 
 
     // ---- errors --------------------------------------------------------------------------------------------------

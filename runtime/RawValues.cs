@@ -6,31 +6,44 @@ using System.Text.Json;
 namespace GenerationModels.Runtime;
 
 /// <summary>
-/// The JSON text a model's scalar members were read from, kept only where it differs from what the writer would
-/// produce for the value read (<c>1.0</c>, <c>1e5</c>, <c>"12.34"</c> for a number, a <c>Z</c> date-time, a full
-/// timestamp for a date, a number for a string, and, when contract violations are read leniently, <c>null</c> for a
-/// non-nullable member or a required member that was absent). Writing a member whose value still equals the value read
-/// writes that text back; a value set in code is written canonically. A canonical payload records nothing: the store
-/// stays null. It also keeps, for models from language-cased docs, the spelling of members matched in another casing
-/// than their declared name (<see cref="WireNames"/>), so that they are written back as they were read.
+/// What a model read from JSON keeps beyond its declared members, behind one reference: the members it does not declare
+/// (<see cref="Unknown"/>, a generated record's <c>AdditionalProperties</c>) and the JSON text its scalar members were
+/// read from, kept only where it differs from what the writer would produce for the value read (<c>1.0</c>,
+/// <c>1e5</c>, <c>"12.34"</c> for a number, a <c>Z</c> date-time, a full timestamp for a date, a number for a string,
+/// and, when contract violations are read leniently, <c>null</c> for a non-nullable member or a required member that
+/// was absent). Writing a member whose value still equals the value read writes that text back; a value set in code is
+/// written canonically. It also keeps, for models from language-cased docs, the spelling of members matched in another
+/// casing than their declared name (<see cref="WireNames"/>), so that they are written back as they were read.
 /// </summary>
 /// <remarks>
-/// Generated records hold one of these in a private field. It never takes part in equality (two instances are always
-/// equal, and the hash code is constant), so a model read from JSON equals the same model built in code.
+/// The reference is null for a canonical payload without unknown members, the <see cref="OpenDictionary"/> itself when
+/// only unknown members were read, and a store of kept texts (which then also holds the unknown members) otherwise, so
+/// a canonical read allocates nothing for it. A store is never changed after the read: copies made with <c>with</c>
+/// share it, and <see cref="WithUnknown"/> makes a new one. Equality: the unknown members take part (as
+/// <see cref="OpenDictionary"/> equality, two nulls equal), the kept texts never do, so a model read from JSON equals
+/// the same model built in code.
 /// </remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public struct RawValues : IEquatable<RawValues>
 {
-    private static readonly RawStore LenientMarker = new(lenient: true);
+    private static readonly RawStore LenientMarker = new(lenient: true, readUnion: false);
 
-    private RawStore? _store;
+    private static readonly RawStore UnionReadMarker = new(lenient: false, readUnion: true);
 
-    private RawValues(RawStore store) => _store = store;
+    /// <summary>Null, the <see cref="OpenDictionary"/> of unknown members, or a <see cref="RawStore"/>.</summary>
+    private object? _store;
+
+    private RawValues(object? store) => _store = store;
+
+    /// <summary>The store of kept texts, if any (null, or the unknown members only: none).</summary>
+    private readonly RawStore? Store
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _store as RawStore;
+    }
 
     /// <summary>A store for a read that accepts contract violations (<c>GenerationModelsContractViolations=Lenient</c>).</summary>
     public static RawValues Lenient => new(LenientMarker);
-
-    private static readonly RawStore UnionReadMarker = new(lenient: false);
 
     /// <summary>
     /// Marks a discriminated union read from JSON: its case is written back as it was read, so the discriminator is
@@ -39,27 +52,72 @@ public struct RawValues : IEquatable<RawValues>
     public static RawValues ReadUnion => new(UnionReadMarker);
 
     /// <summary>Whether this marks a union read from JSON (<see cref="ReadUnion"/>).</summary>
-    internal readonly bool IsReadUnion => ReferenceEquals(_store, UnionReadMarker);
+    internal readonly bool IsReadUnion => Store is { ReadUnion: true };
 
     /// <summary>Whether contract violations are read rather than rejected.</summary>
-    internal readonly bool IsLenient => _store is { Lenient: true };
+    internal readonly bool IsLenient => Store is { Lenient: true };
 
     /// <summary>How many member texts are kept (0 for a canonical payload).</summary>
-    public readonly int Count => _store?.Count ?? 0;
+    public readonly int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Store?.Count ?? 0;
+    }
 
-    /// <summary>Always true: the kept texts never take part in a model's equality.</summary>
-    /// <param name="other">Ignored.</param>
-    /// <returns>True.</returns>
-    public readonly bool Equals(RawValues other) => true;
+    /// <summary>The members the model does not declare, in document order; null when there are none.</summary>
+    public readonly OpenDictionary? Unknown
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _store is RawStore store ? store.Unknown : _store as OpenDictionary;
+    }
 
-    /// <summary>True for any <see cref="RawValues"/>.</summary>
+    /// <summary>
+    /// These kept texts with <paramref name="unknown"/> as the unknown members (a generated record's
+    /// <c>AdditionalProperties</c> init accessor). A store shared with other copies is not changed: a new one is made.
+    /// </summary>
+    /// <param name="unknown">The unknown members, or null.</param>
+    /// <returns>The new value.</returns>
+    public readonly RawValues WithUnknown(OpenDictionary? unknown)
+    {
+        if (_store is RawStore store)
+        {
+            return ReferenceEquals(store.Unknown, unknown) ? this : new RawValues(store.WithUnknown(unknown));
+        }
+        return new RawValues(unknown);
+    }
+
+    /// <summary>
+    /// What a read keeps (the last step of a generated converter's read): the texts kept in <paramref name="raw"/>, this
+    /// read's own, and the unknown members collected, if any. The lenient marker only matters while reading: a lenient
+    /// read that kept nothing keeps only the unknown members, like a strict one.
+    /// </summary>
+    /// <param name="raw">This read's kept texts.</param>
+    /// <param name="unknown">This read's unknown members.</param>
+    /// <returns>The value the model keeps.</returns>
+    internal static RawValues Complete(ref RawValues raw, ref OrderedMapBuilder<JsonElement> unknown)
+    {
+        OpenDictionary? members = ModelJson.ToOpenDictionary(ref unknown);
+        object? store = raw._store;
+        if (store is null || ReferenceEquals(store, LenientMarker)) return new RawValues(members);
+        if (members is null) return raw;
+        if (ReferenceEquals(store, UnionReadMarker)) return new RawValues(UnionReadMarker.WithUnknown(members));
+        ((RawStore)store).Unknown = members; // this read's own store: no copy has seen it yet
+        return raw;
+    }
+
+    /// <summary>The unknown members equal (<see cref="OpenDictionary"/> equality, two nulls equal); the kept texts never count.</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether the unknown members are equal.</returns>
+    public readonly bool Equals(RawValues other) => Unknown == other.Unknown;
+
+    /// <summary>Whether <paramref name="obj"/> is a <see cref="RawValues"/> with equal unknown members.</summary>
     /// <param name="obj">The other object.</param>
-    /// <returns>Whether it is a <see cref="RawValues"/>.</returns>
-    public override readonly bool Equals(object? obj) => obj is RawValues;
+    /// <returns>Whether they are equal.</returns>
+    public override readonly bool Equals(object? obj) => obj is RawValues other && Equals(other);
 
-    /// <summary>A constant: the kept texts never take part in a model's hash code.</summary>
-    /// <returns>0.</returns>
-    public override readonly int GetHashCode() => 0;
+    /// <summary>The unknown members' hash code (0 when there are none): the kept texts never take part.</summary>
+    /// <returns>The hash code.</returns>
+    public override readonly int GetHashCode() => Unknown?.GetHashCode() ?? 0;
 
     /// <summary>
     /// Records that the required members of one 64-member block that are not in <paramref name="seen"/> were absent
@@ -84,10 +142,10 @@ public struct RawValues : IEquatable<RawValues>
     /// <summary>This read's own store (the lenient marker is shared, never written).</summary>
     private RawStore Own()
     {
-        var store = _store;
-        if (store is null || ReferenceEquals(store, LenientMarker))
+        var store = Store;
+        if (store is null || ReferenceEquals(store, LenientMarker) || ReferenceEquals(store, UnionReadMarker))
         {
-            store = new RawStore(store is not null);
+            store = store is null ? new RawStore(lenient: false, readUnion: false) : new RawStore(store.Lenient, store.ReadUnion);
             _store = store;
         }
         return store;
@@ -111,14 +169,14 @@ public struct RawValues : IEquatable<RawValues>
     /// <param name="declared">The declared members' encoded names.</param>
     /// <returns><paramref name="declared"/>, or this instance's names.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly JsonEncodedText[] WireNames(JsonEncodedText[] declared) => _store?.Names ?? declared;
+    public readonly JsonEncodedText[] WireNames(JsonEncodedText[] declared) => Store?.Names ?? declared;
 
     /// <summary>The name member <paramref name="slot"/> was read under: its spelling in the JSON (for error paths).</summary>
     /// <param name="slot">The member's index.</param>
     /// <param name="declared">The declared members' JSON names.</param>
     /// <returns>The spelling read, or the declared name.</returns>
     public readonly string JsonName(int slot, string[] declared)
-        => _store?.Names is { } names ? names[slot].Value : declared[slot];
+        => Store?.Names is { } names ? names[slot].Value : declared[slot];
 
     /// <summary>
     /// Moves what was kept under <paramref name="from"/> to <paramref name="to"/> (a map value read under a new slot whose
@@ -126,7 +184,7 @@ public struct RawValues : IEquatable<RawValues>
     /// </summary>
     internal void Move(int from, int to)
     {
-        var store = _store;
+        var store = Store;
         if (store is null) return;
         store.Remove(to);
         if (store.TryGet(from, out RawEntry entry))
@@ -147,7 +205,7 @@ public struct RawValues : IEquatable<RawValues>
     /// <summary>The entry kept for <paramref name="slot"/>, if any.</summary>
     internal readonly bool TryGet(int slot, out RawEntry entry)
     {
-        var store = _store;
+        var store = Store;
         if (store is not null)
         {
             return store.TryGet(slot, out entry);
@@ -182,13 +240,30 @@ internal readonly struct RawEntry
     public bool IsAbsent => Text.Length == 0;
 }
 
+/// <summary>
+/// The kept texts of one read (filled while reading, never changed afterwards), the markers of a lenient or union read,
+/// and the unknown members when the read kept texts as well.
+/// </summary>
 internal sealed class RawStore
 {
     private RawEntry[] _items = Array.Empty<RawEntry>();
 
-    public RawStore(bool lenient) => Lenient = lenient;
+    public RawStore(bool lenient, bool readUnion)
+    {
+        Lenient = lenient;
+        ReadUnion = readUnion;
+    }
 
     public bool Lenient { get; }
+
+    public bool ReadUnion { get; }
+
+    /// <summary>The members the model does not declare (null when there are none).</summary>
+    public OpenDictionary? Unknown { get; set; }
+
+    /// <summary>A copy that shares the kept texts (never changed after the read) with other unknown members.</summary>
+    public RawStore WithUnknown(OpenDictionary? unknown)
+        => new(Lenient, ReadUnion) { _items = _items, Count = Count, Names = Names, Unknown = unknown };
 
     /// <summary>The names members were read under, when any differs from its declared name (else null).</summary>
     public JsonEncodedText[]? Names { get; set; }

@@ -214,17 +214,27 @@ public static class CompareCommits
                 }
             }
         }
+        AllocationTable(text, "A's allocated bytes per call, exact (the table above rounds to 0.01 KB):", Ours, baseAllocated, headAllocated, exact: true);
+        AllocationTable(text, "F's allocated bytes per call (the control; equal at BASE and HEAD unless the runtime differs):", Control, baseAllocated, headAllocated, exact: false);
+        return text.ToString();
+    }
+
+    /// <summary>One configuration's allocated bytes per call at both commits: exact with the difference, or rounded.</summary>
+    private static void AllocationTable(StringBuilder text, string title, string configuration, Dictionary<string, long> baseAllocated, Dictionary<string, long> headAllocated, bool exact)
+    {
         text.AppendLine();
-        text.AppendLine("F's allocated bytes per call (the control; equal at BASE and HEAD unless the runtime differs):");
+        text.AppendLine(title);
         text.AppendLine();
-        text.AppendLine("| payload | operation | unknown | BASE | HEAD |");
-        text.AppendLine("|---|---|---|---:|---:|");
-        foreach (string key in baseAllocated.Keys.Where(k => k.EndsWith(Control, StringComparison.Ordinal) && headAllocated.ContainsKey(k)))
+        text.AppendLine(exact ? "| payload | operation | unknown | BASE | HEAD | HEAD − BASE |" : "| payload | operation | unknown | BASE | HEAD |");
+        text.AppendLine(exact ? "|---|---|---|---:|---:|---:|" : "|---|---|---|---:|---:|");
+        foreach (string key in baseAllocated.Keys.Where(k => k.EndsWith(configuration, StringComparison.Ordinal) && headAllocated.ContainsKey(k)))
         {
             string[] parts = key.Split('|');
-            text.AppendLine($"| {parts[0]} | {parts[1]} | {parts[2]} | {RatioTables.Bytes(baseAllocated[key])} | {RatioTables.Bytes(headAllocated[key])} |");
+            long before = baseAllocated[key], after = headAllocated[key];
+            text.AppendLine(exact
+                ? string.Create(CultureInfo.InvariantCulture, $"| {parts[0]} | {parts[1]} | {parts[2]} | {before} | {after} | {after - before:+0;-0;0} |")
+                : $"| {parts[0]} | {parts[1]} | {parts[2]} | {RatioTables.Bytes(before)} | {RatioTables.Bytes(after)} |");
         }
-        return text.ToString();
     }
 
     private static double Median(IEnumerable<double> values)

@@ -166,6 +166,12 @@ internal static class GeneratedShape
         public const string AtMember = nameof(AtMember);
         public const string MissingRequired = nameof(MissingRequired);
         public const string ToOpenDictionary = nameof(ToOpenDictionary);
+        /// <summary><c>ModelJson.Keep</c>: what a read model keeps in its <c>__raw</c> (kept texts and unknown members).</summary>
+        public const string Keep = nameof(Keep);
+        /// <summary><c>RawValues.Unknown</c>: the unknown members a record's <c>AdditionalProperties</c> reads.</summary>
+        public const string Unknown = nameof(Unknown);
+        /// <summary><c>RawValues.WithUnknown</c>: a record's <c>AdditionalProperties</c> init accessor (copy on write).</summary>
+        public const string WithUnknown = nameof(WithUnknown);
         public const string Discriminator = nameof(Discriminator);
         public const string TryReadAs = nameof(TryReadAs);
         public const string WriteCase = nameof(WriteCase);

@@ -192,8 +192,10 @@ internal sealed partial class ModelEmitter
             ? "/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>"
             : "/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>");
         w.Line($"[{Json}Serialization.JsonExtensionData]");
-        w.Line($"public {Aliases.Runtime}{Api.OpenDictionary}? {type.ExtensionName} {{ get; init; }}");
-        if (type.Members.Count > 0) w.Line($"private {Aliases.Runtime}RawValues __raw; // JSON text kept for a lossless round trip; never part of equality");
+        // One field behind both: null for a canonical payload without unknown members, the dictionary itself, or a
+        // store of kept texts that also holds it. It compares by the unknown members only, as this property would.
+        w.Line($"public {Aliases.Runtime}{Api.OpenDictionary}? {type.ExtensionName} {{ get => __raw.{Api.Unknown}; init => __raw = __raw.{Api.WithUnknown}(value); }}");
+        w.Line($"private {Aliases.Runtime}RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)");
         w.Line();
 
         foreach (var nested in type.Nested) WriteType(nested);
@@ -348,8 +350,7 @@ internal sealed partial class ModelEmitter
         {
             if (masks.Optional[m] != 0) initializers.Add($"_set{m} = seen{m} & {BlockMasks.Literal(masks.Optional[m])}");
         }
-        initializers.Add($"{type.ExtensionName} = {ModelJson}{Api.ToOpenDictionary}(ref unknown)");
-        if (members.Count > 0) initializers.Add("__raw = raw");
+        initializers.Add(members.Count > 0 ? $"__raw = {ModelJson}{Api.Keep}(ref raw, ref unknown)" : $"{type.ExtensionName} = {ModelJson}{Api.ToOpenDictionary}(ref unknown)");
         w.Line($"return new {fullName} {{ {string.Join(", ", initializers)} }};");
         w.Close();
         w.Line();

@@ -46,6 +46,9 @@ public sealed class GeneratedShapeTests
         Assert.Equal(nameof(ModelJson.AtMember), Api.AtMember);
         Assert.Equal(nameof(ModelJson.MissingRequired), Api.MissingRequired);
         Assert.Equal(nameof(ModelJson.ToOpenDictionary), Api.ToOpenDictionary);
+        Assert.Equal(nameof(ModelJson.Keep), Api.Keep);
+        Assert.Equal(nameof(RawValues.Unknown), Api.Unknown);
+        Assert.Equal(nameof(RawValues.WithUnknown), Api.WithUnknown);
         Assert.Equal(nameof(ModelJson.Discriminator), Api.Discriminator);
         Assert.Equal(nameof(ModelJson.TryReadAs), Api.TryReadAs);
         Assert.Equal(nameof(ModelJson.WriteCase), Api.WriteCase);

@@ -64,6 +64,18 @@ public sealed class LosslessRoundTripTests
         Assert.Equal(path, error.Path);
     }
 
+    [Theory]
+    [InlineData("""{"id":"a","customer":{"id":null,"name":"Ada"},"lines":[],"total":1}""", "$.customer.id")]
+    [InlineData("""{"id":"a","customer":null,"lines":[],"total":1}""", "$.customer")]
+    [InlineData("""{"id":"a","customer":{"id":"c1","name":"Ada"},"lines":[{"description":"w","quantity":null,"unitAmount":1}],"total":1}""", "$.lines[0].quantity")]
+    public void A_null_for_a_member_that_is_not_nullable_is_reported_once_at_that_member(string json, string path)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, Context.Invoice));
+        Assert.Equal(path, error.Path);
+        int hints = error.Message.Split("GenerationModelsContractViolations").Length - 1;
+        Assert.Equal(1, hints);
+    }
+
     [Fact]
     public void Contract_violations_are_strict_by_default_and_name_the_knob()
     {

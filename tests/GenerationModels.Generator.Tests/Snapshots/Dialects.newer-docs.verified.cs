@@ -80,8 +80,8 @@ public partial record Bulb
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Bulb"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Bulb>
@@ -127,7 +127,7 @@ public partial record Bulb
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Bulb", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Bulb { Watts = f0, _f1 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f1), _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f2), _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<long>>?>(f3), _f4 = f4, _set0 = seen0 & 30UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Bulb { Watts = f0, _f1 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f1), _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f2), _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<long>>?>(f3), _f4 = f4, _set0 = seen0 & 30UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Bulb value, __Json.JsonSerializerOptions options)
@@ -368,8 +368,8 @@ public partial record Lamp
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Lamp"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Lamp>
@@ -422,7 +422,7 @@ public partial record Lamp
 				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Lamp", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Lamp { IsOn = f0, Kind = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f3), _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, double>>?>(f4), _f5 = new __Runtime.Structural<__Json.JsonElement?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Lamp { IsOn = f0, Kind = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f3), _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, double>>?>(f4), _f5 = new __Runtime.Structural<__Json.JsonElement?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Lamp value, __Json.JsonSerializerOptions options)
@@ -504,8 +504,8 @@ public partial record Schedule
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Schedule"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Schedule>
@@ -544,7 +544,7 @@ public partial record Schedule
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Schedule", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Schedule { TurnOnAt = f0, _f1 = new __Runtime.Structural<__Collections.IReadOnlyList<double>?>(f1), _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Schedule { TurnOnAt = f0, _f1 = new __Runtime.Structural<__Collections.IReadOnlyList<double>?>(f1), _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Schedule value, __Json.JsonSerializerOptions options)

@@ -98,8 +98,8 @@ public partial record Owner
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
@@ -136,7 +136,7 @@ public partial record Owner
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Owner", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Owner { Email = f0, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Owner { Email = f0, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
@@ -249,8 +249,8 @@ public partial record Pet
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
@@ -301,7 +301,7 @@ public partial record Pet
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _f7 = f7, _set0 = seen0 & 252UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)

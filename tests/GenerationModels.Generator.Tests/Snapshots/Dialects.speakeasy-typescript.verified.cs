@@ -68,8 +68,8 @@ public partial record Account
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Account"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Account>
@@ -112,7 +112,7 @@ public partial record Account
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 11UL) != 11UL) throw __ModelJson.MissingRequired("Account", seen0, 11UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Account { Id = f0, Plan = f1, _f2 = f2, Literal = f3, _set0 = seen0 & 4UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Account { Id = f0, Plan = f1, _f2 = f2, Literal = f3, _set0 = seen0 & 4UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Account value, __Json.JsonSerializerOptions options)

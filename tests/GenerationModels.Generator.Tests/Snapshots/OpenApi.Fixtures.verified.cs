@@ -57,8 +57,8 @@ public partial record Author
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Author"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Author>
@@ -97,7 +97,7 @@ public partial record Author
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Author", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Author { Name = f0, _f1 = f1, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Author { Name = f0, _f1 = f1, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Author value, __Json.JsonSerializerOptions options)
@@ -251,8 +251,8 @@ public partial record Book
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>The 'Cover' schema.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Book.CoverModel.JsonModelConverter))]
@@ -302,8 +302,8 @@ public partial record Book
 
 		/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 		[__Json.Serialization.JsonExtensionData]
-		public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-		private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+		public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+		private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 		/// <summary>The 'Size' enum. Values the doc does not list are kept as they are.</summary>
 		[__Json.Serialization.JsonConverter(typeof(global::TestModels.Book.CoverModel.SizeModel.JsonModelConverter))]
@@ -383,7 +383,7 @@ public partial record Book
 				{
 					throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 				}
-				return new global::TestModels.Book.CoverModel { _f0 = f0, _f1 = f1, _set0 = seen0 & 3UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+				return new global::TestModels.Book.CoverModel { _f0 = f0, _f1 = f1, _set0 = seen0 & 3UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 			}
 
 			public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Book.CoverModel value, __Json.JsonSerializerOptions options)
@@ -460,7 +460,7 @@ public partial record Book
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 138UL) != 138UL) throw __ModelJson.MissingRequired("Book", seen0, 138UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Book { _f0 = f0, Title = f1, _f2 = f2, Price = f3, _f4 = f4, _f5 = f5, _f6 = f6, Author = f7, _f8 = new __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.Author>?>(f8), _f9 = f9, _f10 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f10), _f11 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(f11), _f12 = f12, _f13 = f13, _f14 = f14, _set0 = seen0 & 32629UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Book { _f0 = f0, Title = f1, _f2 = f2, Price = f3, _f4 = f4, _f5 = f5, _f6 = f6, Author = f7, _f8 = new __Runtime.Structural<__Collections.IReadOnlyList<global::TestModels.Author>?>(f8), _f9 = f9, _f10 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f10), _f11 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, long>?>(f11), _f12 = f12, _f13 = f13, _f14 = f14, _set0 = seen0 & 32629UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Book value, __Json.JsonSerializerOptions options)
@@ -547,8 +547,8 @@ public partial record Cat
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Cat"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Cat>
@@ -587,7 +587,7 @@ public partial record Cat
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Cat", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Cat { Kind = f0, _f1 = f1, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Cat { Kind = f0, _f1 = f1, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Cat value, __Json.JsonSerializerOptions options)
@@ -656,8 +656,8 @@ public partial record Closed
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Closed"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Closed>
@@ -692,7 +692,7 @@ public partial record Closed
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.Closed { _f0 = f0, _set0 = seen0 & 1UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Closed { _f0 = f0, _set0 = seen0 & 1UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Closed value, __Json.JsonSerializerOptions options)
@@ -765,8 +765,8 @@ public partial record Dog
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Dog"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Dog>
@@ -805,7 +805,7 @@ public partial record Dog
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Dog", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Dog { Kind = f0, _f1 = f1, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Dog { Kind = f0, _f1 = f1, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Dog value, __Json.JsonSerializerOptions options)
@@ -882,8 +882,8 @@ public partial record Employee
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Employee"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Employee>
@@ -924,7 +924,7 @@ public partial record Employee
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 5UL) != 5UL) throw __ModelJson.MissingRequired("Employee", seen0, 5UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Employee { Name = f0, _f1 = f1, EmployeeId = f2, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Employee { Name = f0, _f1 = f1, EmployeeId = f2, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Employee value, __Json.JsonSerializerOptions options)
@@ -1000,8 +1000,8 @@ public partial record Event
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Event"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Event>
@@ -1038,7 +1038,7 @@ public partial record Event
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.Event { _f0 = f0, _f1 = f1, _set0 = seen0 & 3UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Event { _f0 = f0, _f1 = f1, _set0 = seen0 & 3UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Event value, __Json.JsonSerializerOptions options)
@@ -1422,8 +1422,8 @@ public partial record Loan
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Exactly one of the case properties is set (build one with a From… factory or an implicit conversion from the case; consume it with Match or Switch); JSON that matches no case is kept in Unmatched.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.Loan.BorrowerModel.JsonModelConverter))]
@@ -1507,8 +1507,8 @@ public partial record Loan
 
 			/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 			[__Json.Serialization.JsonExtensionData]
-			public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-			private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+			public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+			private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 			/// <summary>Reads and writes <see cref="MemberCase"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 			internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Loan.BorrowerModel.MemberCase>
@@ -1543,7 +1543,7 @@ public partial record Loan
 					{
 						throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 					}
-					return new global::TestModels.Loan.BorrowerModel.MemberCase { _f0 = f0, _set0 = seen0 & 1UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+					return new global::TestModels.Loan.BorrowerModel.MemberCase { _f0 = f0, _set0 = seen0 & 1UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 				}
 
 				public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Loan.BorrowerModel.MemberCase value, __Json.JsonSerializerOptions options)
@@ -1626,7 +1626,7 @@ public partial record Loan
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 7UL) != 7UL) throw __ModelJson.MissingRequired("Loan", seen0, 7UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Loan { Book = f0, Due = f1, Note = f2, _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>?>(f5), _set0 = seen0 & 56UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Loan { Book = f0, Due = f1, Note = f2, _f3 = f3, _f4 = f4, _f5 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<global::TestModels.Event>>>?>(f5), _set0 = seen0 & 56UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Loan value, __Json.JsonSerializerOptions options)
@@ -1700,8 +1700,8 @@ public partial record OldThing
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="OldThing"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.OldThing>
@@ -1736,7 +1736,7 @@ public partial record OldThing
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.OldThing { _f0 = f0, _set0 = seen0 & 1UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.OldThing { _f0 = f0, _set0 = seen0 & 1UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.OldThing value, __Json.JsonSerializerOptions options)
@@ -1808,8 +1808,8 @@ public partial record Person
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Person"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Person>
@@ -1848,7 +1848,7 @@ public partial record Person
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Person", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Person { Name = f0, _f1 = f1, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Person { Name = f0, _f1 = f1, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Person value, __Json.JsonSerializerOptions options)
@@ -2064,8 +2064,8 @@ public partial record Settings
 
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Settings"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Settings>
@@ -2100,7 +2100,7 @@ public partial record Settings
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.Settings { _f0 = f0, _set0 = seen0 & 1UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Settings { _f0 = f0, _set0 = seen0 & 1UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Settings value, __Json.JsonSerializerOptions options)
@@ -2184,8 +2184,8 @@ public partial record Ticket
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Ticket"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Ticket>
@@ -2228,7 +2228,7 @@ public partial record Ticket
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Ticket", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Ticket { Id = f0, _f1 = f1, _f2 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f2), _f3 = f3, _set0 = seen0 & 14UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Ticket { Id = f0, _f1 = f1, _f2 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f2), _f3 = f3, _set0 = seen0 & 14UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Ticket value, __Json.JsonSerializerOptions options)

@@ -88,8 +88,8 @@ public partial record ChatCompletionResponse
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="ChatCompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.ChatCompletionResponse>
@@ -137,7 +137,7 @@ public partial record ChatCompletionResponse
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.ChatCompletionResponse { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?>(f3), _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 127UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.ChatCompletionResponse { _f0 = f0, _f1 = f1, _f2 = f2, _f3 = new __Runtime.Structural<__Collections.IReadOnlyList<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>>?>(f3), _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 127UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.ChatCompletionResponse value, __Json.JsonSerializerOptions options)

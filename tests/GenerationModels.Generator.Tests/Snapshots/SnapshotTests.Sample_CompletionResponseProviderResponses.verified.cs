@@ -53,8 +53,8 @@ public partial record CompletionResponseProviderResponses
 
 	/// <summary>Members beyond the declared ones (the schema admits any name), in document order; written back unchanged.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="CompletionResponseProviderResponses"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponseProviderResponses>
@@ -89,7 +89,7 @@ public partial record CompletionResponseProviderResponses
 			{
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
-			return new global::TestModels.CompletionResponseProviderResponses { _f0 = f0, _set0 = seen0 & 1UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.CompletionResponseProviderResponses { _f0 = f0, _set0 = seen0 & 1UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.CompletionResponseProviderResponses value, __Json.JsonSerializerOptions options)

@@ -89,8 +89,8 @@ public partial record DataResponse
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Token accounting for this completion.</summary>
 	[__Json.Serialization.JsonConverter(typeof(global::TestModels.DataResponse.TokensModel.JsonModelConverter))]
@@ -140,8 +140,8 @@ public partial record DataResponse
 
 		/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 		[__Json.Serialization.JsonExtensionData]
-		public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-		private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+		public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+		private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 		/// <summary>Reads and writes <see cref="TokensModel"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 		internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.DataResponse.TokensModel>
@@ -180,7 +180,7 @@ public partial record DataResponse
 					throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 				}
 				if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("TokensModel", seen0, 1UL, 0, s_jsonNames, PropertyNames);
-				return new global::TestModels.DataResponse.TokensModel { Prompt = f0, _f1 = f1, _set0 = seen0 & 2UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+				return new global::TestModels.DataResponse.TokensModel { Prompt = f0, _f1 = f1, _set0 = seen0 & 2UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 			}
 
 			public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse.TokensModel value, __Json.JsonSerializerOptions options)
@@ -241,7 +241,7 @@ public partial record DataResponse
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 7UL) != 7UL) throw __ModelJson.MissingRequired("DataResponse", seen0, 7UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.DataResponse { Id = f0, Index = f1, Output = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 120UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.DataResponse { Id = f0, Index = f1, Output = f2, _f3 = f3, _f4 = f4, _f5 = f5, _f6 = f6, _set0 = seen0 & 120UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.DataResponse value, __Json.JsonSerializerOptions options)

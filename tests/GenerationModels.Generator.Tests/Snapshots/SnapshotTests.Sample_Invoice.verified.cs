@@ -105,8 +105,8 @@ public partial record Invoice
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="Invoice"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Invoice>
@@ -159,7 +159,7 @@ public partial record Invoice
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 15UL) != 15UL) throw __ModelJson.MissingRequired("Invoice", seen0, 15UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.Invoice { Id = f0, Customer = f1, Lines = f2, Total = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f7), _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f8), _set0 = seen0 & 496UL, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.Invoice { Id = f0, Customer = f1, Lines = f2, Total = f3, _f4 = f4, _f5 = f5, _f6 = f6, _f7 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f7), _f8 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, string>?>(f8), _set0 = seen0 & 496UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Invoice value, __Json.JsonSerializerOptions options)

@@ -31,8 +31,8 @@ public partial record InvoiceLine
 
 	/// <summary>JSON members this schema does not declare, in document order, kept so that writing the model back loses nothing.</summary>
 	[__Json.Serialization.JsonExtensionData]
-	public __Runtime.OpenDictionary? AdditionalProperties { get; init; }
-	private __Runtime.RawValues __raw; // JSON text kept for a lossless round trip; never part of equality
+	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
+	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
 	/// <summary>Reads and writes <see cref="InvoiceLine"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.InvoiceLine>
@@ -73,7 +73,7 @@ public partial record InvoiceLine
 				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
 			}
 			if ((seen0 & 7UL) != 7UL) throw __ModelJson.MissingRequired("InvoiceLine", seen0, 7UL, 0, s_jsonNames, PropertyNames);
-			return new global::TestModels.InvoiceLine { Description = f0, Quantity = f1, UnitAmount = f2, AdditionalProperties = __ModelJson.ToOpenDictionary(ref unknown), __raw = raw };
+			return new global::TestModels.InvoiceLine { Description = f0, Quantity = f1, UnitAmount = f2, __raw = __ModelJson.Keep(ref raw, ref unknown) };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.InvoiceLine value, __Json.JsonSerializerOptions options)
