@@ -62,4 +62,37 @@ public sealed class SnakeListedRoundTripTests
         Assert.Equal("""{"id":"m1","first_name":"Ada","team":{"key":"t1"}}""", JsonSerializer.Serialize(built, Context.SnakeMember));
         Assert.Equal(new SnakeMember { Id = "m1", FirstName = "Ada" }, read); // the spelling read never takes part in equality
     }
+
+    /// <summary>
+    /// An exact-cased payload costs nothing extra: read and written through the fallback model and through its twin
+    /// with exact matching only (Schemas/snake-exact, the same doc confirmed as written), it allocates the same bytes.
+    /// </summary>
+    [Fact]
+    public void An_exact_cased_payload_allocates_no_more_than_with_exact_matching_only()
+    {
+        const string json = """{"links":{"self":"/m/1"},"id":"m1","first_name":"Ada","last_seen":1700000000000,"pending_invite":false,"custom_roles":["admin"],"team":{"key":"t1","name":"Core"}}""";
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        // The twin really matches exactly only: the API's camelCase lands in its AdditionalProperties.
+        var camel = JsonSerializer.Deserialize("""{"id":"m1","firstName":"Ada"}""", Context.SnakeMemberExact)!;
+        Assert.Null(camel.FirstName);
+        Assert.Equal(["firstName"], camel.AdditionalProperties!.Keys);
+
+        long fallbackRead = Allocated(() => JsonSerializer.Deserialize(utf8, Context.SnakeMember));
+        long exactRead = Allocated(() => JsonSerializer.Deserialize(utf8, Context.SnakeMemberExact));
+        Assert.True(fallbackRead > 0);
+        Assert.Equal(exactRead, fallbackRead);
+
+        var member = JsonSerializer.Deserialize(utf8, Context.SnakeMember)!;
+        var twin = JsonSerializer.Deserialize(utf8, Context.SnakeMemberExact)!;
+        Assert.Equal(json, JsonSerializer.Serialize(twin, Context.SnakeMemberExact));
+        Assert.Equal(Allocated(() => JsonSerializer.SerializeToUtf8Bytes(twin, Context.SnakeMemberExact)), Allocated(() => JsonSerializer.SerializeToUtf8Bytes(member, Context.SnakeMember)));
+    }
+
+    private static long Allocated(System.Func<object?> action)
+    {
+        for (int i = 0; i < 3; i++) action(); // warm-up: first-call caches and tiered JIT allocations
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return System.GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 }
