@@ -89,7 +89,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LanguageCasedNames = Create(
         LanguageCasedNamesId, "Language-cased names with no wire naming set",
-        "{0} list member names as an SDK writes them (e.g. '{1}' in '{2}'), which may not be the API's JSON names; they are used as written. Set the GenerationModelsWireNaming property (SnakeCase, CamelCase or AsWritten), or the same AdditionalFiles metadata per folder, to say how the API spells them", DiagnosticSeverity.Warning);
+        "{0} list member names as an SDK writes them (e.g. '{1}' in '{2}'), which may not be the API's JSON names: payloads are read in any casing, but members set in code are written as listed. Set the GenerationModelsWireNaming property (SnakeCase, CamelCase or AsWritten), or the same AdditionalFiles metadata per folder, to say how the API spells them", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UndescribedType = Create(
         UndescribedTypeId, "Doc with a title and nothing else",

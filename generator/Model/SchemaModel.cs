@@ -19,12 +19,13 @@ internal sealed record SchemaField(
     public bool IsDeprecated { get; init; }
 
     /// <summary>
-    /// <see cref="JsonName"/> comes from a language-cased SDK property name (camelCase or PascalCase, as Go, C#, Java and
-    /// TypeScript SDKs write them) that nothing in the docs confirmed: the API's JSON may spell the member in another
-    /// casing (<c>frequencyPenalty</c> for <c>frequency_penalty</c>). False when the name has no capital letter, or when
-    /// an example in the docs showed the wire spelling (a Speakeasy Example cell), or when the project confirmed the names
-    /// as written (GenerationModelsWireNaming=AsWritten). The generated converter matches such a member in any casing
-    /// when no exact match exists (<c>MemberSpec.MatchAnyCasing</c>).
+    /// <see cref="JsonName"/> comes from an SDK property name (any name a Speakeasy or OpenAPI Generator model doc lists:
+    /// each SDK language writes its own casing, camelCase, PascalCase or snake_case, whatever the API's) that nothing in
+    /// the docs confirmed: the API's JSON may spell the member in another casing (<c>frequencyPenalty</c> or
+    /// <c>frequency_penalty</c> for either). False for frozendict docs and OpenAPI specs (their names are the wire
+    /// names), when an example in the docs showed the wire spelling (a Speakeasy Example cell), or when the project
+    /// confirmed the names as written (GenerationModelsWireNaming=AsWritten). The generated converter matches such a
+    /// member in any casing when no exact match exists (<c>MemberSpec.MatchAnyCasing</c>).
     /// </summary>
     public bool WireNameGuessed { get; init; }
 

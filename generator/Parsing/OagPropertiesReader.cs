@@ -86,7 +86,7 @@ internal static class OagPropertiesReader
                 IsRequired: required,
                 IsNullable: nullable || !required,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
-                context.At(row, typeCell)) { WireNameGuessed = !context.NamesConfirmed && WireNames.IsLanguageCased(name) });
+                context.At(row, typeCell)) { WireNameGuessed = !context.NamesConfirmed });
         }
         return new SchemaType(modelName, DescriptionText.Normalize(description), fields.ToEquatableArray(), isOpen, InlineEnums(context).ToEquatableArray(), context.At(title));
     }

@@ -11,14 +11,16 @@ namespace GenerationModels.Generator.Parsing;
 
 /// <summary>
 /// What one parsed file contributes to the project-wide warnings: whether it is a markdown doc that produced no type
-/// (GM0014), and its first language-cased member when the wire-naming knob is not set for it (GM0015).
+/// (GM0014), and, when the wire-naming knob is not set for it, its first guessed member with a capital letter
+/// (<see cref="WireNames.IsLanguageCased"/>: <c>orderId</c>, <c>OrderId</c>; not <c>order_id</c> or <c>id</c>) (GM0015).
 /// </summary>
 internal sealed record DocSummary(string Path, bool ProducedNoType, string? GuessedName, SourceSpan? GuessedAt);
 
 /// <summary>
 /// Project-wide warnings, one of each kind per project (not per doc, which would drown a build in messages):
 /// GM0014 when schema docs produced no type (each also has its GM0004, an Info that builds do not show), and GM0015
-/// when docs list language-cased SDK names and GenerationModelsWireNaming is not set.
+/// when docs list camelCase or PascalCase SDK names and GenerationModelsWireNaming is not set: reads match any casing,
+/// but members set in code are written as listed, which is wrong for an API in another casing.
 /// </summary>
 internal static class ProjectSummary
 {
@@ -36,7 +38,7 @@ internal static class ProjectSummary
     {
         foreach (var field in type.Fields)
         {
-            if (field.WireNameGuessed) return field;
+            if (field.WireNameGuessed && WireNames.IsLanguageCased(field.JsonName)) return field;
         }
         foreach (var nested in type.Nested)
         {

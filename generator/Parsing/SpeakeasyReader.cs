@@ -8,7 +8,8 @@ namespace GenerationModels.Generator.Parsing;
 
 /// <summary>
 /// Speakeasy model docs: <c># Name</c>, an optional description, and a <c>## Fields</c> table with
-/// <c>Field | Type | Required | Description [| Example]</c> columns. Field names are the wire names.
+/// <c>Field | Type | Required | Description [| Example]</c> columns. Field names are the SDK's property names, in
+/// its language's casing (see <see cref="WireNames"/>): guesses at the wire names unless confirmed.
 /// </summary>
 internal static class SpeakeasyReader
 {
@@ -83,7 +84,7 @@ internal static class SpeakeasyReader
                 // required ones a language wrapper marks (python's Optional[int] on a required member).
                 IsNullable: !required || nullable,
                 DescriptionText.Normalize(DocumentContext.Cell(row, descriptionColumn)),
-                context.At(row, typeCell)) { WireNameGuessed = !context.NamesConfirmed && WireNames.IsLanguageCased(jsonName), ExampleKeys = WireEvidence.KeysOf(DocumentContext.Cell(row, exampleColumn)) });
+                context.At(row, typeCell)) { WireNameGuessed = !context.NamesConfirmed, ExampleKeys = WireEvidence.KeysOf(DocumentContext.Cell(row, exampleColumn)) });
         }
 
         return new SchemaType(name, DescriptionText.Normalize(description), fields.ToEquatableArray(), IsOpen: false, EquatableArray<SchemaType>.Empty, context.At(title));

@@ -22,6 +22,14 @@ internal enum WireNaming
 /// <c>int_</c>/<c>default_</c> (Speakeasy), <c>VarVersion</c> (C#, a member named like its type).
 /// Re-casing (<see cref="WireNaming.SnakeCase"/>, <see cref="WireNaming.CamelCase"/>) is the user's call: a doc in
 /// camelCase cannot say whether the API is.
+/// <para>
+/// Which docs list SDK names: every Speakeasy and OpenAPI Generator model doc. Each language writes its own casing
+/// whatever the API's: Speakeasy Python and Ruby list <c>bigint_str</c>, TypeScript, Java and PHP <c>bigintStr</c>, Go
+/// and C# <c>BigintStr</c> for one API's <c>bigintStr</c>; OpenAPI Generator python, ruby and rust list
+/// <c>created_at</c>, java and php <c>createdAt</c>, go and dotnet <c>CreatedAt</c> (typescript-axios keeps the wire
+/// name, typescript-fetch camel-cases it). So any name those docs list is a guess (<see cref="Model.SchemaField.WireNameGuessed"/>)
+/// unless the project or an Example cell confirms it. frozendict docs list dictionary keys, which are the wire names.
+/// </para>
 /// </summary>
 internal static class WireNames
 {
@@ -114,9 +122,11 @@ internal static class WireNames
     }
 
     /// <summary>
-    /// A listed name an SDK may have re-cased: it has a capital letter (camelCase <c>frequencyPenalty</c>, PascalCase
-    /// <c>FrequencyPenalty</c>), as Go, C#, Java and TypeScript SDKs write member names whatever the API's casing. A name
-    /// without capitals (<c>model</c>, <c>frequency_penalty</c>) reads the same in snake_case and camelCase APIs.
+    /// A listed name with a capital letter (camelCase <c>frequencyPenalty</c>, PascalCase <c>FrequencyPenalty</c>), as Go,
+    /// C#, Java and TypeScript SDKs write member names whatever the API's casing: the names GM0015 warns about. A guessed
+    /// name without capitals (<c>model</c>, a Python SDK's <c>frequency_penalty</c>) still matches any casing on read,
+    /// but does not warn: written as listed, it is right for snake_case APIs, and a single word for any casing but
+    /// PascalCase.
     /// </summary>
     public static bool IsLanguageCased(string listedName)
     {

@@ -81,7 +81,7 @@ internal sealed record TypeSpec(TypeSpecKind Kind, string ClrName, string FullNa
     public bool IsOpen { get; init; }
 
     /// <summary>
-    /// The model comes from language-cased docs with guessed wire names (a field with
+    /// The model comes from docs listing SDK names, with guessed wire names (a field with
     /// <see cref="Model.SchemaField.WireNameGuessed"/>): when no declared name matches exactly, the converter also
     /// matches its members in any casing and writes back the spelling it read.
     /// </summary>

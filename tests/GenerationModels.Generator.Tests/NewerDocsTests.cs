@@ -143,11 +143,12 @@ public sealed class NewerDocsTests
     }
 
     [Fact]
-    public void Language_cased_names_are_flagged_as_guesses()
+    public void Listed_SDK_names_are_flagged_as_guesses()
     {
+        // Every name is the SDK's property name, capitalised or not (a Python SDK lists total and order_total alike).
         string doc = "# Order\n\n" + FieldsHeader + "| `orderId` | *string* | :heavy_check_mark: | N/A | |\n| `total` | *number* | :heavy_check_mark: | N/A | |\n";
         var parsed = DocumentParser.Parse("/p/order.md", doc, CancellationToken.None);
-        Assert.Equal(new[] { true, false }, parsed.Model!.Fields.Select(f => f.WireNameGuessed));
+        Assert.Equal(new[] { true, true }, parsed.Model!.Fields.Select(f => f.WireNameGuessed));
         Assert.True(parsed.WireNamingUnset);
         Assert.False(DocumentParser.Parse("/p/order.md", doc, CancellationToken.None, WireNaming.AsWritten).WireNamingUnset);
     }

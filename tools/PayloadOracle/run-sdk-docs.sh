@@ -30,7 +30,19 @@ while IFS=$'\t' read -r label repo commit spec docs generator; do
   fi
   dest="$scratch/${repo/\//+}"
   mkdir -p "$dest"
-  git -C "$git_dir" show "$commit:$spec" > "$dest/$(basename "$spec")"
+  # The spec column is a path in the same snapshot, or owner/name@commit:path when the SDK repo does not commit its
+  # spec but a sibling SDK generated from the same spec version does.
+  if [[ "$spec" == *@*:* ]]; then
+    spec_repo="${spec%%@*}"; spec_rest="${spec#*@}"; spec_commit="${spec_rest%%:*}"; spec="${spec_rest#*:}"
+    spec_git="$mirror/${spec_repo/\//+}/repo"
+    if ! git -C "$spec_git" cat-file -e "$spec_commit^{commit}" 2>/dev/null; then
+      echo "missing snapshot: $spec_repo at $spec_commit (expected a git directory at $spec_git)" >&2
+      exit 1
+    fi
+    git -C "$spec_git" show "$spec_commit:$spec" > "$dest/$(basename "$spec")"
+  else
+    git -C "$git_dir" show "$commit:$spec" > "$dest/$(basename "$spec")"
+  fi
   git -C "$git_dir" archive "$commit" -- "$docs" | tar -x -C "$dest"
   echo "$label: $repo ${commit:0:12} $spec + $docs ($(find "$dest/$docs" -name '*.md*' | wc -l) docs; $generator)" >&2
   args+=(--docs "$label=$dest/$(basename "$spec")=$dest/$docs")

@@ -91,6 +91,7 @@ public partial record Bulb
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Watts,Tags,Specs,History,Lit";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 		private static readonly __Json.Serialization.JsonConverter<__Collections.IReadOnlyList<long>> s_converter0 = new __Runtime.ListConverter<long>(__Runtime.PrimitiveConverters.Int64);
 
 		public override global::TestModels.Bulb Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
@@ -111,7 +112,7 @@ public partial record Bulb
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextInt64OrNull(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextListOrNull(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 2UL; break;
@@ -124,7 +125,7 @@ public partial record Bulb
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Bulb", seen0, 1UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Bulb { Watts = f0, _f1 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f1), _f2 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f2), _f3 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Collections.IReadOnlyList<long>>?>(f3), _f4 = f4, _set0 = seen0 & 30UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
@@ -133,11 +134,12 @@ public partial record Bulb
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Bulb value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Watts, value.__raw, 0);
-			if ((value._set0 & 2UL) != 0) __ModelJson.WriteList(writer, s_names[1], value._f1.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, s_names[2], value._f2.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMap(writer, s_names[3], value._f3.Value, s_converter0, options, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, s_names[4], value._f4, value.__raw, 4);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Watts, value.__raw, 0);
+			if ((value._set0 & 2UL) != 0) __ModelJson.WriteList(writer, names[1], value._f1.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMap(writer, names[2], value._f2.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMap(writer, names[3], value._f3.Value, s_converter0, options, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteMember(writer, names[4], value._f4, value.__raw, 4);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -109,6 +109,7 @@ public partial record Owner
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Email";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Owner Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -124,7 +125,7 @@ public partial record Owner
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						default: __ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
@@ -133,7 +134,7 @@ public partial record Owner
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Owner", seen0, 1UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Owner { Email = f0, __raw = __ModelJson.Keep(ref raw, ref unknown) };
@@ -142,7 +143,8 @@ public partial record Owner
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Email, value.__raw, 0);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Email, value.__raw, 0);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}
@@ -253,6 +255,7 @@ public partial record Pet
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Id,Name,Vaccinated,ArrivedAt,Tags,Extra,Owner";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Pet Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -274,7 +277,7 @@ public partial record Pet
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextInt64(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -289,7 +292,7 @@ public partial record Pet
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 3UL) != 3UL) throw __ModelJson.MissingRequired("Pet", seen0, 3UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Pet { Id = f0, Name = f1, _f2 = f2, _f3 = f3, _f4 = new __Runtime.Structural<__Collections.IReadOnlyList<string>?>(f4), _f5 = new __Runtime.Structural<__Collections.IReadOnlyDictionary<string, __Json.JsonElement>?>(f5), _f6 = f6, _set0 = seen0 & 124UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
@@ -298,13 +301,14 @@ public partial record Pet
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Id, value.__raw, 0);
-			__ModelJson.WriteMember(writer, s_names[1], value.Name, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, s_names[2], value._f2, value.__raw, 2);
-			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, s_names[3], value._f3, value.__raw, 3);
-			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, s_names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
-			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, s_names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
-			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, s_names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 6);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Id, value.__raw, 0);
+			__ModelJson.WriteMember(writer, names[1], value.Name, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteMember(writer, names[2], value._f2, value.__raw, 2);
+			if ((value._set0 & 8UL) != 0) __ModelJson.WriteMember(writer, names[3], value._f3, value.__raw, 3);
+			if ((value._set0 & 16UL) != 0) __ModelJson.WriteList(writer, names[4], value._f4.Value, __Runtime.PrimitiveConverters.String, options, value.__raw, 4);
+			if ((value._set0 & 32UL) != 0) __ModelJson.WriteMap(writer, names[5], value._f5.Value, __Runtime.PrimitiveConverters.JsonElement, options, value.__raw, 5);
+			if ((value._set0 & 64UL) != 0) __ModelJson.WriteObject(writer, names[6], value._f6, global::TestModels.Owner.JsonModelConverter.Instance, options, value.__raw, 6);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -109,6 +109,7 @@ public partial record Owner
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Email";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Owner Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -124,7 +125,7 @@ public partial record Owner
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						default: __ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
@@ -133,7 +134,7 @@ public partial record Owner
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 1UL) != 1UL) throw __ModelJson.MissingRequired("Owner", seen0, 1UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Owner { Email = f0, __raw = __ModelJson.Keep(ref raw, ref unknown) };
@@ -142,7 +143,8 @@ public partial record Owner
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Owner value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Email, value.__raw, 0);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Email, value.__raw, 0);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}

@@ -79,6 +79,7 @@ public partial record Account
 		private static readonly __Json.JsonEncodedText[] s_names = __ModelJson.EncodeNames(s_jsonNames);
 		private const string PropertyNames = "Id,Plan,Level,Literal";
 		private static readonly byte[][] s_utf8Names = __ModelJson.Utf8Names(s_jsonNames);
+		private static readonly __Runtime.CasingKeys s_casing = __ModelJson.CasingKeys(s_names, s_jsonNames);
 
 		public override global::TestModels.Account Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
@@ -97,7 +98,7 @@ public partial record Account
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.Next(ref reader, global::TestModels.Plan.JsonModelConverter.Instance, options, ref raw, 1); seen0 |= 2UL; break;
@@ -109,7 +110,7 @@ public partial record Account
 			}
 			catch (__Json.JsonException exception) when (member >= 0)
 			{
-				throw __ModelJson.AtMember(exception, s_jsonNames[member]);
+				throw __ModelJson.AtMember(exception, raw.JsonName(member, s_jsonNames));
 			}
 			if ((seen0 & 11UL) != 11UL) throw __ModelJson.MissingRequired("Account", seen0, 11UL, 0, s_jsonNames, PropertyNames);
 			return new global::TestModels.Account { Id = f0, Plan = f1, _f2 = f2, Literal = f3, _set0 = seen0 & 4UL, __raw = __ModelJson.Keep(ref raw, ref unknown) };
@@ -118,10 +119,11 @@ public partial record Account
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Account value, __Json.JsonSerializerOptions options)
 		{
 			writer.WriteStartObject();
-			__ModelJson.WriteMember(writer, s_names[0], value.Id, value.__raw, 0);
-			__ModelJson.WriteStruct(writer, s_names[1], value.Plan, global::TestModels.Plan.JsonModelConverter.Instance, options, value.__raw, 1);
-			if ((value._set0 & 4UL) != 0) __ModelJson.WriteStruct(writer, s_names[2], value._f2, global::TestModels.Level.JsonModelConverter.Instance, options, value.__raw, 2);
-			__ModelJson.WriteMember(writer, s_names[3], value.Literal, value.__raw, 3);
+			var names = value.__raw.WireNames(s_names);
+			__ModelJson.WriteMember(writer, names[0], value.Id, value.__raw, 0);
+			__ModelJson.WriteStruct(writer, names[1], value.Plan, global::TestModels.Plan.JsonModelConverter.Instance, options, value.__raw, 1);
+			if ((value._set0 & 4UL) != 0) __ModelJson.WriteStruct(writer, names[2], value._f2, global::TestModels.Level.JsonModelConverter.Instance, options, value.__raw, 2);
+			__ModelJson.WriteMember(writer, names[3], value.Literal, value.__raw, 3);
 			value.AdditionalProperties?.WriteTo(writer);
 			writer.WriteEndObject();
 		}
