@@ -47,6 +47,8 @@ public sealed class WireCasingTests
 
     private const string OagHeader = "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
 
+    private const string FrozenDictDoc = "# fixtures.model.member.Member\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | ------------- | -------------\n**first_name** | str,  | str,  |  | [optional] \n**id** | str,  | str,  |  | \n";
+
     /// <summary>The rule per dialect, on the parsed model: which listed names are SDK names (guesses) and which are wire names.</summary>
     [Theory]
     // Speakeasy, every language: Python/Ruby snake_case, TypeScript/Java/PHP camelCase, Go/C# PascalCase.
@@ -57,7 +59,7 @@ public sealed class WireCasingTests
     [InlineData("oag rust", "# Member\n\n" + OagHeader + "**first_name** | Option<**String**> |  | [optional]\n**id** | **String** |  | \n", true)]
     [InlineData("oag java", "# Member\n\n" + OagHeader + "|**firstName** | **String** |  |  [optional] |\n|**id** | **String** |  |  |\n", true)]
     // frozendict lists the dictionary keys themselves: the wire names.
-    [InlineData("frozendict", "# fixtures.model.member.Member\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | ------------- | -------------\n**first_name** | str,  | str,  |  | [optional] \n**id** | str,  | str,  |  | \n", false)]
+    [InlineData("frozendict", FrozenDictDoc, false)]
     public void Which_docs_list_SDK_names(string dialect, string doc, bool guessed)
     {
         var parsed = DocumentParser.Parse("/p/models/member.md", doc, CancellationToken.None);
@@ -72,8 +74,7 @@ public sealed class WireCasingTests
     [Fact]
     public void Frozendict_docs_match_exactly_only()
     {
-        const string doc = "# fixtures.model.member.Member\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | ------------- | -------------\n**first_name** | str,  | str,  |  | [optional] \n**id** | str,  | str,  |  | \n";
-        var run = new GeneratorHarness().Run(("docs/Member.md", doc));
+        var run = new GeneratorHarness().Run(("docs/Member.md", FrozenDictDoc));
         run.AssertCompilesCleanly();
         Assert.DoesNotContain(Fallback, run.Source("Member.g.cs"));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GM0015");
