@@ -86,24 +86,37 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // Who holds a name that was claimed ahead of the collision rule: the context, or a doc by its pinned name.
         var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [contextName] = "" };
         // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
-        var located = new HashSet<(string, string)>();
-        var unique = new List<IndexEntry>();
-        // In path order (a spec's schemas stay in the spec's order): the order of AdditionalFiles never matters.
+        var unique = new List<IndexEntry>(entries.Length);
+        // In path order (a spec's schemas stay in the spec's order): the order of AdditionalFiles never matters. Units of
+        // one path are next to each other, so a copy is found among them (a doc's path is almost always alone).
         var copied = new HashSet<(string, string)>();
-        foreach (var entry in ByPath(entries))
+        var ordered = ByPath(entries);
+        HashSet<string>? pointers = null;
+        for (int i = 0; i < ordered.Length; i++)
         {
-            if (located.Add((entry.Path, entry.Pointer))) unique.Add(entry);
+            var entry = ordered[i];
+            bool samePath = i > 0 && ordered[i - 1].Path == entry.Path;
+            if (!samePath)
+            {
+                pointers?.Clear();
+                unique.Add(entry);
+                continue;
+            }
+            if (pointers is null) pointers = new HashSet<string>(StringComparer.Ordinal);
+            if (pointers.Count == 0) pointers.Add(ordered[i - 1].Pointer);
+            if (pointers.Add(entry.Pointer)) unique.Add(entry);
             else copied.Add((entry.Path, entry.Pointer));
         }
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
-        var names = new Dictionary<(string Path, string Pointer), (string Name, string? Reason, string? TakenBy)>();
+        // Keyed by entry instance: each (path, pointer) has one entry in 'unique', and hashing an instance is cheap.
+        var names = new Dictionary<IndexEntry, (string Name, string? Reason, string? TakenBy)>(ByReference<IndexEntry>.Instance);
         var pinnedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in unique)
         {
             if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
                 && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
             {
-                names[(entry.Path, entry.Pointer)] = (name, null, null);
+                names[entry] = (name, null, null);
                 holders[name] = entry.Path;
                 pinnedPaths.Add(entry.Path);
             }
@@ -115,7 +128,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in unique)
         {
-            if (entry.Shape == SchemaShape.Alias || names.ContainsKey((entry.Path, entry.Pointer))) continue;
+            if (entry.Shape == SchemaShape.Alias || names.ContainsKey(entry)) continue;
             string baseName = entry.PinnedTypeName is { } unclaimed ? Identifier.ToPascalCase(unclaimed, "Model").TrimStart('@') : entry.TypeName;
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
@@ -127,7 +140,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new();
             group.Add((entry, baseName, reason));
         }
-        var plain = new Dictionary<(string, string), string>();
+        var plain = new Dictionary<IndexEntry, string>(ByReference<IndexEntry>.Instance);
         var losers = new List<(List<(IndexEntry Entry, string BaseName, string? Reason)> Group, string? Winner)>();
         foreach (var group in groups.Values)
         {
@@ -137,10 +150,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 losers.Add((group, holder));
                 continue;
             }
-            var winner = group.OrderBy(m => FileStemNames(m.Entry, m.BaseName) ? 0 : 1).ThenBy(m => Depth(m.Entry.Path))
+            var winner = group.Count == 1 ? group[0] : group.OrderBy(m => FileStemNames(m.Entry, m.BaseName) ? 0 : 1).ThenBy(m => Facts(m.Entry).Depth)
                 .ThenBy(m => m.Entry.Path, StringComparer.Ordinal).ThenBy(m => m.Entry.Pointer, StringComparer.Ordinal).First();
             taken.Add(winner.BaseName);
-            names[(winner.Entry.Path, winner.Entry.Pointer)] = (winner.BaseName, winner.Reason, null);
+            names[winner.Entry] = (winner.BaseName, winner.Reason, null);
             if (group.Count > 1)
             {
                 group.Remove(winner);
@@ -155,7 +168,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             for (int i = 0; i < group.Count; i++)
             {
                 var (entry, baseName, reason) = group[i];
-                var qualifiers = Qualifiers(entry);
+                var qualifiers = Facts(entry).Qualifiers;
                 string? name = null;
                 for (int level = 1; level <= qualifiers.Count && name is null; level++)
                 {
@@ -169,8 +182,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                     name = fullest;
                     for (int n = 2; !taken.Add(name); n++) name = fullest + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                names[(entry.Path, entry.Pointer)] = (name, reason, winner);
-                plain[(entry.Path, entry.Pointer)] = baseName;
+                names[entry] = (name, reason, winner);
+                plain[entry] = baseName;
             }
         }
 
@@ -179,11 +192,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         {
             if (entry.Shape == SchemaShape.Alias)
             {
-                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
+                models.Add(Reuse(entry, new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf)));
                 continue;
             }
-            var (name, reason, takenBy) = names[(entry.Path, entry.Pointer)];
-            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[(entry.Path, entry.Pointer)], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) });
+            var (name, reason, takenBy) = names[entry];
+            models.Add(Reuse(entry, new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[entry], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) }));
         }
         var copies = copied.Count == 0 ? EquatableArray<NamedModel>.Empty : models.Where(m => copied.Contains((m.Path, m.Pointer))).ToEquatableArray();
         return new SchemaIndex(models.ToEquatableArray()) { Copies = copies };
@@ -206,7 +219,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 
     /// <summary>Whether the file's stem (a doc's file, or the spec holding a schema) gives the type's name: <c>pet.md</c> or <c>Pet.yaml</c> for Pet.</summary>
     private static bool FileStemNames(IndexEntry entry, string baseName)
-        => string.Equals(Identifier.ToPascalCase(FileStem(entry.Path), "").TrimStart('@'), baseName, StringComparison.OrdinalIgnoreCase);
+        => string.Equals(Facts(entry).StemName, baseName, StringComparison.OrdinalIgnoreCase);
 
     private static int Depth(string path)
     {
@@ -214,6 +227,45 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         int depth = 0;
         foreach (char c in normalized) if (c == '/') depth++;
         return depth;
+    }
+
+    /// <summary>
+    /// What the naming rules read of an entry's path, worked out once per entry instance rather than on every build: an
+    /// unchanged doc keeps its <see cref="IndexEntry"/> (the step before the index is cached), so adding a doc to a large
+    /// project does not re-derive every other doc's qualifiers. Kept outside the record, so its equality is unchanged.
+    /// </summary>
+    private sealed class EntryFacts(IndexEntry entry)
+    {
+        public string StemName { get; } = Identifier.ToPascalCase(FileStem(entry.Path), "").TrimStart('@');
+        public int Depth { get; } = SchemaIndex.Depth(entry.Path);
+        private List<string>? _qualifiers;
+        public List<string> Qualifiers => _qualifiers ??= SchemaIndex.Qualifiers(entry);
+        /// <summary>The model this entry got in the last index built with it, reused when the next one gives an equal model.</summary>
+        public NamedModel? Named;
+    }
+
+    private static readonly ConditionalWeakTable<IndexEntry, EntryFacts> EntryFactsTable = new();
+
+    /// <summary>Instances compared by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    private sealed class ByReference<T> : IEqualityComparer<T> where T : class
+    {
+        public static readonly ByReference<T> Instance = new();
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+        public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private static EntryFacts Facts(IndexEntry entry) => EntryFactsTable.GetValue(entry, e => new EntryFacts(e));
+
+    /// <summary>
+    /// <paramref name="model"/>, or the instance this entry's previous index gave when equal: unchanged models stay the
+    /// same instances across builds, so the per-doc views that hold them compare by reference.
+    /// </summary>
+    private static NamedModel Reuse(IndexEntry entry, NamedModel model)
+    {
+        var facts = Facts(entry);
+        if (facts.Named is { } previous && previous.Equals(model)) return previous;
+        facts.Named = model;
+        return model;
     }
 
     /// <summary>
@@ -293,7 +345,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     {
         private readonly EquatableArray<NamedModel> _models;
         private readonly Dictionary<string, EquatableArray<ExampleKeySet>> _evidence = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Path, string Pointer), NamedModel> _byLocation = new();
+        // By pointer, then path as given: string keys hash faster than a (path, pointer) tuple, and most pointers are "".
+        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byLocation = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
         private readonly Dictionary<string, NamedModel> _byDocName = new(StringComparer.Ordinal);
         // Asked only when an exact lookup misses (mis-cased links): built on first use, not on every index build.
@@ -313,7 +366,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             for (int i = 0; i < models.Count; i++)
             {
                 var model = models[i];
-                AddFirst(_byLocation, (model.Path, model.Pointer), model);
+                AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal), model.Path, model);
                 AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), PathUtil.Normalize(model.Path), model);
                 AddFirst(_byDocName, model.DocName, model);
             }
@@ -350,7 +403,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public EquatableArray<ExampleKeySet> EvidenceFor(string path)
             => _evidence.Count != 0 && _evidence.TryGetValue(PathUtil.Normalize(path), out var sets) ? sets : EquatableArray<ExampleKeySet>.Empty;
 
-        public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue((path, pointer), out var model) ? model : null;
+        public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue(pointer, out var inner) && inner.TryGetValue(path, out var model) ? model : null;
 
         /// <summary>The first model with this pointer at this normalized path, else the first at it ignoring case.</summary>
         public NamedModel? ByPath(string pointer, string normalizedPath)
