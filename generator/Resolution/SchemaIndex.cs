@@ -83,6 +83,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // Case-insensitive: a type name is also a hint name (<Name>.g.cs), which Roslyn compares ignoring case, and a
         // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
+        // (Sized up front: the index is rebuilt whenever a doc is added, and growing these doubled its allocations.)
         // Who holds a name that was claimed ahead of the collision rule: the context, or a doc by its pinned name.
         var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [contextName] = "" };
         // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
@@ -109,7 +110,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         }
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
         // Keyed by entry instance: each (path, pointer) has one entry in 'unique', and hashing an instance is cheap.
-        var names = new Dictionary<IndexEntry, (string Name, string? Reason, string? TakenBy)>(ByReference<IndexEntry>.Instance);
+        var names = new Dictionary<IndexEntry, (string Name, string? Reason, string? TakenBy)>(unique.Count, ByReference<IndexEntry>.Instance);
         var pinnedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in unique)
         {
@@ -125,7 +126,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // The rest, grouped by the name their doc gives. In each group the plain name goes to one doc, chosen by its own
         // path alone (never by the order of AdditionalFiles): the doc whose file is named like its type, then the
         // shallowest path, then the first path in ordinal order. The others are qualified by their own path.
-        var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(StringComparer.OrdinalIgnoreCase);
+        var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(unique.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in unique)
         {
             if (entry.Shape == SchemaShape.Alias || names.ContainsKey(entry)) continue;
@@ -137,7 +138,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 reason = $"the generated type declares a member named '{baseName}'";
                 baseName += "Model";
             }
-            if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new();
+            if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new(1);
             group.Add((entry, baseName, reason));
         }
         var plain = new Dictionary<IndexEntry, string>(ByReference<IndexEntry>.Instance);
@@ -172,7 +173,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 string? name = null;
                 for (int level = 1; level <= qualifiers.Count && name is null; level++)
                 {
-                    string candidate = Qualified(qualifiers, level) + baseName;
+                    string candidate = Facts(entry).Candidate(level, baseName);
                     if (taken.Add(candidate)) name = candidate;
                 }
                 // Paths that differ only in case (or give no usable folder name): numbered, in path order.
@@ -187,19 +188,19 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             }
         }
 
-        var models = new List<NamedModel>(unique.Count);
+        var models = ImmutableArray.CreateBuilder<NamedModel>(unique.Count);
         foreach (var entry in unique)
         {
             if (entry.Shape == SchemaShape.Alias)
             {
-                models.Add(Reuse(entry, new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf)));
+                models.Add(Reuse(entry, "", null, null, null, false));
                 continue;
             }
             var (name, reason, takenBy) = names[entry];
-            models.Add(Reuse(entry, new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[entry], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) }));
+            models.Add(Reuse(entry, name, reason, takenBy, takenBy is null ? null : plain[entry], takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy)));
         }
         var copies = copied.Count == 0 ? EquatableArray<NamedModel>.Empty : models.Where(m => copied.Contains((m.Path, m.Pointer))).ToEquatableArray();
-        return new SchemaIndex(models.ToEquatableArray()) { Copies = copies };
+        return new SchemaIndex(new EquatableArray<NamedModel>(models.MoveToImmutable())) { Copies = copies };
     }
 
     /// <summary>The entries ordered by path (ordinal), units of one file in their order: sorted once per build.</summary>
@@ -240,6 +241,22 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public int Depth { get; } = SchemaIndex.Depth(entry.Path);
         private List<string>? _qualifiers;
         public List<string> Qualifiers => _qualifiers ??= SchemaIndex.Qualifiers(entry);
+        private Candidates? _candidates;
+
+        /// <summary>The qualified name of <paramref name="level"/> (1 = nearest qualifier) for <paramref name="baseName"/> (always the entry's own).</summary>
+        public string Candidate(int level, string baseName)
+        {
+            var known = _candidates;
+            if (known is null || known.Base != baseName) _candidates = known = new Candidates(baseName, new string?[Qualifiers.Count + 1]);
+            return known.Names[level] ??= Qualified(Qualifiers, level) + baseName;
+        }
+
+        private sealed class Candidates(string baseName, string?[] names)
+        {
+            public string Base { get; } = baseName;
+            public string?[] Names { get; } = names;
+        }
+
         /// <summary>The model this entry got in the last index built with it, reused when the next one gives an equal model.</summary>
         public NamedModel? Named;
     }
@@ -260,10 +277,20 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// <paramref name="model"/>, or the instance this entry's previous index gave when equal: unchanged models stay the
     /// same instances across builds, so the per-doc views that hold them compare by reference.
     /// </summary>
-    private static NamedModel Reuse(IndexEntry entry, NamedModel model)
+    private static NamedModel Reuse(IndexEntry entry, string name, string? reason, string? takenBy, string? plainName, bool takenByPin)
     {
         var facts = Facts(entry);
-        if (facts.Named is { } previous && previous.Equals(model)) return previous;
+        if (facts.Named is { } previous && previous.ClrName == name && previous.RenameReason == reason && previous.NameTakenBy == takenBy
+            && previous.PlainName == plainName && previous.NameTakenByPin == takenByPin)
+        {
+            return previous;
+        }
+        var model = new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape, entry.Shape == SchemaShape.Alias ? entry.AliasOf : null)
+        {
+            NameTakenBy = takenBy,
+            PlainName = plainName,
+            NameTakenByPin = takenByPin,
+        };
         facts.Named = model;
         return model;
     }
@@ -348,7 +375,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // By pointer, then path as given: string keys hash faster than a (path, pointer) tuple, and most pointers are "".
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byLocation = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, NamedModel> _byDocName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, NamedModel> _byDocName;
         // Asked only when an exact lookup misses (mis-cased links): built on first use, not on every index build.
         private Dictionary<string, Dictionary<string, NamedModel>>? _byPathIgnoringCase;
         private Dictionary<string, int>? _docNameIgnoringCase;
@@ -357,6 +384,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public Lookup(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
         {
             _models = models;
+            _byDocName = new Dictionary<string, NamedModel>(models.Count, StringComparer.Ordinal);
             for (int start = 0, end; start < evidence.Count; start = end)
             {
                 // Evidence is ordered by path: one slice per described doc.
@@ -366,8 +394,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             for (int i = 0; i < models.Count; i++)
             {
                 var model = models[i];
-                AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal), model.Path, model);
-                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), PathUtil.Normalize(model.Path), model);
+                AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal, models.Count), model.Path, model);
+                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal, models.Count), PathUtil.Normalize(model.Path), model);
                 AddFirst(_byDocName, model.DocName, model);
             }
         }
@@ -377,7 +405,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (_byPathIgnoringCase is null)
             {
                 var map = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
-                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase), PathUtil.Normalize(model.Path), model);
+                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase, _models.Count), PathUtil.Normalize(model.Path), model);
                 _byPathIgnoringCase = map;
             }
             return _byPathIgnoringCase;
@@ -387,8 +415,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         {
             if (_docNameIgnoringCase is null || _clrNameIgnoringCase is null)
             {
-                var docNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                var clrNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var docNames = new Dictionary<string, int>(_models.Count, StringComparer.OrdinalIgnoreCase);
+                var clrNames = new Dictionary<string, int>(_models.Count, StringComparer.OrdinalIgnoreCase);
                 for (int i = 0; i < _models.Count; i++)
                 {
                     AddFirst(docNames, _models[i].DocName, i);
@@ -424,9 +452,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             return first == int.MaxValue ? null : _models[first];
         }
 
-        private static Dictionary<string, NamedModel> Inner(Dictionary<string, Dictionary<string, NamedModel>> outer, string pointer, StringComparer comparer)
+        private static Dictionary<string, NamedModel> Inner(Dictionary<string, Dictionary<string, NamedModel>> outer, string pointer, StringComparer comparer, int capacity)
         {
-            if (!outer.TryGetValue(pointer, out var inner)) outer[pointer] = inner = new Dictionary<string, NamedModel>(comparer);
+            // Docs (pointer "") are most units: their map is sized for all of them; a spec's schemas are one map per pointer.
+            if (!outer.TryGetValue(pointer, out var inner)) outer[pointer] = inner = new Dictionary<string, NamedModel>(pointer.Length == 0 ? capacity : 0, comparer);
             return inner;
         }
 
