@@ -22,6 +22,9 @@ internal sealed record LinkAnswer(LinkQuery Query, NamedModel? Model);
 /// </summary>
 internal sealed record LinkedDocument(ParsedDocument Document, EquatableArray<PreparedLink> Links)
 {
+    /// <summary>The doc's path normalized, made once (the links step asks the index with it every time the index changes).</summary>
+    public string NormalizedPath { get; } = PathUtil.Normalize(Document.Path);
+
     public static LinkedDocument Of(ParsedDocument document)
     {
         if (document.Model is null) return new LinkedDocument(document, EquatableArray<PreparedLink>.Empty);
@@ -74,7 +77,7 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
         // returned as it was, with nothing allocated and nothing to compare deeply after.
         var memo = Memos.GetOrCreateValue(linked);
         var last = memo.Last;
-        var evidence = index.EvidenceFor(linked.Document.Path);
+        var evidence = index.EvidenceFor(linked.NormalizedPath);
         var document = last is not null && last.Evidence.Equals(evidence) ? last.Document : WireEvidence.Apply(linked.Document, evidence);
         IndexView view;
         if (last is not null && Unchanged(last.View, linked, index)) view = last.View;

@@ -38,6 +38,9 @@ internal sealed record NamedModel(string Path, string Pointer, string DocName, s
 {
     public bool IsAlias => Shape == SchemaShape.Alias;
 
+    /// <summary><see cref="Path"/> normalized (<see cref="PathUtil.Normalize"/>), made once per instance: the index keeps an unchanged model's instance, so rebuilding its lookups does not normalize every path again.</summary>
+    public string NormalizedPath { get; } = PathUtil.Normalize(Path);
+
     /// <summary>
     /// When another doc holds the name this doc gives (<see cref="PlainName"/>), so this one is qualified by its path
     /// (GM0020): that doc's path, or "" for the serializer context; null when the doc has the name it gives.
@@ -206,13 +209,21 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// <summary>The entries ordered by path (ordinal), units of one file in their order: sorted once per build.</summary>
     private static IndexEntry[] ByPath(ImmutableArray<IndexEntry> entries)
     {
+        // Sorted on the path strings themselves (no comparison delegate per pair); the sort is not stable, so each run of
+        // one path (a spec's schemas, or a file listed twice) is put back in its input order after.
+        var paths = new string[entries.Length];
         var order = new int[entries.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        for (int i = 0; i < order.Length; i++)
         {
-            int byPath = string.CompareOrdinal(entries[a].Path, entries[b].Path);
-            return byPath != 0 ? byPath : a.CompareTo(b);
-        });
+            paths[i] = entries[i].Path;
+            order[i] = i;
+        }
+        Array.Sort(paths, order, StringComparer.Ordinal);
+        for (int start = 0, end; start < order.Length; start = end)
+        {
+            for (end = start + 1; end < order.Length && string.Equals(paths[end], paths[start], StringComparison.Ordinal); end++) { }
+            if (end - start > 1) Array.Sort(order, start, end - start);
+        }
         var ordered = new IndexEntry[order.Length];
         for (int i = 0; i < order.Length; i++) ordered[i] = entries[order[i]];
         return ordered;
@@ -395,7 +406,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             {
                 var model = models[i];
                 AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal, models.Count), model.Path, model);
-                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal, models.Count), PathUtil.Normalize(model.Path), model);
+                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal, models.Count), model.NormalizedPath, model);
                 AddFirst(_byDocName, model.DocName, model);
             }
         }
@@ -405,7 +416,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (_byPathIgnoringCase is null)
             {
                 var map = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
-                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase, _models.Count), PathUtil.Normalize(model.Path), model);
+                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase, _models.Count), model.NormalizedPath, model);
                 _byPathIgnoringCase = map;
             }
             return _byPathIgnoringCase;
