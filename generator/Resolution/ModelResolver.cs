@@ -76,10 +76,17 @@ internal sealed class ModelResolver
     /// <summary>The serializer context's description: one entry per generated type, in index order.</summary>
     public static ContextSpec Context(SchemaIndex index, GeneratorOptions options)
     {
-        var taken = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
-        foreach (var model in index.Models)
+        // A list or map property name ('IReadOnlyList' or 'IReadOnlyDictionaryString' + a type name) can only be held by
+        // a name that starts with 'IReadOnly', and two models' such names never meet (type names are unique): when no
+        // type or context member name starts so (almost always), every name is free and no set of them is built.
+        HashSet<string>? taken = null;
+        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || index.Models.Any(m => !m.IsAlias && StartsLikeCollectionName(m.ClrName)))
         {
-            if (!model.IsAlias) taken.Add(model.ClrName);
+            taken = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
+            foreach (var model in index.Models)
+            {
+                if (!model.IsAlias) taken.Add(model.ClrName);
+            }
         }
         var models = ImmutableArray.CreateBuilder<ContextEntry>(index.Models.Count);
         foreach (var model in index.Models)
@@ -92,6 +99,11 @@ internal sealed class ModelResolver
                 GeneratedShape.ContextMembers.Contains(m.ClrName) ? m.ClrName + "TypeInfo" : m.ClrName,
                 "IReadOnlyList" + m.ClrName,
                 "IReadOnlyDictionaryString" + m.ClrName));
+            if (taken is null)
+            {
+                models.Add(natural);
+                continue;
+            }
             bool listFree = taken.Add(natural.ListPropertyName);
             string list = listFree ? natural.ListPropertyName : Unique(natural.ListPropertyName, taken);
             bool mapFree = taken.Add(natural.MapPropertyName);
@@ -102,6 +114,8 @@ internal sealed class ModelResolver
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedModel, ContextEntry> NaturalEntries = new();
+
+    private static bool StartsLikeCollectionName(string name) => name.StartsWith("IReadOnly", StringComparison.Ordinal);
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)
     {

@@ -92,6 +92,21 @@ public sealed class IndexReuseTests
     }
 
     [Fact]
+    public void A_type_named_like_another_types_list_property_still_gets_unique_context_names()
+    {
+        // The context's names are made without a set of taken names unless a type name starts with 'IReadOnly'.
+        var run = new GeneratorHarness().Run(new AdditionalText[]
+        {
+            new InMemoryAdditionalText(GeneratorHarness.DocPath("pet.md"), Doc("Pet", "*string*")),
+            new InMemoryAdditionalText(GeneratorHarness.DocPath("list.md"), Doc("IReadOnlyListPet", "*string*")),
+        });
+        run.AssertCompilesCleanly();
+        string context = run.Source("GenerationModelsJsonContext.g.cs");
+        Assert.Contains(" IReadOnlyListPet2", context); // Pet's list property: the plain name is the other type's
+        Assert.Contains(" IReadOnlyListIReadOnlyListPet", context);
+    }
+
+    [Fact]
     public void The_links_step_returns_its_last_view_while_every_answer_is_the_same_model_instance()
     {
         var alpha = LinkedDocument.Of(DocumentParser.Parse(Alpha.Path, Alpha.Text, TestContext.Current.CancellationToken));
