@@ -384,7 +384,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         private readonly EquatableArray<NamedModel> _models;
         private readonly Dictionary<string, EquatableArray<ExampleKeySet>> _evidence = new(StringComparer.Ordinal);
         // By pointer, then path as given: string keys hash faster than a (path, pointer) tuple, and most pointers are "".
-        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byLocation = new(StringComparer.Ordinal);
+        // The same map as _byPath when every path is already normal (almost always): one map fewer per index build.
+        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byLocation;
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
         private readonly Dictionary<string, NamedModel> _byDocName;
         // Asked only when an exact lookup misses (mis-cased links): built on first use, not on every index build.
@@ -402,12 +403,19 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 for (end = start + 1; end < evidence.Count && evidence[end].Path == evidence[start].Path; end++) { }
                 _evidence[evidence[start].Path] = Enumerable.Range(start, end - start).Select(i => evidence[i]).ToEquatableArray();
             }
+            bool allNormal = true;
             for (int i = 0; i < models.Count; i++)
             {
                 var model = models[i];
-                AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal, models.Count), model.Path, model);
+                allNormal &= ReferenceEquals(model.Path, model.NormalizedPath);
                 AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal, models.Count), model.NormalizedPath, model);
                 AddFirst(_byDocName, model.DocName, model);
+            }
+            if (allNormal) _byLocation = _byPath;
+            else
+            {
+                _byLocation = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
+                foreach (var model in models) AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal, models.Count), model.Path, model);
             }
         }
 

@@ -107,6 +107,18 @@ public sealed class IndexReuseTests
     }
 
     [Fact]
+    public void Find_answers_a_path_as_given_when_some_path_is_not_normal()
+    {
+        // Find keys on the path as given; it shares the normalized-path map only when every path is already normal.
+        var index = SchemaIndex.Build(ImmutableArray.Create(
+            new IndexEntry("/p/a/./x.md", "", "X", SchemaShape.Object),
+            new IndexEntry("/p/a/x.md", "", "Y", SchemaShape.Object)), "Context");
+        Assert.Equal("X", index.Find("/p/a/./x.md", "")?.DocName);
+        Assert.Equal("Y", index.Find("/p/a/x.md", "")?.DocName);
+        Assert.Null(index.Find("/p/a/y.md", ""));
+    }
+
+    [Fact]
     public void The_links_step_returns_its_last_view_while_every_answer_is_the_same_model_instance()
     {
         var alpha = LinkedDocument.Of(DocumentParser.Parse(Alpha.Path, Alpha.Text, TestContext.Current.CancellationToken));
