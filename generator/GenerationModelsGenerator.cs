@@ -121,11 +121,11 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         // A file the project lists twice is two identical units the index names once: both would add the same hint
         // name, which Roslyn rejects. The index marks them (almost always none), and they are written once from here,
-        // off the per-doc chain.
+        // off the per-doc chain. Picked from the collected documents (a scan of references) rather than by per-doc
+        // steps: every per-doc step costs the driver a table of every doc on each run.
         var copies = resolved
-            .Select((doc, _) => doc.Copied ? doc.File : null)
-            .Where(file => file is not null)
             .Collect()
+            .Select((all, _) => CopiedFiles(all))
             .WithTrackingName(TrackingNames.Copies);
 
         context.RegisterSourceOutput(copies, static (spc, list) =>
@@ -133,7 +133,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             var written = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in list)
             {
-                if (!written.Add(file!.HintName)) continue;
+                if (!written.Add(file.HintName)) continue;
                 var emitted = ModelEmitter.Emit(file, spc.CancellationToken);
                 spc.AddSource(emitted.HintName, SourceText.From(emitted.Source, System.Text.Encoding.UTF8));
             }
@@ -208,6 +208,17 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         return OpenApiReader.IsSpecPath(file.Path)
             ? OpenApiReader.Read(file.Path, text.ToString(), cancellationToken)
             : ImmutableArray.Create(DocumentParser.Parse(file.Path, text.ToString(), cancellationToken, file.WireNaming) with { TypeName = file.TypeName });
+    }
+
+    /// <summary>The descriptions of the units flagged as copies, in order (almost always none).</summary>
+    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<ResolvedDocument> all)
+    {
+        System.Collections.Generic.List<ModelFileSpec>? files = null;
+        foreach (var doc in all)
+        {
+            if (doc.Copied && doc.File is { } file) (files ??= new()).Add(file);
+        }
+        return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

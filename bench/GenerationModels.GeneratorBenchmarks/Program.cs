@@ -72,12 +72,20 @@ public static class Program
                 }
                 return 0;
             }
+            if (parts.Length > 4 && parts[4] == "steps")
+            {
+                // Per tracked step: time and output reasons of one re-run from a tracked warm driver (tracking adds its own cost).
+                Console.WriteLine(Report.StepProfile(scenario, parts[3], int.Parse(parts[2], CultureInfo.InvariantCulture)));
+                return 0;
+            }
             for (int i = 0; i < 3; i++) operation();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            int gcs = GC.CollectionCount(0);
             var watch = Stopwatch.StartNew();
             long cpu = ThreadCpuClock.Instance.GetTimestamp();
             int count = int.Parse(parts[2], CultureInfo.InvariantCulture);
             for (int i = 0; i < count; i++) operation();
-            Console.WriteLine($"{count} runs: {watch.Elapsed.TotalMilliseconds / count:F1} ms each, {(ThreadCpuClock.Instance.GetTimestamp() - cpu) / 1e6 / count:F1} thread CPU ms");
+            Console.WriteLine($"{count} runs: {watch.Elapsed.TotalMilliseconds / count:F1} ms each, {(ThreadCpuClock.Instance.GetTimestamp() - cpu) / 1e6 / count:F1} thread CPU ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / count:N0} bytes allocated each, {GC.CollectionCount(0) - gcs} gen0 GCs");
             return 0;
         }
         var sources = sourceFilter is null

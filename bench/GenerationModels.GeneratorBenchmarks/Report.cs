@@ -350,6 +350,45 @@ public static class Report
         return Inv($"| {source} | {size:N0} | {name} | {median[0]:F0} | {median[1]:F0} | {median[2]:F0} | {median[3]:F0} | {median[4]:F0} | {median[5]:F0} | {median[6]:F0} |");
     }
 
+    /// <summary>
+    /// <c>--profile corpus:2000:N:add:steps</c>: each tracked step's time (sum over its runs, median of N re-runs from one
+    /// tracked warm driver) and how many of its outputs were new, modified, unchanged or cached in that re-run.
+    /// </summary>
+    public static string StepProfile(Scenario scenario, string operation, int runs)
+    {
+        var warm = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);
+        Func<GeneratorDriver> run = operation switch
+        {
+            "add" => () => warm.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(scenario.Added)).RunGenerators(scenario.Compilation),
+            "edit" => () => warm.ReplaceAdditionalText(scenario.EditTarget, scenario.Edited).RunGenerators(scenario.Compilation),
+            "csharp" => () => warm.RunGenerators(scenario.EditedCompilation),
+            _ => throw new ArgumentException("add, edit or csharp: " + operation),
+        };
+        var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        GeneratorRunResult last = default;
+        for (int i = 0; i < runs + 2; i++)
+        {
+            GC.Collect();
+            last = run().GetRunResult().Results.Single();
+            if (i < 2) continue;
+            foreach (var (step, list) in last.TrackedSteps.Concat(last.TrackedOutputSteps))
+            {
+                if (!times.TryGetValue(step, out var all)) times[step] = all = new List<double>();
+                all.Add(list.Sum(r => r.ElapsedTime.TotalMilliseconds));
+            }
+        }
+        var text = new StringBuilder();
+        text.AppendLine(Inv($"| step | ms (median of {runs}) | outputs by reason |"));
+        text.AppendLine("|---|---:|---|");
+        foreach (var (step, list) in times.OrderByDescending(t => Median(t.Value)))
+        {
+            var reasons = last.TrackedSteps.Concat(last.TrackedOutputSteps).Where(s => s.Key == step).SelectMany(s => s.Value).SelectMany(r => r.Outputs)
+                .GroupBy(o => o.Reason).Select(g => $"{g.Key} {g.Count()}");
+            text.AppendLine(Inv($"| {step} | {Median(list):F2} | {string.Join(", ", reasons)} |"));
+        }
+        return text.ToString();
+    }
+
     private static string EditCheck(Scenario scenario)
     {
         var warm = Harness.CreateDriver(scenario.Set.Docs, trackSteps: true).RunGenerators(scenario.Compilation);

@@ -29,6 +29,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     {
         var left = AsImmutableArray();
         var right = other.AsImmutableArray();
+        if (left == right) return true;
         if (left.Length != right.Length) return false;
         for (int i = 0; i < left.Length; i++)
         {

@@ -45,7 +45,7 @@ internal static class WireEvidence
 
     /// <summary>All docs' key sets, grouped by the doc they describe (ordered, so the result is stable and equatable).</summary>
     public static EquatableArray<ExampleKeySet> Merge(IEnumerable<EquatableArray<ExampleKeySet>> perDoc)
-        => perDoc.SelectMany(sets => sets).Distinct()
+        => perDoc.All(sets => sets.Count == 0) ? EquatableArray<ExampleKeySet>.Empty : perDoc.SelectMany(sets => sets).Distinct()
             .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => string.Join("\n", s.Keys), StringComparer.Ordinal)
             .ToEquatableArray();
 

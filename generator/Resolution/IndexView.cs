@@ -22,6 +22,9 @@ internal sealed record LinkAnswer(LinkQuery Query, NamedModel? Model);
 /// </summary>
 internal sealed record LinkedDocument(ParsedDocument Document, EquatableArray<PreparedLink> Links)
 {
+    /// <summary>The doc's path normalized, made once (the links step asks the index with it every time the index changes).</summary>
+    public string NormalizedPath { get; } = PathUtil.Normalize(Document.Path);
+
     public static LinkedDocument Of(ParsedDocument document)
     {
         if (document.Model is null) return new LinkedDocument(document, EquatableArray<PreparedLink>.Empty);
@@ -68,7 +71,51 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
     /// for every doc whose result is equal.
     /// </summary>
     public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
-        => (WireEvidence.Apply(linked.Document, index.EvidenceFor(linked.Document.Path)), For(linked, index));
+    {
+        // When the index changes, this runs for every doc, and almost every answer is what it was: the index keeps an
+        // unchanged model's instance (SchemaIndex.Build), so the last result is checked link by link by reference and
+        // returned as it was, with nothing allocated and nothing to compare deeply after.
+        var memo = Memos.GetOrCreateValue(linked);
+        var last = memo.Last;
+        var evidence = index.EvidenceFor(linked.NormalizedPath);
+        var document = last is not null && last.Evidence.Equals(evidence) ? last.Document : WireEvidence.Apply(linked.Document, evidence);
+        IndexView view;
+        if (last is not null && Unchanged(last.View, linked, index)) view = last.View;
+        else
+        {
+            view = For(linked, index);
+            if (last is not null && view.Equals(last.View)) view = last.View;
+        }
+        if (last is null || !ReferenceEquals(document, last.Document) || !ReferenceEquals(view, last.View)) memo.Last = new LinkResult(evidence, document, view);
+        return (document, view);
+    }
+
+    /// <summary>The last links result of a doc (one <see cref="LinkedDocument"/> instance), replaced whole, so threads sharing it read a consistent one.</summary>
+    private sealed class Memo
+    {
+        public volatile LinkResult? Last;
+    }
+
+    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LinkedDocument, Memo> Memos = new();
+
+    /// <summary>Whether <see cref="For"/> would give a view equal to <paramref name="last"/>, made for the same doc: same self, same copy flag, every link answered by the same model (and no alias among them).</summary>
+    private static bool Unchanged(IndexView last, LinkedDocument linked, SchemaIndex index)
+    {
+        var document = linked.Document;
+        var self = index.Find(document.Path, document.Pointer);
+        if (!ReferenceEquals(self, last.Self) || index.IsCopied(document.Path, document.Pointer) != last.Copied) return false;
+        if (document.Model is null || self is null || self.IsAlias) return true;
+        if (last.Links.Count != linked.Links.Count) return false;
+        for (int i = 0; i < linked.Links.Count; i++)
+        {
+            var link = linked.Links[i];
+            var target = index.Resolve(link.Target, link.Query.Name, link.Query.ByName);
+            if (!ReferenceEquals(target, last.Links[i].Model) || target is { IsAlias: true }) return false;
+        }
+        return true;
+    }
 
     public static IndexView For(LinkedDocument linked, SchemaIndex index)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -75,24 +76,46 @@ internal sealed class ModelResolver
     /// <summary>The serializer context's description: one entry per generated type, in index order.</summary>
     public static ContextSpec Context(SchemaIndex index, GeneratorOptions options)
     {
-        var reserved = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
-        var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
-        foreach (var model in index.Models)
+        // A list or map property name ('IReadOnlyList' or 'IReadOnlyDictionaryString' + a type name) can only be held by
+        // a name that starts with 'IReadOnly', and two models' such names never meet (type names are unique): when no
+        // type or context member name starts so (almost always), every name is free and no set of them is built.
+        HashSet<string>? taken = null;
+        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || index.Models.Any(m => !m.IsAlias && StartsLikeCollectionName(m.ClrName)))
         {
-            if (!model.IsAlias) taken.Add(model.ClrName);
+            taken = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
+            foreach (var model in index.Models)
+            {
+                if (!model.IsAlias) taken.Add(model.ClrName);
+            }
         }
-        var models = new List<ContextEntry>(index.Models.Count);
+        var models = ImmutableArray.CreateBuilder<ContextEntry>(index.Models.Count);
         foreach (var model in index.Models)
         {
             if (model.IsAlias) continue;
-            models.Add(new ContextEntry(
-                model.ClrName,
-                reserved.Contains(model.ClrName) ? model.ClrName + "TypeInfo" : model.ClrName,
-                Unique("IReadOnlyList" + model.ClrName, taken),
-                Unique("IReadOnlyDictionaryString" + model.ClrName, taken)));
+            // The entry the model's name gives when nothing else holds its list and map names (almost always): made once
+            // per model instance, so an unchanged model keeps its entry and the context parts it is in compare by reference.
+            var natural = NaturalEntries.GetValue(model, m => new ContextEntry(
+                m.ClrName,
+                GeneratedShape.ContextMembers.Contains(m.ClrName) ? m.ClrName + "TypeInfo" : m.ClrName,
+                "IReadOnlyList" + m.ClrName,
+                "IReadOnlyDictionaryString" + m.ClrName));
+            if (taken is null)
+            {
+                models.Add(natural);
+                continue;
+            }
+            bool listFree = taken.Add(natural.ListPropertyName);
+            string list = listFree ? natural.ListPropertyName : Unique(natural.ListPropertyName, taken);
+            bool mapFree = taken.Add(natural.MapPropertyName);
+            string map = mapFree ? natural.MapPropertyName : Unique(natural.MapPropertyName, taken);
+            models.Add(listFree && mapFree ? natural : natural with { ListPropertyName = list, MapPropertyName = map });
         }
-        return new ContextSpec(options.Namespace, options.ContextName, models.ToEquatableArray()) { IsInternal = options.Internal };
+        return new ContextSpec(options.Namespace, options.ContextName, new EquatableArray<ContextEntry>(models.ToImmutable())) { IsInternal = options.Internal };
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedModel, ContextEntry> NaturalEntries = new();
+
+    private static bool StartsLikeCollectionName(string name) => name.StartsWith("IReadOnly", StringComparison.Ordinal);
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)
     {

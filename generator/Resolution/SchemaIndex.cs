@@ -38,6 +38,9 @@ internal sealed record NamedModel(string Path, string Pointer, string DocName, s
 {
     public bool IsAlias => Shape == SchemaShape.Alias;
 
+    /// <summary><see cref="Path"/> normalized (<see cref="PathUtil.Normalize"/>), made once per instance: the index keeps an unchanged model's instance, so rebuilding its lookups does not normalize every path again.</summary>
+    public string NormalizedPath { get; } = PathUtil.Normalize(Path);
+
     /// <summary>
     /// When another doc holds the name this doc gives (<see cref="PlainName"/>), so this one is qualified by its path
     /// (GM0020): that doc's path, or "" for the serializer context; null when the doc has the name it gives.
@@ -83,27 +86,41 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // Case-insensitive: a type name is also a hint name (<Name>.g.cs), which Roslyn compares ignoring case, and a
         // file name on case-insensitive file systems; two SDKs' docs can differ only in case (JsonData / JSONData).
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
+        // (Sized up front: the index is rebuilt whenever a doc is added, and growing these doubled its allocations.)
         // Who holds a name that was claimed ahead of the collision rule: the context, or a doc by its pinned name.
         var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [contextName] = "" };
         // A file listed twice is one model: its copies share a name (and generate one type, see the generator).
-        var located = new HashSet<(string, string)>();
-        var unique = new List<IndexEntry>();
-        // In path order (a spec's schemas stay in the spec's order): the order of AdditionalFiles never matters.
+        var unique = new List<IndexEntry>(entries.Length);
+        // In path order (a spec's schemas stay in the spec's order): the order of AdditionalFiles never matters. Units of
+        // one path are next to each other, so a copy is found among them (a doc's path is almost always alone).
         var copied = new HashSet<(string, string)>();
-        foreach (var entry in ByPath(entries))
+        var ordered = ByPath(entries);
+        HashSet<string>? pointers = null;
+        for (int i = 0; i < ordered.Length; i++)
         {
-            if (located.Add((entry.Path, entry.Pointer))) unique.Add(entry);
+            var entry = ordered[i];
+            bool samePath = i > 0 && ordered[i - 1].Path == entry.Path;
+            if (!samePath)
+            {
+                pointers?.Clear();
+                unique.Add(entry);
+                continue;
+            }
+            if (pointers is null) pointers = new HashSet<string>(StringComparer.Ordinal);
+            if (pointers.Count == 0) pointers.Add(ordered[i - 1].Pointer);
+            if (pointers.Add(entry.Pointer)) unique.Add(entry);
             else copied.Add((entry.Path, entry.Pointer));
         }
         // Pinned names (GenerationModelsTypeName) are claimed first, so no other doc, added before or after, takes them.
-        var names = new Dictionary<(string Path, string Pointer), (string Name, string? Reason, string? TakenBy)>();
+        // Keyed by entry instance: each (path, pointer) has one entry in 'unique', and hashing an instance is cheap.
+        var names = new Dictionary<IndexEntry, (string Name, string? Reason, string? TakenBy)>(unique.Count, ByReference<IndexEntry>.Instance);
         var pinnedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in unique)
         {
             if (entry.PinnedTypeName is { } typeName && entry.Shape != SchemaShape.Alias && PinnedName(typeName) is { } name
                 && !Emission.GeneratedShape.TypeNameClashes(name, entry.Shape) && taken.Add(name))
             {
-                names[(entry.Path, entry.Pointer)] = (name, null, null);
+                names[entry] = (name, null, null);
                 holders[name] = entry.Path;
                 pinnedPaths.Add(entry.Path);
             }
@@ -112,10 +129,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         // The rest, grouped by the name their doc gives. In each group the plain name goes to one doc, chosen by its own
         // path alone (never by the order of AdditionalFiles): the doc whose file is named like its type, then the
         // shallowest path, then the first path in ordinal order. The others are qualified by their own path.
-        var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(StringComparer.OrdinalIgnoreCase);
+        var groups = new Dictionary<string, List<(IndexEntry Entry, string BaseName, string? Reason)>>(unique.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in unique)
         {
-            if (entry.Shape == SchemaShape.Alias || names.ContainsKey((entry.Path, entry.Pointer))) continue;
+            if (entry.Shape == SchemaShape.Alias || names.ContainsKey(entry)) continue;
             string baseName = entry.PinnedTypeName is { } unclaimed ? Identifier.ToPascalCase(unclaimed, "Model").TrimStart('@') : entry.TypeName;
             string? reason = null;
             if (Emission.GeneratedShape.TypeNameClashes(baseName, entry.Shape))
@@ -124,10 +141,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 reason = $"the generated type declares a member named '{baseName}'";
                 baseName += "Model";
             }
-            if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new();
+            if (!groups.TryGetValue(baseName, out var group)) groups[baseName] = group = new(1);
             group.Add((entry, baseName, reason));
         }
-        var plain = new Dictionary<(string, string), string>();
+        var plain = new Dictionary<IndexEntry, string>(ByReference<IndexEntry>.Instance);
         var losers = new List<(List<(IndexEntry Entry, string BaseName, string? Reason)> Group, string? Winner)>();
         foreach (var group in groups.Values)
         {
@@ -137,10 +154,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                 losers.Add((group, holder));
                 continue;
             }
-            var winner = group.OrderBy(m => FileStemNames(m.Entry, m.BaseName) ? 0 : 1).ThenBy(m => Depth(m.Entry.Path))
+            var winner = group.Count == 1 ? group[0] : group.OrderBy(m => FileStemNames(m.Entry, m.BaseName) ? 0 : 1).ThenBy(m => Facts(m.Entry).Depth)
                 .ThenBy(m => m.Entry.Path, StringComparer.Ordinal).ThenBy(m => m.Entry.Pointer, StringComparer.Ordinal).First();
             taken.Add(winner.BaseName);
-            names[(winner.Entry.Path, winner.Entry.Pointer)] = (winner.BaseName, winner.Reason, null);
+            names[winner.Entry] = (winner.BaseName, winner.Reason, null);
             if (group.Count > 1)
             {
                 group.Remove(winner);
@@ -155,11 +172,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             for (int i = 0; i < group.Count; i++)
             {
                 var (entry, baseName, reason) = group[i];
-                var qualifiers = Qualifiers(entry);
+                var qualifiers = Facts(entry).Qualifiers;
                 string? name = null;
                 for (int level = 1; level <= qualifiers.Count && name is null; level++)
                 {
-                    string candidate = Qualified(qualifiers, level) + baseName;
+                    string candidate = Facts(entry).Candidate(level, baseName);
                     if (taken.Add(candidate)) name = candidate;
                 }
                 // Paths that differ only in case (or give no usable folder name): numbered, in path order.
@@ -169,36 +186,44 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
                     name = fullest;
                     for (int n = 2; !taken.Add(name); n++) name = fullest + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                names[(entry.Path, entry.Pointer)] = (name, reason, winner);
-                plain[(entry.Path, entry.Pointer)] = baseName;
+                names[entry] = (name, reason, winner);
+                plain[entry] = baseName;
             }
         }
 
-        var models = new List<NamedModel>(unique.Count);
+        var models = ImmutableArray.CreateBuilder<NamedModel>(unique.Count);
         foreach (var entry in unique)
         {
             if (entry.Shape == SchemaShape.Alias)
             {
-                models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, "", null, entry.Shape, entry.AliasOf));
+                models.Add(Reuse(entry, "", null, null, null, false));
                 continue;
             }
-            var (name, reason, takenBy) = names[(entry.Path, entry.Pointer)];
-            models.Add(new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape) { NameTakenBy = takenBy, PlainName = takenBy is null ? null : plain[(entry.Path, entry.Pointer)], NameTakenByPin = takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy) });
+            var (name, reason, takenBy) = names[entry];
+            models.Add(Reuse(entry, name, reason, takenBy, takenBy is null ? null : plain[entry], takenBy is { Length: > 0 } && pinnedPaths.Contains(takenBy)));
         }
         var copies = copied.Count == 0 ? EquatableArray<NamedModel>.Empty : models.Where(m => copied.Contains((m.Path, m.Pointer))).ToEquatableArray();
-        return new SchemaIndex(models.ToEquatableArray()) { Copies = copies };
+        return new SchemaIndex(new EquatableArray<NamedModel>(models.MoveToImmutable())) { Copies = copies };
     }
 
     /// <summary>The entries ordered by path (ordinal), units of one file in their order: sorted once per build.</summary>
     private static IndexEntry[] ByPath(ImmutableArray<IndexEntry> entries)
     {
+        // Sorted on the path strings themselves (no comparison delegate per pair); the sort is not stable, so each run of
+        // one path (a spec's schemas, or a file listed twice) is put back in its input order after.
+        var paths = new string[entries.Length];
         var order = new int[entries.Length];
-        for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        for (int i = 0; i < order.Length; i++)
         {
-            int byPath = string.CompareOrdinal(entries[a].Path, entries[b].Path);
-            return byPath != 0 ? byPath : a.CompareTo(b);
-        });
+            paths[i] = entries[i].Path;
+            order[i] = i;
+        }
+        Array.Sort(paths, order, StringComparer.Ordinal);
+        for (int start = 0, end; start < order.Length; start = end)
+        {
+            for (end = start + 1; end < order.Length && string.Equals(paths[end], paths[start], StringComparison.Ordinal); end++) { }
+            if (end - start > 1) Array.Sort(order, start, end - start);
+        }
         var ordered = new IndexEntry[order.Length];
         for (int i = 0; i < order.Length; i++) ordered[i] = entries[order[i]];
         return ordered;
@@ -206,7 +231,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 
     /// <summary>Whether the file's stem (a doc's file, or the spec holding a schema) gives the type's name: <c>pet.md</c> or <c>Pet.yaml</c> for Pet.</summary>
     private static bool FileStemNames(IndexEntry entry, string baseName)
-        => string.Equals(Identifier.ToPascalCase(FileStem(entry.Path), "").TrimStart('@'), baseName, StringComparison.OrdinalIgnoreCase);
+        => string.Equals(Facts(entry).StemName, baseName, StringComparison.OrdinalIgnoreCase);
 
     private static int Depth(string path)
     {
@@ -214,6 +239,71 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         int depth = 0;
         foreach (char c in normalized) if (c == '/') depth++;
         return depth;
+    }
+
+    /// <summary>
+    /// What the naming rules read of an entry's path, worked out once per entry instance rather than on every build: an
+    /// unchanged doc keeps its <see cref="IndexEntry"/> (the step before the index is cached), so adding a doc to a large
+    /// project does not re-derive every other doc's qualifiers. Kept outside the record, so its equality is unchanged.
+    /// </summary>
+    private sealed class EntryFacts(IndexEntry entry)
+    {
+        public string StemName { get; } = Identifier.ToPascalCase(FileStem(entry.Path), "").TrimStart('@');
+        public int Depth { get; } = SchemaIndex.Depth(entry.Path);
+        private List<string>? _qualifiers;
+        public List<string> Qualifiers => _qualifiers ??= SchemaIndex.Qualifiers(entry);
+        private Candidates? _candidates;
+
+        /// <summary>The qualified name of <paramref name="level"/> (1 = nearest qualifier) for <paramref name="baseName"/> (always the entry's own).</summary>
+        public string Candidate(int level, string baseName)
+        {
+            var known = _candidates;
+            if (known is null || known.Base != baseName) _candidates = known = new Candidates(baseName, new string?[Qualifiers.Count + 1]);
+            return known.Names[level] ??= Qualified(Qualifiers, level) + baseName;
+        }
+
+        private sealed class Candidates(string baseName, string?[] names)
+        {
+            public string Base { get; } = baseName;
+            public string?[] Names { get; } = names;
+        }
+
+        /// <summary>The model this entry got in the last index built with it, reused when the next one gives an equal model.</summary>
+        public NamedModel? Named;
+    }
+
+    private static readonly ConditionalWeakTable<IndexEntry, EntryFacts> EntryFactsTable = new();
+
+    /// <summary>Instances compared by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    private sealed class ByReference<T> : IEqualityComparer<T> where T : class
+    {
+        public static readonly ByReference<T> Instance = new();
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+        public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private static EntryFacts Facts(IndexEntry entry) => EntryFactsTable.GetValue(entry, e => new EntryFacts(e));
+
+    /// <summary>
+    /// <paramref name="model"/>, or the instance this entry's previous index gave when equal: unchanged models stay the
+    /// same instances across builds, so the per-doc views that hold them compare by reference.
+    /// </summary>
+    private static NamedModel Reuse(IndexEntry entry, string name, string? reason, string? takenBy, string? plainName, bool takenByPin)
+    {
+        var facts = Facts(entry);
+        if (facts.Named is { } previous && previous.ClrName == name && previous.RenameReason == reason && previous.NameTakenBy == takenBy
+            && previous.PlainName == plainName && previous.NameTakenByPin == takenByPin)
+        {
+            return previous;
+        }
+        var model = new NamedModel(entry.Path, entry.Pointer, entry.DocName, name, reason, entry.Shape, entry.Shape == SchemaShape.Alias ? entry.AliasOf : null)
+        {
+            NameTakenBy = takenBy,
+            PlainName = plainName,
+            NameTakenByPin = takenByPin,
+        };
+        facts.Named = model;
+        return model;
     }
 
     /// <summary>
@@ -293,9 +383,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     {
         private readonly EquatableArray<NamedModel> _models;
         private readonly Dictionary<string, EquatableArray<ExampleKeySet>> _evidence = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Path, string Pointer), NamedModel> _byLocation = new();
+        // By pointer, then path as given: string keys hash faster than a (path, pointer) tuple, and most pointers are "".
+        // The same map as _byPath when every path is already normal (almost always): one map fewer per index build.
+        private readonly Dictionary<string, Dictionary<string, NamedModel>> _byLocation;
         private readonly Dictionary<string, Dictionary<string, NamedModel>> _byPath = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, NamedModel> _byDocName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, NamedModel> _byDocName;
         // Asked only when an exact lookup misses (mis-cased links): built on first use, not on every index build.
         private Dictionary<string, Dictionary<string, NamedModel>>? _byPathIgnoringCase;
         private Dictionary<string, int>? _docNameIgnoringCase;
@@ -304,18 +396,26 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public Lookup(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
         {
             _models = models;
+            _byDocName = new Dictionary<string, NamedModel>(models.Count, StringComparer.Ordinal);
             for (int start = 0, end; start < evidence.Count; start = end)
             {
                 // Evidence is ordered by path: one slice per described doc.
                 for (end = start + 1; end < evidence.Count && evidence[end].Path == evidence[start].Path; end++) { }
                 _evidence[evidence[start].Path] = Enumerable.Range(start, end - start).Select(i => evidence[i]).ToEquatableArray();
             }
+            bool allNormal = true;
             for (int i = 0; i < models.Count; i++)
             {
                 var model = models[i];
-                AddFirst(_byLocation, (model.Path, model.Pointer), model);
-                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal), PathUtil.Normalize(model.Path), model);
+                allNormal &= ReferenceEquals(model.Path, model.NormalizedPath);
+                AddFirst(Inner(_byPath, model.Pointer, StringComparer.Ordinal, models.Count), model.NormalizedPath, model);
                 AddFirst(_byDocName, model.DocName, model);
+            }
+            if (allNormal) _byLocation = _byPath;
+            else
+            {
+                _byLocation = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
+                foreach (var model in models) AddFirst(Inner(_byLocation, model.Pointer, StringComparer.Ordinal, models.Count), model.Path, model);
             }
         }
 
@@ -324,7 +424,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (_byPathIgnoringCase is null)
             {
                 var map = new Dictionary<string, Dictionary<string, NamedModel>>(StringComparer.Ordinal);
-                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase), PathUtil.Normalize(model.Path), model);
+                foreach (var model in _models) AddFirst(Inner(map, model.Pointer, StringComparer.OrdinalIgnoreCase, _models.Count), model.NormalizedPath, model);
                 _byPathIgnoringCase = map;
             }
             return _byPathIgnoringCase;
@@ -334,8 +434,8 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         {
             if (_docNameIgnoringCase is null || _clrNameIgnoringCase is null)
             {
-                var docNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                var clrNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                var docNames = new Dictionary<string, int>(_models.Count, StringComparer.OrdinalIgnoreCase);
+                var clrNames = new Dictionary<string, int>(_models.Count, StringComparer.OrdinalIgnoreCase);
                 for (int i = 0; i < _models.Count; i++)
                 {
                     AddFirst(docNames, _models[i].DocName, i);
@@ -350,7 +450,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         public EquatableArray<ExampleKeySet> EvidenceFor(string path)
             => _evidence.Count != 0 && _evidence.TryGetValue(PathUtil.Normalize(path), out var sets) ? sets : EquatableArray<ExampleKeySet>.Empty;
 
-        public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue((path, pointer), out var model) ? model : null;
+        public NamedModel? Find(string path, string pointer) => _byLocation.TryGetValue(pointer, out var inner) && inner.TryGetValue(path, out var model) ? model : null;
 
         /// <summary>The first model with this pointer at this normalized path, else the first at it ignoring case.</summary>
         public NamedModel? ByPath(string pointer, string normalizedPath)
@@ -371,9 +471,10 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             return first == int.MaxValue ? null : _models[first];
         }
 
-        private static Dictionary<string, NamedModel> Inner(Dictionary<string, Dictionary<string, NamedModel>> outer, string pointer, StringComparer comparer)
+        private static Dictionary<string, NamedModel> Inner(Dictionary<string, Dictionary<string, NamedModel>> outer, string pointer, StringComparer comparer, int capacity)
         {
-            if (!outer.TryGetValue(pointer, out var inner)) outer[pointer] = inner = new Dictionary<string, NamedModel>(comparer);
+            // Docs (pointer "") are most units: their map is sized for all of them; a spec's schemas are one map per pointer.
+            if (!outer.TryGetValue(pointer, out var inner)) outer[pointer] = inner = new Dictionary<string, NamedModel>(pointer.Length == 0 ? capacity : 0, comparer);
             return inner;
         }
 
