@@ -189,7 +189,7 @@ internal static class BehaviourChecker
                     // '+' and "\u002B" are one string; README "round trips": string escapes are re-written by the default
                     // encoder, e.g. a date-time string that a union's earlier string case takes); numbers, literals and
                     // member order compare by their exact text (README "lossless scalars").
-                    else if (JsonSerializer.Serialize(model, type, Options) is var written && Reescaped(written) != Reescaped(json)) Fail($"{type.Name}: the round trip changed the JSON\n in: {json}\nout: {written}");
+                    else if (JsonSerializer.Serialize(model, type, Options) is var written && Reescaped(written) != Reescaped(json)) Fail($"{type.Name}: the round trip changed the JSON{FirstDifference(Reescaped(json), Reescaped(written))}\n in: {json}\nout: {written}");
                     else result.JsonElementByBehaviour++;
                 }
                 catch (Exception exception)
@@ -215,6 +215,16 @@ internal static class BehaviourChecker
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer)) document.RootElement.WriteTo(writer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Where two texts first differ, with some text around it (long inputs are cut in failure messages).</summary>
+    private static string FirstDifference(string expected, string actual)
+    {
+        int i = 0;
+        while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
+        int from = Math.Max(0, i - 60);
+        string Around(string text) => text.Substring(Math.Min(from, text.Length), Math.Min(text.Length, i + 60) - Math.Min(from, text.Length));
+        return $" at char {i}: expected …{Around(expected)}…, got …{Around(actual)}…";
     }
 
     /// <summary>A JSON value of a JsonElement-holding CLR type: the element, a list of it, a map of it; null for anything else.</summary>
