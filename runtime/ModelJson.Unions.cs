@@ -60,6 +60,66 @@ public static partial class ModelJson
     }
 
     /// <summary>
+    /// What a union read from JSON keeps for the case that took <paramref name="element"/>: when the element is a JSON
+    /// number or string whose text the case's converter would not write back (<c>1.0</c>, an integer beyond
+    /// <c>double</c>'s precision, a <c>Z</c> date-time), its text, kept with the value read, so that
+    /// <see cref="WriteKeptCase"/> writes it back while the case still holds that value. Objects, arrays and canonical
+    /// scalars keep nothing.
+    /// </summary>
+    /// <typeparam name="T">The case type.</typeparam>
+    /// <param name="element">The JSON value the union was read from.</param>
+    /// <param name="converter">The case's converter.</param>
+    /// <param name="value">The case value read.</param>
+    /// <param name="options">The serializer options in use.</param>
+    /// <param name="caseIndex">The case's index.</param>
+    /// <param name="raw">What the union keeps already (<see cref="RawValues.ReadUnion"/> or nothing).</param>
+    /// <returns>What the union keeps.</returns>
+    public static RawValues KeepCase<T>(JsonElement element, JsonConverter<T> converter, T value, JsonSerializerOptions options, int caseIndex, RawValues raw)
+    {
+        if (converter is null) throw new ArgumentNullException(nameof(converter));
+        JsonValueKind kind = element.ValueKind;
+        if (kind is not (JsonValueKind.Number or JsonValueKind.String)) return raw;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            converter.Write(writer, value, options);
+        }
+        byte[] text = Encoding.UTF8.GetBytes(element.GetRawText());
+        var written = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        bool same;
+        if (kind == JsonValueKind.Number)
+        {
+            same = written.SequenceEqual(text);
+        }
+        else
+        {
+            // A string is the same string whatever its escapes (RFC 8259, section 7).
+            var reader = new Utf8JsonReader(written);
+            same = reader.Read() && reader.TokenType == JsonTokenType.String && reader.GetString() == element.GetString();
+        }
+        if (!same) raw.Add(caseIndex, text, 0, 0, value);
+        return raw;
+    }
+
+    /// <summary>
+    /// Writes the text <see cref="KeepCase"/> kept for case <paramref name="caseIndex"/>, when the case still holds the
+    /// value it was read with; otherwise writes nothing and returns false (the caller writes the value).
+    /// </summary>
+    /// <typeparam name="T">The case type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="raw">What the union keeps.</param>
+    /// <param name="caseIndex">The case's index.</param>
+    /// <param name="value">The case's current value.</param>
+    /// <returns>Whether the kept text was written.</returns>
+    public static bool WriteKeptCase<T>(Utf8JsonWriter writer, RawValues raw, int caseIndex, T value)
+    {
+        if (writer is null) throw new ArgumentNullException(nameof(writer));
+        if (raw.Count == 0 || !raw.TryGet(caseIndex, out RawEntry entry) || entry.O is not T kept || !System.Collections.Generic.EqualityComparer<T>.Default.Equals(kept, value)) return false;
+        writer.WriteRawValue(entry.Text, skipInputValidation: true);
+        return true;
+    }
+
+    /// <summary>
     /// The string value of a union's discriminator member (OpenAPI <c>discriminator.propertyName</c>), or null when the
     /// JSON is not an object or the member is absent or not a string; the generated converter then tries each case.
     /// </summary>

@@ -175,6 +175,10 @@ internal static class GeneratedShape
         public const string Discriminator = nameof(Discriminator);
         public const string TryReadAs = nameof(TryReadAs);
         public const string WriteCase = nameof(WriteCase);
+        /// <summary><c>ModelJson.KeepCase</c>: the text a union's scalar case was read from, when it is not canonical.</summary>
+        public const string KeepCase = nameof(KeepCase);
+        /// <summary><c>ModelJson.WriteKeptCase</c>: writes a union case's kept text back while its value is unchanged.</summary>
+        public const string WriteKeptCase = nameof(WriteKeptCase);
         public const string NotAnOptionalMember = nameof(NotAnOptionalMember);
         public const string NotNull = nameof(NotNull);
         public const string KnownIndex = nameof(KnownIndex);

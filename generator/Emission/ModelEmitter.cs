@@ -457,7 +457,7 @@ internal sealed partial class ModelEmitter
         w.Open($"{_accessibility} partial record {clrName}");
         WriteUnionCases(clrName, fullName, type.Cases);
         bool byDiscriminator = type.DiscriminatorProperty is not null;
-        if (byDiscriminator) w.Line($"private {Aliases.Runtime}RawValues __raw; // marks a union read from JSON, written back as read; never part of equality");
+        w.Line($"private {Aliases.Runtime}RawValues __raw; // the text of a scalar case read in a non-canonical form{(byDiscriminator ? ", and the mark of a union read from JSON (written back as read)" : "")}; never part of equality");
         foreach (var nested in type.Nested) WriteType(nested);
         w.Line($"/// <summary>Reads a <see cref=\"{clrName}\"/> by {(byDiscriminator ? "its discriminator or by " : "")}trying each case in turn, and writes whichever case is set.</summary>");
         w.Open($"internal sealed class {ConverterClass} : {Json}Serialization.JsonConverter<{fullName}>");
@@ -472,7 +472,8 @@ internal sealed partial class ModelEmitter
         w.Line();
         w.Open($"public override {fullName} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options)");
         w.Line($"var element = {ModelJson}{Api.ReadJsonElement}(ref reader);");
-        string readMark = byDiscriminator ? $", __raw = {Aliases.Runtime}{RawValuesReadUnion}" : "";
+        string readMark = byDiscriminator ? $"{Aliases.Runtime}{RawValuesReadUnion}" : $"default({Aliases.Runtime}RawValues)";
+        string Keep(int caseIndex, string variable) => $", __raw = {ModelJson}{Api.KeepCase}(element, {TypeReferenceCode.Converter(type.Cases[caseIndex].Type)}, {variable}, options, {caseIndex.ToString(CultureInfo.InvariantCulture)}, {readMark})";
         if (byDiscriminator)
         {
             // A value the mapping knows decides: JSON that does not fit the case it names is kept in Unmatched, not read
@@ -483,13 +484,14 @@ internal sealed partial class ModelEmitter
                 var d = type.Discriminated[i];
                 var c = type.Cases[d.Case];
                 string read = "d" + i.ToString(CultureInfo.InvariantCulture); // one variable per section: they share the switch's scope
-                w.Line($"case {CSharpText.Literal(d.Value)}: return {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {read}) ? new {fullName} {{ {c.Name} = {read}{readMark} }} : new {fullName} {{ {UnmatchedProperty} = element }};");
+                w.Line($"case {CSharpText.Literal(d.Value)}: return {ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {read}) ? new {fullName} {{ {c.Name} = {read}{Keep(d.Case, read)} }} : new {fullName} {{ {UnmatchedProperty} = element }};");
             }
             w.Close();
         }
-        foreach (var c in type.Cases)
+        for (int i = 0; i < type.Cases.Count; i++)
         {
-            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)}{readMark} }};");
+            var c = type.Cases[i];
+            w.Line($"if ({ModelJson}{Api.TryReadAs}(element, {TypeReferenceCode.Converter(c.Type)}, options, out var {Camel(c.Name)})) return new {fullName} {{ {c.Name} = {Camel(c.Name)}{Keep(i, Camel(c.Name))} }};");
         }
         w.Line($"return new {fullName} {{ {UnmatchedProperty} = element }};");
         w.Close();
@@ -500,7 +502,7 @@ internal sealed partial class ModelEmitter
             var c = type.Cases[i];
             string write = byDiscriminator && type.Discriminated.Any(d => d.Case == i)
                 ? $"{ModelJson}{Api.WriteCase}(writer, {TypeReferenceCode.Converter(c.Type)}, {Camel(c.Name)}, options, {CSharpText.Literal(type.DiscriminatorProperty!)}, s_discriminatorValues, s_discriminatorCases, {i.ToString(CultureInfo.InvariantCulture)}, {CSharpText.Literal(clrName)}, {CSharpText.Literal(c.Name)}, value.__raw);"
-                : TypeReferenceCode.Write(c.Type, Camel(c.Name));
+                : $"if (!{ModelJson}{Api.WriteKeptCase}(writer, value.__raw, {i.ToString(CultureInfo.InvariantCulture)}, {Camel(c.Name)})) {TypeReferenceCode.Write(c.Type, Camel(c.Name))}";
             w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {write} return; }}");
         }
         w.Line($"if (value.{UnmatchedProperty} is {{ }} unmatched) {{ {ModelJson}{Api.WriteJsonElement}(writer, unmatched); return; }}");

@@ -52,6 +52,8 @@ public sealed class GeneratedShapeTests
         Assert.Equal(nameof(ModelJson.Discriminator), Api.Discriminator);
         Assert.Equal(nameof(ModelJson.TryReadAs), Api.TryReadAs);
         Assert.Equal(nameof(ModelJson.WriteCase), Api.WriteCase);
+        Assert.Equal(nameof(ModelJson.KeepCase), Api.KeepCase);
+        Assert.Equal(nameof(ModelJson.WriteKeptCase), Api.WriteKeptCase);
         Assert.Equal($"{nameof(GenerationModels.Runtime.RawValues)}.{nameof(GenerationModels.Runtime.RawValues.ReadUnion)}", GeneratedShape.RawValuesReadUnion);
         Assert.Equal(nameof(PrimitiveConverters), Api.PrimitiveConverters);
         Assert.Equal(nameof(ListConverter<int>), Api.ListConverter);

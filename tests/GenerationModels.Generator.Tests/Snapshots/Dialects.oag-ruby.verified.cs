@@ -51,7 +51,7 @@ public partial record Animal
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	private __Runtime.RawValues __raw; // marks a union read from JSON, written back as read; never part of equality
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form, and the mark of a union read from JSON (written back as read); never part of equality
 	/// <summary>Reads a <see cref="Animal"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Animal>
 	{
@@ -64,11 +64,11 @@ public partial record Animal
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
-				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Animal { Unmatched = element };
+				case "cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Animal { Cat = d0, __raw = __ModelJson.KeepCase(element, global::TestModels.Cat.JsonModelConverter.Instance, d0, options, 0, __Runtime.RawValues.ReadUnion) } : new global::TestModels.Animal { Unmatched = element };
+				case "dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Animal { Dog = d1, __raw = __ModelJson.KeepCase(element, global::TestModels.Dog.JsonModelConverter.Instance, d1, options, 1, __Runtime.RawValues.ReadUnion) } : new global::TestModels.Animal { Unmatched = element };
 			}
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Animal { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Animal { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Animal { Cat = caseCat, __raw = __ModelJson.KeepCase(element, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, 0, __Runtime.RawValues.ReadUnion) };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Animal { Dog = caseDog, __raw = __ModelJson.KeepCase(element, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, 1, __Runtime.RawValues.ReadUnion) };
 			return new global::TestModels.Animal { Unmatched = element };
 		}
 
@@ -764,6 +764,7 @@ public partial record Tag
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
 	/// <summary>Reads a <see cref="Tag"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Tag>
 	{
@@ -772,15 +773,15 @@ public partial record Tag
 		public override global::TestModels.Tag Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Tag { Integer = caseInteger };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Tag { String = caseString };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Tag { Integer = caseInteger, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.Int64, caseInteger, options, 0, default(__Runtime.RawValues)) };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Tag { String = caseString, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.String, caseString, options, 1, default(__Runtime.RawValues)) };
 			return new global::TestModels.Tag { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Tag value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Integer is { } caseInteger) { writer.WriteNumberValue(caseInteger); return; }
-			if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
+			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseInteger)) writer.WriteNumberValue(caseInteger); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

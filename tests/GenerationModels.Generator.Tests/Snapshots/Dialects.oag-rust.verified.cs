@@ -187,6 +187,7 @@ public partial record Label
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
 	/// <summary>Reads a <see cref="Label"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Label>
 	{
@@ -195,17 +196,17 @@ public partial record Label
 		public override global::TestModels.Label Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			if (__ModelJson.TryReadAs(element, global::TestModels.Owner.JsonModelConverter.Instance, options, out var caseOwner)) return new global::TestModels.Label { Owner = caseOwner };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Label { String = caseString };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Label { Integer = caseInteger };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Owner.JsonModelConverter.Instance, options, out var caseOwner)) return new global::TestModels.Label { Owner = caseOwner, __raw = __ModelJson.KeepCase(element, global::TestModels.Owner.JsonModelConverter.Instance, caseOwner, options, 0, default(__Runtime.RawValues)) };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Label { String = caseString, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.String, caseString, options, 1, default(__Runtime.RawValues)) };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.Int64, options, out var caseInteger)) return new global::TestModels.Label { Integer = caseInteger, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.Int64, caseInteger, options, 2, default(__Runtime.RawValues)) };
 			return new global::TestModels.Label { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Label value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Owner is { } caseOwner) { global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, caseOwner, options); return; }
-			if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
-			if (value.Integer is { } caseInteger) { writer.WriteNumberValue(caseInteger); return; }
+			if (value.Owner is { } caseOwner) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseOwner)) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, caseOwner, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
+			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 2, caseInteger)) writer.WriteNumberValue(caseInteger); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

@@ -54,6 +54,7 @@ public partial record Friend
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
 	/// <summary>Reads a <see cref="Friend"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Friend>
 	{
@@ -62,15 +63,15 @@ public partial record Friend
 		public override global::TestModels.Friend Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			if (__ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet };
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Pet.JsonModelConverter.Instance, options, out var casePet)) return new global::TestModels.Friend { Pet = casePet, __raw = __ModelJson.KeepCase(element, global::TestModels.Pet.JsonModelConverter.Instance, casePet, options, 0, default(__Runtime.RawValues)) };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Friend { String = caseString, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.String, caseString, options, 1, default(__Runtime.RawValues)) };
 			return new global::TestModels.Friend { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Friend value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Pet is { } casePet) { global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
-			if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
+			if (value.Pet is { } casePet) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, casePet)) global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

@@ -382,6 +382,7 @@ public partial record TagNames
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
 	/// <summary>Reads a <see cref="TagNames"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TagNames>
 	{
@@ -391,15 +392,15 @@ public partial record TagNames
 		public override global::TestModels.TagNames Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 		{
 			var element = __ModelJson.ReadJsonElement(ref reader);
-			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString };
-			if (__ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList };
+			if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.TagNames { String = caseString, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.String, caseString, options, 0, default(__Runtime.RawValues)) };
+			if (__ModelJson.TryReadAs(element, s_converter0, options, out var caseStringList)) return new global::TestModels.TagNames { StringList = caseStringList, __raw = __ModelJson.KeepCase(element, s_converter0, caseStringList, options, 1, default(__Runtime.RawValues)) };
 			return new global::TestModels.TagNames { Unmatched = element };
 		}
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.TagNames value, __Json.JsonSerializerOptions options)
 		{
-			if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
-			if (value.StringList is { } caseStringList) { __ModelJson.WriteList(writer, caseStringList, __Runtime.PrimitiveConverters.String, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString)) writer.WriteStringValue(caseString); return; }
+			if (value.StringList is { } caseStringList) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseStringList)) __ModelJson.WriteList(writer, caseStringList, __Runtime.PrimitiveConverters.String, options); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

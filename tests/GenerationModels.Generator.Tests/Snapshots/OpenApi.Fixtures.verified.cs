@@ -1465,6 +1465,7 @@ public partial record Loan
 			onUnmatched(Unmatched.GetValueOrDefault());
 		}
 
+		private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
 		/// <summary>Member</summary>
 		[__Json.Serialization.JsonConverter(typeof(global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter))]
 		public partial record MemberCase
@@ -1564,15 +1565,15 @@ public partial record Loan
 			public override global::TestModels.Loan.BorrowerModel Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options)
 			{
 				var element = __ModelJson.ReadJsonElement(ref reader);
-				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Loan.BorrowerModel { String = caseString };
-				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember };
+				if (__ModelJson.TryReadAs(element, __Runtime.PrimitiveConverters.String, options, out var caseString)) return new global::TestModels.Loan.BorrowerModel { String = caseString, __raw = __ModelJson.KeepCase(element, __Runtime.PrimitiveConverters.String, caseString, options, 0, default(__Runtime.RawValues)) };
+				if (__ModelJson.TryReadAs(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options, out var caseMember)) return new global::TestModels.Loan.BorrowerModel { Member = caseMember, __raw = __ModelJson.KeepCase(element, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, caseMember, options, 1, default(__Runtime.RawValues)) };
 				return new global::TestModels.Loan.BorrowerModel { Unmatched = element };
 			}
 
 			public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Loan.BorrowerModel value, __Json.JsonSerializerOptions options)
 			{
-				if (value.String is { } caseString) { writer.WriteStringValue(caseString); return; }
-				if (value.Member is { } caseMember) { global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance.Write(writer, caseMember, options); return; }
+				if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString)) writer.WriteStringValue(caseString); return; }
+				if (value.Member is { } caseMember) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseMember)) global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance.Write(writer, caseMember, options); return; }
 				if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 				writer.WriteNullValue();
 			}
@@ -1915,7 +1916,7 @@ public partial record Pet
 		onUnmatched(Unmatched.GetValueOrDefault());
 	}
 
-	private __Runtime.RawValues __raw; // marks a union read from JSON, written back as read; never part of equality
+	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form, and the mark of a union read from JSON (written back as read); never part of equality
 	/// <summary>Reads a <see cref="Pet"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -1928,12 +1929,12 @@ public partial record Pet
 			var element = __ModelJson.ReadJsonElement(ref reader);
 			switch (__ModelJson.Discriminator(element, "kind"))
 			{
-				case "kitty": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Pet { Cat = d0, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
-				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
-				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2, __raw = __Runtime.RawValues.ReadUnion } : new global::TestModels.Pet { Unmatched = element };
+				case "kitty": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d0) ? new global::TestModels.Pet { Cat = d0, __raw = __ModelJson.KeepCase(element, global::TestModels.Cat.JsonModelConverter.Instance, d0, options, 0, __Runtime.RawValues.ReadUnion) } : new global::TestModels.Pet { Unmatched = element };
+				case "Cat": return __ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var d1) ? new global::TestModels.Pet { Cat = d1, __raw = __ModelJson.KeepCase(element, global::TestModels.Cat.JsonModelConverter.Instance, d1, options, 0, __Runtime.RawValues.ReadUnion) } : new global::TestModels.Pet { Unmatched = element };
+				case "Dog": return __ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var d2) ? new global::TestModels.Pet { Dog = d2, __raw = __ModelJson.KeepCase(element, global::TestModels.Dog.JsonModelConverter.Instance, d2, options, 1, __Runtime.RawValues.ReadUnion) } : new global::TestModels.Pet { Unmatched = element };
 			}
-			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Pet { Cat = caseCat, __raw = __Runtime.RawValues.ReadUnion };
-			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Pet { Dog = caseDog, __raw = __Runtime.RawValues.ReadUnion };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Cat.JsonModelConverter.Instance, options, out var caseCat)) return new global::TestModels.Pet { Cat = caseCat, __raw = __ModelJson.KeepCase(element, global::TestModels.Cat.JsonModelConverter.Instance, caseCat, options, 0, __Runtime.RawValues.ReadUnion) };
+			if (__ModelJson.TryReadAs(element, global::TestModels.Dog.JsonModelConverter.Instance, options, out var caseDog)) return new global::TestModels.Pet { Dog = caseDog, __raw = __ModelJson.KeepCase(element, global::TestModels.Dog.JsonModelConverter.Instance, caseDog, options, 1, __Runtime.RawValues.ReadUnion) };
 			return new global::TestModels.Pet { Unmatched = element };
 		}
 
