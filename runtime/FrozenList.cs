@@ -13,7 +13,8 @@ namespace GenerationModels.Runtime;
 /// <remarks>
 /// Not sealed only so that a list read from JSON with elements in a non-canonical form (<c>1.0</c>, <c>"12.34"</c>) can
 /// keep their text in an internal subclass, written back when the list is written: a canonical list
-/// holds its elements and nothing else. Equality, hash code and text are sealed: a subclass cannot change them.
+/// holds its elements and nothing else. Equality, hash code and text are sealed: a subclass cannot change them. Do not
+/// derive from it: the JSON writer writes the elements this class holds, whatever a subclass's own members return.
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 [DebuggerDisplay("Count = {Count}")]

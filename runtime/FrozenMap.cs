@@ -15,6 +15,11 @@ namespace GenerationModels.Runtime;
 /// linearly up to 8 keys; above that an index is built on first lookup (a <c>FrozenDictionary</c> on .NET 8+, a
 /// <c>Dictionary</c> on netstandard2.0), safely under concurrent reads.
 /// </summary>
+/// <remarks>
+/// Not sealed only so that a map read from JSON with values in a non-canonical form can keep their text in an internal
+/// subclass. Equality, hash code and text are sealed. Do not derive from it: the JSON writer writes the entries this
+/// class holds, whatever a subclass's own members return.
+/// </remarks>
 /// <typeparam name="TValue">The value type.</typeparam>
 [DebuggerDisplay("Count = {Count}")]
 [DebuggerTypeProxy(typeof(FrozenMapDebugView<>))]

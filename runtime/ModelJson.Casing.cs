@@ -70,7 +70,7 @@ public static partial class ModelJson
 {
     /// <summary>
     /// The casing-free keys of a model's members, for
-    /// <see cref="MatchMember(ref Utf8JsonReader, byte[][], ref int, CasingKeys, ref RawValues)"/>. A key two declared
+    /// <see cref="MatchMember(ref Utf8JsonReader, byte[][], ref int, CasingKeys, ref RawValues, ulong, ulong, ulong, ulong)"/>. A key two declared
     /// members fold to is dropped for both: such ambiguous members are matched exactly only.
     /// </summary>
     /// <param name="names">The declared members' encoded names (<see cref="EncodeNames"/>), in member order.</param>
@@ -111,37 +111,68 @@ public static partial class ModelJson
     /// member with a key in <paramref name="keys"/> also matches a name in any casing (<c>frequency_penalty</c>,
     /// <c>FrequencyPenalty</c>, <c>frequency-penalty</c> for <c>frequencyPenalty</c>), and the spelling read is kept
     /// in <paramref name="raw"/> so that writing the model back uses it. An exact match costs what it did without keys.
+    /// A member already read under one spelling is never read again under another: the second spelling is an unknown
+    /// member (kept in <c>AdditionalProperties</c>), whichever comes first, so nothing is overwritten or lost
+    /// (<c>{"id":"a","_id":"b"}</c> and <c>{"_id":"b","id":"a"}</c> both keep both values). A repeat of the same
+    /// spelling is read again, as without keys (the last value wins).
     /// </summary>
     /// <param name="reader">The reader, on a PropertyName token.</param>
     /// <param name="names">The declared members' UTF-8 names.</param>
     /// <param name="next">The index to try first; updated to follow the match.</param>
     /// <param name="keys">The members that may be matched in another casing (<see cref="CasingKeys"/>).</param>
     /// <param name="raw">The model's kept texts: the spelling read goes there.</param>
+    /// <param name="seen0">The members read so far, one bit per member: members 0-63.</param>
+    /// <param name="seen1">Members 64-127.</param>
+    /// <param name="seen2">Members 128-191.</param>
+    /// <param name="seen3">Members 192-255 (members past these match their exact names only).</param>
     /// <returns>The member's index, or -1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int MatchMember(ref Utf8JsonReader reader, byte[][] names, ref int next, CasingKeys keys, ref RawValues raw)
+    public static int MatchMember(ref Utf8JsonReader reader, byte[][] names, ref int next, CasingKeys keys, ref RawValues raw, ulong seen0, ulong seen1 = 0, ulong seen2 = 0, ulong seen3 = 0)
     {
         int member = MatchMember(ref reader, names, ref next);
-        return member >= 0 ? member : MatchAnyCasing(ref reader, keys, ref next, ref raw);
+        if (member >= 0) return raw.IsSpelled(member) ? -1 : member;
+        return MatchAnyCasing(ref reader, keys, ref next, ref raw, seen0, seen1, seen2, seen3);
     }
 
     /// <summary>The fallback, off the exact path: the name folded and compared with the keys; a match keeps its spelling.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MatchAnyCasing(ref Utf8JsonReader reader, CasingKeys keys, ref int next, ref RawValues raw)
+    private static int MatchAnyCasing(ref Utf8JsonReader reader, CasingKeys keys, ref int next, ref RawValues raw, ulong seen0, ulong seen1, ulong seen2, ulong seen3)
     {
         if (keys is null) throw new ArgumentNullException(nameof(keys));
+        int member;
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
-            return MatchAnyCasing(reader.ValueSpan, keys, ref next, ref raw);
+            member = MatchAnyCasing(reader.ValueSpan, keys);
         }
-        long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        // An escaped name is never longer unescaped; short names are unescaped on the stack.
-        Span<byte> name = length <= 256 ? stackalloc byte[256] : new byte[length];
-        int written = reader.CopyString(name);
-        return MatchAnyCasing(name.Slice(0, written), keys, ref next, ref raw);
+        else
+        {
+            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            // An escaped name is never longer unescaped; short names are unescaped on the stack.
+            Span<byte> name = length <= 256 ? stackalloc byte[256] : new byte[length];
+            int written = reader.CopyString(name);
+            member = MatchAnyCasing(name.Slice(0, written), keys);
+            if (member >= 0 && !Seen(member, seen0, seen1, seen2, seen3))
+            {
+                raw.Spell(member, name.Slice(0, written), keys.Names);
+                next = member + 1;
+                return member;
+            }
+            return -1;
+        }
+        if (member < 0 || Seen(member, seen0, seen1, seen2, seen3)) return -1;
+        raw.Spell(member, reader.ValueSpan, keys.Names);
+        next = member + 1;
+        return member;
     }
 
-    private static int MatchAnyCasing(ReadOnlySpan<byte> name, CasingKeys keys, ref int next, ref RawValues raw)
+    /// <summary>Whether member <paramref name="member"/> was read already (members past 255: always, so they match exactly only).</summary>
+    private static bool Seen(int member, ulong seen0, ulong seen1, ulong seen2, ulong seen3)
+    {
+        ulong block = (member >> 6) switch { 0 => seen0, 1 => seen1, 2 => seen2, 3 => seen3, _ => ulong.MaxValue };
+        return (block & (1UL << (member & 63))) != 0;
+    }
+
+    private static int MatchAnyCasing(ReadOnlySpan<byte> name, CasingKeys keys)
     {
         int length = Runtime.CasingKeys.FoldedLength(name);
         if (length == 0) return -1;
@@ -150,8 +181,6 @@ public static partial class ModelJson
         {
             byte[]? key = all[i];
             if (key is null || key.Length != length || !Runtime.CasingKeys.FoldsTo(name, key)) continue;
-            raw.Spell(i, name, keys.Names);
-            next = i + 1;
             return i;
         }
         return -1;

@@ -97,25 +97,45 @@ public static partial class ModelJson
             var reader = new Utf8JsonReader(written);
             same = reader.Read() && reader.TokenType == JsonTokenType.String && reader.GetString() == element.GetString();
         }
-        if (!same) raw.Add(caseIndex, text, 0, 0, value);
+        // The canonical text of the value read goes with it: the write compares canonical texts, which tells apart
+        // values that Equals does not (an instant in another offset, 100.00m and 1e2m, -0.0 and 0.0).
+        if (!same) raw.Add(caseIndex, text, 0, 0, written.ToArray());
         return raw;
     }
 
     /// <summary>
-    /// Writes the text <see cref="KeepCase"/> kept for case <paramref name="caseIndex"/>, when the case still holds the
-    /// value it was read with; otherwise writes nothing and returns false (the caller writes the value).
+    /// Writes case <paramref name="caseIndex"/> of a union that kept its text (<see cref="KeepCase"/>): the kept text
+    /// when the case's value still writes as the value read did (compared by canonical text, so an instant moved to
+    /// another offset or a decimal with another scale is written as set), else the value. Returns false, writing
+    /// nothing, when nothing was kept for the case (the caller writes the value).
     /// </summary>
     /// <typeparam name="T">The case type.</typeparam>
     /// <param name="writer">The writer.</param>
     /// <param name="raw">What the union keeps.</param>
     /// <param name="caseIndex">The case's index.</param>
     /// <param name="value">The case's current value.</param>
-    /// <returns>Whether the kept text was written.</returns>
-    public static bool WriteKeptCase<T>(Utf8JsonWriter writer, RawValues raw, int caseIndex, T value)
+    /// <param name="converter">The case's converter.</param>
+    /// <param name="options">The serializer options in use.</param>
+    /// <returns>Whether the case was written.</returns>
+    public static bool WriteKeptCase<T>(Utf8JsonWriter writer, RawValues raw, int caseIndex, T value, JsonConverter<T> converter, JsonSerializerOptions options)
     {
         if (writer is null) throw new ArgumentNullException(nameof(writer));
-        if (raw.Count == 0 || !raw.TryGet(caseIndex, out RawEntry entry) || entry.O is not T kept || !System.Collections.Generic.EqualityComparer<T>.Default.Equals(kept, value)) return false;
-        writer.WriteRawValue(entry.Text, skipInputValidation: true);
+        if (converter is null) throw new ArgumentNullException(nameof(converter));
+        if (raw.Count == 0 || !raw.TryGet(caseIndex, out RawEntry entry) || entry.O is not byte[] canonical) return false;
+        using var buffer = new MemoryStream();
+        using (var inner = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            converter.Write(inner, value, options);
+        }
+        var current = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (current.SequenceEqual(canonical))
+        {
+            writer.WriteRawValue(entry.Text, skipInputValidation: true);
+        }
+        else
+        {
+            converter.Write(writer, value, options);
+        }
         return true;
     }
 

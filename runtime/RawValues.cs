@@ -158,9 +158,17 @@ public struct RawValues : IEquatable<RawValues>
     internal void Spell(int slot, ReadOnlySpan<byte> name, JsonEncodedText[] declared)
     {
         var store = Own();
+        store.Declared ??= declared;
         var names = store.Names ??= (JsonEncodedText[])declared.Clone();
         names[slot] = JsonEncodedText.Encode(name);
     }
+
+    /// <summary>Whether member <paramref name="slot"/> was read under another spelling than its declared name.</summary>
+    /// <param name="slot">The member's index.</param>
+    /// <returns>Whether a spelling is kept for it.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal readonly bool IsSpelled(int slot)
+        => _store is RawStore { Names: { } names, Declared: { } declared } && !ReferenceEquals(names[slot].Value, declared[slot].Value);
 
     /// <summary>
     /// The names to write the members with: <paramref name="declared"/> (the configured casing), except members read
@@ -263,10 +271,13 @@ internal sealed class RawStore
 
     /// <summary>A copy that shares the kept texts (never changed after the read) with other unknown members.</summary>
     public RawStore WithUnknown(OpenDictionary? unknown)
-        => new(Lenient, ReadUnion) { _items = _items, Count = Count, Names = Names, Unknown = unknown };
+        => new(Lenient, ReadUnion) { _items = _items, Count = Count, Names = Names, Declared = Declared, Unknown = unknown };
 
     /// <summary>The names members were read under, when any differs from its declared name (else null).</summary>
     public JsonEncodedText[]? Names { get; set; }
+
+    /// <summary>The declared names <see cref="Names"/> was copied from (its unchanged entries share their strings).</summary>
+    public JsonEncodedText[]? Declared { get; set; }
 
     public int Count { get; private set; }
 

@@ -302,7 +302,7 @@ internal sealed partial class ModelEmitter
         if (members.Count > 0)
         {
             w.Open(anyCasing
-                ? $"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next, s_casing, ref raw))"
+                ? $"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next, s_casing, ref raw, {string.Join(", ", Enumerable.Range(0, Math.Min(maskCount, 4)).Select(m => "seen" + m.ToString(CultureInfo.InvariantCulture)))}))"
                 : $"switch (member = {ModelJson}{Api.MatchMember}(ref reader, s_utf8Names, ref next))");
             foreach (var member in members)
             {
@@ -502,7 +502,7 @@ internal sealed partial class ModelEmitter
             var c = type.Cases[i];
             string write = byDiscriminator && type.Discriminated.Any(d => d.Case == i)
                 ? $"{ModelJson}{Api.WriteCase}(writer, {TypeReferenceCode.Converter(c.Type)}, {Camel(c.Name)}, options, {CSharpText.Literal(type.DiscriminatorProperty!)}, s_discriminatorValues, s_discriminatorCases, {i.ToString(CultureInfo.InvariantCulture)}, {CSharpText.Literal(clrName)}, {CSharpText.Literal(c.Name)}, value.__raw);"
-                : $"if (!{ModelJson}{Api.WriteKeptCase}(writer, value.__raw, {i.ToString(CultureInfo.InvariantCulture)}, {Camel(c.Name)})) {TypeReferenceCode.Write(c.Type, Camel(c.Name))}";
+                : $"if (!{ModelJson}{Api.WriteKeptCase}(writer, value.__raw, {i.ToString(CultureInfo.InvariantCulture)}, {Camel(c.Name)}, {TypeReferenceCode.Converter(c.Type)}, options)) {TypeReferenceCode.Write(c.Type, Camel(c.Name))}";
             w.Line($"if (value.{c.Name} is {{ }} {Camel(c.Name)}) {{ {write} return; }}");
         }
         w.Line($"if (value.{UnmatchedProperty} is {{ }} unmatched) {{ {ModelJson}{Api.WriteJsonElement}(writer, unmatched); return; }}");

@@ -20,7 +20,7 @@ public sealed class WireCasingTests
     private static string Model(string name, params string[] fields)
         => "# " + name + "\n\n" + Header + string.Concat(System.Linq.Enumerable.Select(fields, f => $"| `{f}` | *number* | :heavy_minus_sign: | N/A | 1 |\n"));
 
-    private const string Fallback = "s_casing, ref raw)";
+    private const string Fallback = "s_casing, ref raw, seen0)";
 
     [Theory]
     [InlineData(null, true)]

@@ -42,6 +42,24 @@ public sealed class SnakeListedRoundTripTests
         Assert.Equal(json, JsonSerializer.Serialize(member, Context.SnakeMember));
     }
 
+    [Theory]
+    // One member under two spellings: whichever comes first is read, the other is an unknown member, in either order
+    // (written back after the declared members, as unknown members always are).
+    [InlineData("""{"id":"a","_id":"b"}""", "a", "_id", "b")]
+    [InlineData("""{"_id":"b","id":"a"}""", "b", "id", "a")]
+    [InlineData("""{"links":{"self":"/a"},"id":"m1","_links":{"self":"/b"}}""", null, "_links", null)]
+    [InlineData("""{"_links":{"self":"/b"},"id":"m1","links":{"self":"/a"}}""", null, "links", null)]
+    public void A_member_under_two_spellings_loses_neither_value(string json, string? id, string unknownName, string? unknownValue)
+    {
+        var member = JsonSerializer.Deserialize(json, Context.SnakeMember)!;
+
+        if (id is not null) Assert.Equal(id, member.Id);
+        var unknown = Assert.Single(member.AdditionalProperties!);
+        Assert.Equal(unknownName, unknown.Key);
+        if (unknownValue is not null) Assert.Equal(unknownValue, unknown.Value.GetString());
+        Assert.Equal(json, JsonSerializer.Serialize(member, Context.SnakeMember));
+    }
+
     [Fact]
     public void A_required_member_in_another_casing_counts_as_present()
     {

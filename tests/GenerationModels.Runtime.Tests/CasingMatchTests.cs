@@ -26,9 +26,12 @@ public sealed class CasingMatchTests
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
         int next = 0;
+        ulong seen = 0;
         while (ModelJson.NextProperty(ref reader))
         {
-            members.Add(ModelJson.MatchMember(ref reader, Utf8, ref next, keys, ref raw));
+            int member = ModelJson.MatchMember(ref reader, Utf8, ref next, keys, ref raw, seen);
+            if (member >= 0) seen |= 1UL << member;
+            members.Add(member);
             reader.Read();
             reader.Skip();
         }
@@ -100,7 +103,7 @@ public sealed class CasingMatchTests
         reader.Read();
         reader.Read();
         int next = 0;
-        Assert.Equal(0, ModelJson.MatchMember(ref reader, ModelJson.Utf8Names(names), ref next, keys, ref raw));
+        Assert.Equal(0, ModelJson.MatchMember(ref reader, ModelJson.Utf8Names(names), ref next, keys, ref raw, 0));
         Assert.Equal(new string('A', 300) + "_tail", raw.JsonName(0, names));
     }
 
@@ -115,10 +118,10 @@ public sealed class CasingMatchTests
         int next = 0;
         var utf8 = ModelJson.Utf8Names(names);
         ModelJson.NextProperty(ref reader);
-        Assert.Equal(-1, ModelJson.MatchMember(ref reader, utf8, ref next, keys, ref raw));
+        Assert.Equal(-1, ModelJson.MatchMember(ref reader, utf8, ref next, keys, ref raw, 0));
         reader.Read();
         ModelJson.NextProperty(ref reader);
-        Assert.Equal(2, ModelJson.MatchMember(ref reader, utf8, ref next, keys, ref raw));
+        Assert.Equal(2, ModelJson.MatchMember(ref reader, utf8, ref next, keys, ref raw, 0));
         Assert.Throws<ArgumentException>(() => ModelJson.CasingKeys(ModelJson.EncodeNames(names), new[] { "a" }));
     }
 
@@ -135,7 +138,7 @@ public sealed class CasingMatchTests
             int next = 0;
             while (ModelJson.NextProperty(ref reader))
             {
-                if (ModelJson.MatchMember(ref reader, Utf8, ref next, Keys, ref raw) >= 0) matched++;
+                if (ModelJson.MatchMember(ref reader, Utf8, ref next, Keys, ref raw, 0) >= 0) matched++;
                 reader.Read();
                 reader.Skip();
             }

@@ -363,8 +363,9 @@ internal static class BehaviourChecker
     /// <summary>
     /// Whether JSON exists that the union reads into the case it was built for (what <see cref="Value"/> builds):
     /// reading tries the cases in order, so a case that takes any JSON (a union, an opaque type, "any") hides every
-    /// later case; when that case has no finite JSON itself (a union listing itself, a cycle of links), JSON built for
-    /// a later case lands in it, not in its own case.
+    /// later case; when that case has no finite JSON itself (a union listing itself, a cycle of links, a link to a doc
+    /// that is not a schema, a type the oracle does not model), JSON built for a later case may land in it, not in its
+    /// own case.
     /// </summary>
     private static bool FiniteUnion(ExpectedDoc union, Batch batch, HashSet<string> visiting)
     {
@@ -372,7 +373,8 @@ internal static class BehaviourChecker
         {
             if (Finite(c, batch, visiting)) return true;
             bool takesAnyJson = Equals(c, PrimitiveType.Json)
-                || (c is DocType link && batch.Docs.TryGetValue(link.RelativePath, out var linked) && linked.Doc.Kind is ExpectedKind.Union or ExpectedKind.Opaque);
+                || c is UncheckedType // a type the oracle does not model (a link to an API doc, say) may read any JSON
+                || (c is DocType link && (!batch.Docs.TryGetValue(link.RelativePath, out var linked) || linked.Doc.Kind is ExpectedKind.Union or ExpectedKind.Opaque or ExpectedKind.NotASchema));
             if (takesAnyJson) return false;
         }
         return false;

@@ -112,7 +112,7 @@ public partial record Bulb
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextInt64OrNull(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextListOrNull(ref reader, __Runtime.PrimitiveConverters.String, options); seen0 |= 2UL; break;
@@ -405,7 +405,7 @@ public partial record Lamp
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextBoolean(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;

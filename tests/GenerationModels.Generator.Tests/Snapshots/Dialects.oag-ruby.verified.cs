@@ -171,7 +171,7 @@ public partial record Cat
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextInt64OrNull(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -288,7 +288,7 @@ public partial record Dog
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextBooleanOrNull(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -471,7 +471,7 @@ public partial record Owner
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						default: __ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
@@ -631,7 +631,7 @@ public partial record Pet
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextInt64(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;
@@ -780,8 +780,8 @@ public partial record Tag
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Tag value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseInteger)) writer.WriteNumberValue(caseInteger); return; }
-			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
+			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseInteger, __Runtime.PrimitiveConverters.Int64, options)) writer.WriteNumberValue(caseInteger); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString, __Runtime.PrimitiveConverters.String, options)) writer.WriteStringValue(caseString); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

@@ -204,9 +204,9 @@ public partial record Label
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Label value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Owner is { } caseOwner) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseOwner)) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, caseOwner, options); return; }
-			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
-			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 2, caseInteger)) writer.WriteNumberValue(caseInteger); return; }
+			if (value.Owner is { } caseOwner) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseOwner, global::TestModels.Owner.JsonModelConverter.Instance, options)) global::TestModels.Owner.JsonModelConverter.Instance.Write(writer, caseOwner, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString, __Runtime.PrimitiveConverters.String, options)) writer.WriteStringValue(caseString); return; }
+			if (value.Integer is { } caseInteger) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 2, caseInteger, __Runtime.PrimitiveConverters.Int64, options)) writer.WriteNumberValue(caseInteger); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}
@@ -264,7 +264,7 @@ public partial record Owner
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						default: __ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
@@ -416,7 +416,7 @@ public partial record Pet
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextInt64(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;

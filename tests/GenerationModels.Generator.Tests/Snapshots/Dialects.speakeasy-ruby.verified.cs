@@ -70,8 +70,8 @@ public partial record Friend
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Friend value, __Json.JsonSerializerOptions options)
 		{
-			if (value.Pet is { } casePet) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, casePet)) global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
-			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString)) writer.WriteStringValue(caseString); return; }
+			if (value.Pet is { } casePet) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, casePet, global::TestModels.Pet.JsonModelConverter.Instance, options)) global::TestModels.Pet.JsonModelConverter.Instance.Write(writer, casePet, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseString, __Runtime.PrimitiveConverters.String, options)) writer.WriteStringValue(caseString); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}
@@ -212,7 +212,7 @@ public partial record Owner
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						default: __ModelJson.ReadUnknownMember(ref reader, ref unknown); break;
@@ -379,7 +379,7 @@ public partial record Pet
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextInt64(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextString(ref reader, ref raw, 1); seen0 |= 2UL; break;

@@ -98,7 +98,7 @@ public partial record Account
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextString(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.Next(ref reader, global::TestModels.Plan.JsonModelConverter.Instance, options, ref raw, 1); seen0 |= 2UL; break;
@@ -399,8 +399,8 @@ public partial record TagNames
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.TagNames value, __Json.JsonSerializerOptions options)
 		{
-			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString)) writer.WriteStringValue(caseString); return; }
-			if (value.StringList is { } caseStringList) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseStringList)) __ModelJson.WriteList(writer, caseStringList, __Runtime.PrimitiveConverters.String, options); return; }
+			if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString, __Runtime.PrimitiveConverters.String, options)) writer.WriteStringValue(caseString); return; }
+			if (value.StringList is { } caseStringList) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseStringList, s_converter0, options)) __ModelJson.WriteList(writer, caseStringList, __Runtime.PrimitiveConverters.String, options); return; }
 			if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 			writer.WriteNullValue();
 		}

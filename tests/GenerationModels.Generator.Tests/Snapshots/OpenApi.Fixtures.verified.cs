@@ -1572,8 +1572,8 @@ public partial record Loan
 
 			public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Loan.BorrowerModel value, __Json.JsonSerializerOptions options)
 			{
-				if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString)) writer.WriteStringValue(caseString); return; }
-				if (value.Member is { } caseMember) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseMember)) global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance.Write(writer, caseMember, options); return; }
+				if (value.String is { } caseString) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 0, caseString, __Runtime.PrimitiveConverters.String, options)) writer.WriteStringValue(caseString); return; }
+				if (value.Member is { } caseMember) { if (!__ModelJson.WriteKeptCase(writer, value.__raw, 1, caseMember, global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance, options)) global::TestModels.Loan.BorrowerModel.MemberCase.JsonModelConverter.Instance.Write(writer, caseMember, options); return; }
 				if (value.Unmatched is { } unmatched) { __ModelJson.WriteJsonElement(writer, unmatched); return; }
 				writer.WriteNullValue();
 			}

@@ -167,7 +167,7 @@ public partial record Generation
 				{
 					member = -1;
 					if (!__ModelJson.NextProperty(ref reader)) break;
-					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw))
+					switch (member = __ModelJson.MatchMember(ref reader, s_utf8Names, ref next, s_casing, ref raw, seen0))
 					{
 						case 0: f0 = __ModelJson.NextDoubleOrNull(ref reader, ref raw, 0); seen0 |= 1UL; break;
 						case 1: f1 = __ModelJson.NextDoubleOrNull(ref reader, ref raw, 1); seen0 |= 2UL; break;
