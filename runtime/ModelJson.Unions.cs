@@ -79,13 +79,8 @@ public static partial class ModelJson
         if (converter is null) throw new ArgumentNullException(nameof(converter));
         JsonValueKind kind = element.ValueKind;
         if (kind is not (JsonValueKind.Number or JsonValueKind.String)) return raw;
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            converter.Write(writer, value, options);
-        }
+        ReadOnlySpan<byte> written = WrittenAlone(converter, value, options, encoder: null).AsSpan();
         byte[] text = Encoding.UTF8.GetBytes(element.GetRawText());
-        var written = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
         bool same;
         if (kind == JsonValueKind.Number)
         {
@@ -122,13 +117,7 @@ public static partial class ModelJson
         if (writer is null) throw new ArgumentNullException(nameof(writer));
         if (converter is null) throw new ArgumentNullException(nameof(converter));
         if (raw.Count == 0 || !raw.TryGet(caseIndex, out RawEntry entry) || entry.O is not byte[] canonical) return false;
-        using var buffer = new MemoryStream();
-        using (var inner = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            converter.Write(inner, value, options);
-        }
-        var current = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        if (current.SequenceEqual(canonical))
+        if (WrittenAlone(converter, value, options, encoder: null).AsSpan().SequenceEqual(canonical))
         {
             writer.WriteRawValue(entry.Text, skipInputValidation: true);
         }
@@ -191,14 +180,10 @@ public static partial class ModelJson
         {
             if (cases[i] == caseIndex) own = values[i];
         }
-        using var buffer = new MemoryStream();
         var encoder = writer.Options.Encoder;
-        using (var inner = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
-        {
-            converter.Write(inner, value, options);
-        }
-        byte[] json = buffer.GetBuffer();
-        int length = (int)buffer.Length;
+        ArraySegment<byte> written = WrittenAlone(converter, value, options, encoder);
+        byte[] json = written.Array!;
+        int length = written.Count;
         var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(json, 0, length));
         if (own is not null && reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
@@ -243,6 +228,17 @@ public static partial class ModelJson
             }
         }
         WriteRaw(writer, new ReadOnlySpan<byte>(json, 0, length));
+    }
+
+    /// <summary>The JSON <paramref name="converter"/> writes for <paramref name="value"/> on a writer of its own (the array may be longer than the text).</summary>
+    private static ArraySegment<byte> WrittenAlone<T>(JsonConverter<T> converter, T value, JsonSerializerOptions options, System.Text.Encodings.Web.JavaScriptEncoder? encoder)
+    {
+        using var buffer = new MemoryStream();
+        using (var inner = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
+        {
+            converter.Write(inner, value, options);
+        }
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Copies compact JSON text to <paramref name="writer"/>; an indenting writer re-indents it.</summary>
