@@ -3,7 +3,7 @@
 # benchmark, A against System.Text.Json at its best (B, E, F, G), every payload family in every shape (with unknown
 # members: Declared and Shuffled), the 10 MB and 100 MB stream reads, then the peak-memory cases. Writes
 # BenchmarkDotNet's raw reports to docs/benchmarks/raw/ and regenerates the tables between the headline-tables markers
-# of docs/benchmarks.md. About 20 minutes on 2 quiet cores (estimated: 147 benchmarks x 3 launches); run it on the
+# of docs/benchmarks.md. About 25 minutes on 2 quiet cores (each of 3 launches per benchmark warms up for 2 s); run it on the
 # commit that lands, on a quiet machine, and commit docs/benchmarks.md + docs/benchmarks/raw/.
 #
 #   bash bench/run-headline.sh           the headline run

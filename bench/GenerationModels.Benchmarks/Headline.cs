@@ -21,7 +21,7 @@ namespace Bench;
 
 /// <summary>
 /// The headline run (<c>bash bench/run-headline.sh</c>, i.e. <c>--headline</c>): BenchmarkDotNet with its default
-/// out-of-process toolchain and wall-clock time, 3 launches per benchmark (2 warm-up and 4 measured iterations of
+/// out-of-process toolchain and wall-clock time, 3 launches per benchmark (40 warm-up and 8 measured iterations of
 /// ~50 ms), over A and the STJ configurations B, E, F and G (C and D left out): ReadBytes on every family but 10 MB in
 /// every shape without unknown members, and with them on Declared and Shuffled; WriteBytes on the Declared payloads;
 /// the 10 MB stream reads (<see cref="LargeStreamBenchmarks"/>, A and F) and A's 100 MB read from bytes and
@@ -57,14 +57,16 @@ public static class Headline
         // 15 minutes instead of the default 2: a busy machine needs more.
         Job serializerJob = (smoke
             ? Job.Default.WithId("Smoke").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(25)).WithEvaluateOverhead(false)
-            // 10 warm-up iterations of 50 ms: half a second per launch, so tiered compilation has promoted the hot
-            // methods before anything is measured (with 2, every configuration measured about 4x the paired mode's time).
-            // 8 measured iterations per launch (4 left a single slow iteration able to move a launch's median).
-            : Job.Default.WithId("Headline").WithLaunchCount(3).WithWarmupCount(10).WithIterationCount(8).WithIterationTime(TimeInterval.FromMilliseconds(50)).WithEvaluateOverhead(false))
+            // 40 warm-up iterations of 50 ms: two seconds per launch. Tiered compilation promotes the hot methods in
+            // the background, and on 2 cores a process reaches its steady state only 1 to 1.75 s after the warm-up
+            // starts (the warm-up iterations of 2b2131d's run: about 6 us per Generation write, then 2 us). With 10
+            // warm-ups, launches were measured at different points of that descent, so one benchmark's launches
+            // differed by up to 3x. 8 measured iterations per launch; the tables show each row's launch spread.
+            : Job.Default.WithId("Headline").WithLaunchCount(3).WithWarmupCount(40).WithIterationCount(8).WithIterationTime(TimeInterval.FromMilliseconds(50)).WithEvaluateOverhead(false))
 ;
         Job streamJob = (smoke
             ? Job.Default.WithId("SmokeStream").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(2).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false)
-            : Job.Default.WithId("HeadlineStream").WithLaunchCount(3).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false))
+            : Job.Default.WithId("HeadlineStream").WithLaunchCount(3).WithWarmupCount(3).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false))
 ;
 
         // One run over every class, so BenchmarkDotNet builds its boilerplate project once: the serializer classes get
@@ -192,29 +194,35 @@ public static class Headline
             Q1 = r.ResultStatistics!.Q1,
             Q3 = r.ResultStatistics!.Q3,
             Allocated = r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0,
+            Spread = LaunchSpread(r),
         }).ToList();
 
         text.AppendLine();
         text.AppendLine("Serializers (median time per call over all launches; speed-up = the fastest STJ configuration's median / A's median, above 1: A is faster; "
             + "alloc = A's allocated bytes / the least any STJ configuration allocates). F skips unknown members instead of keeping them.");
         text.AppendLine();
-        text.AppendLine("| payload | shape | operation | unknown | A | B | E | F | G | **speed-up over fastest STJ** (which) | A allocated | alloc ratio |");
-        text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("Launch spread: the slowest launch's median / the fastest launch's, for A and for the fastest STJ configuration. "
+            + $"Above {UnsettledSpread:F2} a row is marked *unsettled*: its launches did not measure the same steady state, and its speed-up is not a result.");
+        text.AppendLine();
+        text.AppendLine("| payload | shape | operation | unknown | A | B | E | F | G | **speed-up over fastest STJ** (which) | launch spread A / STJ | A allocated | alloc ratio |");
+        text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var serializerRows = rows.Where(r => r.Type != typeof(LargeStreamBenchmarks)).ToList();
         foreach (var g in serializerRows.GroupBy(r => (Family: r.Type.Name.Replace("Benchmarks", "", StringComparison.Ordinal), r.Shape, r.Operation, r.Unknown)))
         {
             var a = g.FirstOrDefault(r => r.Method.Contains("_A_", StringComparison.Ordinal));
             string Cell(string key) => g.FirstOrDefault(r => r.Method.Contains(key, StringComparison.Ordinal)) is { } r ? RatioTables.Time(r.Median) : "";
             var stj = g.Where(r => Stj.Any(k => r.Method.Contains(k, StringComparison.Ordinal))).ToList();
-            string speed = "?", alloc = "?";
+            string speed = "?", alloc = "?", spread = "?";
             if (a is not null && stj.Count > 0)
             {
                 var fastest = stj.MinBy(r => r.Median)!;
-                speed = string.Create(CultureInfo.InvariantCulture, $"**{fastest.Median / a.Median:F2}** ({fastest.Method.Split('_')[1]})");
+                bool unsettled = a.Spread > UnsettledSpread || fastest.Spread > UnsettledSpread;
+                speed = string.Create(CultureInfo.InvariantCulture, $"**{fastest.Median / a.Median:F2}** ({fastest.Method.Split('_')[1]}){(unsettled ? " *unsettled*" : "")}");
+                spread = string.Create(CultureInfo.InvariantCulture, $"{a.Spread:F2} / {fastest.Spread:F2}");
                 long least = stj.Min(r => r.Allocated);
                 alloc = least == 0 ? "?" : ((double)a.Allocated / least).ToString("F2", CultureInfo.InvariantCulture);
             }
-            text.AppendLine($"| {g.Key.Family} | {g.Key.Shape} | {g.Key.Operation} | {(g.Key.Unknown ? "yes" : "no")} | {Cell("_A_")} | {Cell("_B_")} | {Cell("_E_")} | {Cell("_F_")} | {Cell("_G_")} | {speed} | {(a is null ? "" : RatioTables.Bytes(a.Allocated))} | {alloc} |");
+            text.AppendLine($"| {g.Key.Family} | {g.Key.Shape} | {g.Key.Operation} | {(g.Key.Unknown ? "yes" : "no")} | {Cell("_A_")} | {Cell("_B_")} | {Cell("_E_")} | {Cell("_F_")} | {Cell("_G_")} | {speed} | {spread} | {(a is null ? "" : RatioTables.Bytes(a.Allocated))} | {alloc} |");
         }
 
         text.AppendLine();
@@ -252,6 +260,31 @@ public static class Headline
         text.AppendLine();
         text.Append(memory);
         return text.ToString();
+    }
+
+    /// <summary>Above this launch spread a row's launches measured different states (see <see cref="LaunchSpread"/>).</summary>
+    private const double UnsettledSpread = 1.15;
+
+    /// <summary>
+    /// The slowest launch's median time per operation over the fastest launch's (measured iterations only). 1.00: the
+    /// launches agree. A median over all launches hides a launch that measured a different state (a process still
+    /// tiering up, say); this ratio shows it.
+    /// </summary>
+    internal static double LaunchSpread(BenchmarkReport report)
+    {
+        var medians = report.AllMeasurements
+            .Where(m => m.IterationMode == BenchmarkDotNet.Engines.IterationMode.Workload && m.IterationStage == BenchmarkDotNet.Engines.IterationStage.Actual)
+            .GroupBy(m => m.LaunchIndex)
+            .Select(g => Median(g.Select(m => m.Nanoseconds / m.Operations).ToList()))
+            .ToList();
+        return medians.Count == 0 || medians.Min() <= 0 ? double.NaN : medians.Max() / medians.Min();
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     public static string Commit(string directory)
