@@ -66,7 +66,7 @@ public static class Headline
 ;
         Job streamJob = (smoke
             ? Job.Default.WithId("SmokeStream").WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(2).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false)
-            : Job.Default.WithId("HeadlineStream").WithLaunchCount(3).WithWarmupCount(3).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false))
+            : Job.Default.WithId("HeadlineStream").WithLaunchCount(3).WithWarmupCount(5).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1).WithEvaluateOverhead(false))
 ;
 
         // One run over every class, so BenchmarkDotNet builds its boilerplate project once: the serializer classes get
