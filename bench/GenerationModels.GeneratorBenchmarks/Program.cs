@@ -117,7 +117,7 @@ public static class Program
         else if (!bdnOnly)
         {
             var settings = quick
-                ? new ReportSettings(Rounds: 5, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 1, CompileSize: 500, OutputSizes: new[] { 500 }, BatchMs: 25, StepRuns: 1)
+                ? new ReportSettings(Rounds: 5, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 3, CompileSize: 500, OutputSizes: new[] { 500 }, BatchMs: 25, StepRuns: 1)
                 : new ReportSettings(Rounds: 15, Sizes: new[] { 100, 500, 2000 }, sources, CompileRepeats: 3, CompileSize: 2000, OutputSizes: new[] { 100, 500, 2000 }, BatchMs: 50, StepRuns: 3);
             if (sizes is not null)
             {
