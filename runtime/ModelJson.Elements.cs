@@ -37,6 +37,71 @@ public static partial class ModelJson
 #endif
     }
 
+    /// <summary>
+    /// Reads a JSON object of free-form values (a map of <see cref="JsonElement"/>) as one document whose members'
+    /// values become the map's elements: one parse and one set of buffers for the whole object, where reading value by
+    /// value makes a document per value. The elements are the same JSON values, written back byte for byte alike.
+    /// False, with the reader where it was, when the object is not read this way (<see cref="TryParseContainer"/>:
+    /// malformed, holding text that could not be written back, or comments allowed); the caller then reads it member by
+    /// member, which fails as it always did, with the member's path.
+    /// </summary>
+    private static bool TryReadElementMap(ref Utf8JsonReader reader, out FrozenMap<JsonElement> map)
+    {
+        map = FrozenMap<JsonElement>.Empty;
+        if (!TryParseContainer(ref reader, JsonTokenType.EndObject, out JsonElement whole)) return false;
+        if (whole.ValueKind == JsonValueKind.Undefined) return true; // {}
+#if NET9_0_OR_GREATER
+        var members = new OrderedMapBuilder<JsonElement>(whole.GetPropertyCount());
+#else
+        var members = new OrderedMapBuilder<JsonElement>();
+#endif
+        foreach (JsonProperty property in whole.EnumerateObject())
+        {
+            members.Put(property.Name, property.Value); // a repeated name: its first position, its last value
+        }
+        map = members.ToFrozenMap();
+        return true;
+    }
+
+    /// <summary>As <see cref="TryReadElementMap"/>, for a JSON array of free-form values (a list of <see cref="JsonElement"/>).</summary>
+    private static bool TryReadElementList(ref Utf8JsonReader reader, out FrozenList<JsonElement> list)
+    {
+        list = FrozenList<JsonElement>.Empty;
+        if (!TryParseContainer(ref reader, JsonTokenType.EndArray, out JsonElement whole)) return false;
+        if (whole.ValueKind == JsonValueKind.Undefined) return true; // []
+        var items = new JsonElement[whole.GetArrayLength()];
+        int count = 0;
+        foreach (JsonElement item in whole.EnumerateArray())
+        {
+            items[count++] = item;
+        }
+        list = new FrozenList<JsonElement>(items);
+        return true;
+    }
+
+    /// <summary>
+    /// Parses the container the reader is on (<see cref="ParseWritableValue"/>); an empty one gives
+    /// <c>default(JsonElement)</c> and no document. False, the reader restored, when the container does not parse or
+    /// the reader allows comments (which JsonDocument refuses with an <see cref="ArgumentException"/>).
+    /// </summary>
+    private static bool TryParseContainer(ref Utf8JsonReader reader, JsonTokenType end, out JsonElement whole)
+    {
+        whole = default;
+        Utf8JsonReader start = reader;
+        try
+        {
+            if (reader.Read() && reader.TokenType == end) return true;
+            reader = start;
+            whole = ParseWritableValue(ref reader);
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            reader = start;
+            return false;
+        }
+    }
+
     /// <summary>Checks every string and name of the container <paramref name="probe"/> is on the start of.</summary>
     private static void RejectUnpairedSurrogatesIn(Utf8JsonReader probe)
     {

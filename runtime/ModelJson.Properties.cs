@@ -312,8 +312,9 @@ public static partial class ModelJson
     /// <param name="value">The value.</param>
     public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, DateOnly value)
     {
-        writer.WritePropertyName(name);
-        WriteDateOnly(writer, value);
+        Span<byte> text = stackalloc byte[DateLength];
+        FormatDate(value, text);
+        writer.WriteString(name, text);
     }
 
     /// <summary>Writes a date member (JSON null when <paramref name="value"/> is null).</summary>

@@ -39,8 +39,7 @@ public static partial class ModelJson
             value = default!;
             return false;
         }
-        byte[] utf8 = Encoding.UTF8.GetBytes(element.GetRawText());
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Utf8JsonReader(RawUtf8(element));
         t_unionCaseDepth++;
         try
         {
@@ -80,7 +79,7 @@ public static partial class ModelJson
         JsonValueKind kind = element.ValueKind;
         if (kind is not (JsonValueKind.Number or JsonValueKind.String)) return raw;
         ReadOnlySpan<byte> written = WrittenAlone(converter, value, options, encoder: null).AsSpan();
-        byte[] text = Encoding.UTF8.GetBytes(element.GetRawText());
+        ReadOnlySpan<byte> text = RawUtf8(element);
         bool same;
         if (kind == JsonValueKind.Number)
         {
@@ -94,8 +93,22 @@ public static partial class ModelJson
         }
         // The canonical text of the value read goes with it: the write compares canonical texts, which tells apart
         // values that Equals does not (an instant in another offset, 100.00m and 1e2m, -0.0 and 0.0).
-        if (!same) raw.Add(caseIndex, text, 0, 0, written.ToArray());
+        if (!same) raw.Add(caseIndex, text.ToArray(), 0, 0, written.ToArray());
         return raw;
+    }
+
+    /// <summary>
+    /// The element's JSON text as UTF-8: on .NET 9+ a view of the bytes the element was parsed from (no copy), so that
+    /// a union read, which looks at its element once per case tried and again in <see cref="KeepCase"/>, transcodes
+    /// nothing; elsewhere a copy.
+    /// </summary>
+    private static ReadOnlySpan<byte> RawUtf8(JsonElement element)
+    {
+#if NET9_0_OR_GREATER
+        return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+#else
+        return Encoding.UTF8.GetBytes(element.GetRawText());
+#endif
     }
 
     /// <summary>

@@ -178,6 +178,10 @@ public static partial class ModelJson
     /// <exception cref="JsonException">The token is not a string, or the string is not a valid <c>yyyy-MM-dd</c> date.</exception>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && TryParseDate(reader.ValueSpan, out DateOnly date))
+        {
+            return date;
+        }
         if (reader.TokenType == JsonTokenType.String)
         {
             // An escaped value is never shorter than its unescaped text: 32 bytes is ample for "yyyy-MM-dd".
@@ -201,9 +205,48 @@ public static partial class ModelJson
     /// <param name="value">The date.</param>
     public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
     {
-        Span<char> buffer = stackalloc char[16];
-        value.TryFormat(buffer, out int written, DateFormat, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer.Slice(0, written));
+        Span<byte> text = stackalloc byte[DateLength];
+        FormatDate(value, text);
+        writer.WriteStringValue(text);
+    }
+
+    private const int DateLength = 10;
+
+    /// <summary>
+    /// <paramref name="value"/> as <c>yyyy-MM-dd</c> in ASCII digits (what <c>TryFormat</c> with that format and the
+    /// invariant culture gives, without parsing the format string on every call).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void FormatDate(DateOnly value, Span<byte> text)
+    {
+        value.Deconstruct(out int year, out int month, out int day);
+        text[9] = (byte)('0' + day % 10);
+        text[8] = (byte)('0' + day / 10);
+        text[7] = (byte)'-';
+        text[6] = (byte)('0' + month % 10);
+        text[5] = (byte)('0' + month / 10);
+        text[4] = (byte)'-';
+        text[3] = (byte)('0' + year % 10);
+        text[2] = (byte)('0' + year / 10 % 10);
+        text[1] = (byte)('0' + year / 100 % 10);
+        text[0] = (byte)('0' + year / 1000);
+    }
+
+    /// <summary>
+    /// Parses exactly <c>yyyy-MM-dd</c> in ASCII digits, a real date (year 1 or later). Accepts only what
+    /// <c>DateOnly.TryParseExact</c> with that format and the invariant culture accepts; false sends the caller to it.
+    /// </summary>
+    internal static bool TryParseDate(ReadOnlySpan<byte> s, out DateOnly value)
+    {
+        value = default;
+        if (s.Length != DateLength || s[4] != (byte)'-' || s[7] != (byte)'-') return false;
+        uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
+        uint m0 = (uint)(s[5] - '0'), m1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
+        if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) > 9) return false;
+        int year = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), month = (int)(m0 * 10 + m1), day = (int)(d0 * 10 + d1);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        value = new DateOnly(year, month, day);
+        return true;
     }
 #endif
 
@@ -252,6 +295,10 @@ public static partial class ModelJson
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON array");
+        }
+        if (typeof(T) == typeof(JsonElement) && ReferenceEquals(item, PrimitiveConverters.JsonElement) && TryReadElementList(ref reader, out FrozenList<JsonElement> elements))
+        {
+            return (FrozenList<T>)(object)elements; // free-form values: one document for the whole array
         }
         T[] buffer = Array.Empty<T>();
         int count = 0;
@@ -320,6 +367,10 @@ public static partial class ModelJson
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON object");
         }
+        if (typeof(T) == typeof(JsonElement) && ReferenceEquals(value, PrimitiveConverters.JsonElement) && TryReadElementMap(ref reader, out FrozenMap<JsonElement> elements))
+        {
+            return (FrozenMap<T>)(object)elements; // free-form values: one document for the whole object
+        }
         var members = new OrderedMapBuilder<T>();
         Type valueType = typeof(T);
         // Primitive values are read losslessly: non-canonical text is kept in the map, slot = the member's position.
@@ -379,9 +430,16 @@ public static partial class ModelJson
         {
             if (frozen is not KeptTextList<T> kept)
             {
-                foreach (T element in frozen.AsSpan())
+                if (item is StringConverter or NullableStringConverter)
                 {
-                    WriteValue(writer, element, item, options);
+                    WriteStrings(writer, ((FrozenList<string?>)(object)frozen).AsSpan());
+                }
+                else
+                {
+                    foreach (T element in frozen.AsSpan())
+                    {
+                        WriteValue(writer, element, item, options);
+                    }
                 }
             }
             else
@@ -434,10 +492,17 @@ public static partial class ModelJson
         {
             if (frozen is not KeptTextMap<T> kept)
             {
-                foreach (KeyValuePair<string, T> member in frozen)
+                if (value is StringConverter or NullableStringConverter)
                 {
-                    writer.WritePropertyName(member.Key);
-                    WriteValue(writer, member.Value, value, options);
+                    WriteStrings(writer, (FrozenMap<string?>)(object)frozen);
+                }
+                else
+                {
+                    foreach (KeyValuePair<string, T> member in frozen)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        WriteValue(writer, member.Value, value, options);
+                    }
                 }
             }
             else
@@ -460,6 +525,27 @@ public static partial class ModelJson
             }
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>String elements as the string converters write them (JSON null for null), without a converter call each.</summary>
+    private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<string?> elements)
+    {
+        foreach (string? element in elements)
+        {
+            if (element is null) writer.WriteNullValue();
+            else writer.WriteStringValue(element);
+        }
+    }
+
+    /// <summary>String values as the string converters write them (JSON null for null), name and value in one writer call.</summary>
+    private static void WriteStrings(Utf8JsonWriter writer, FrozenMap<string?> map)
+    {
+        for (int i = 0; i < map.Count; i++)
+        {
+            string? text = map.ValueAt(i);
+            if (text is null) writer.WriteNull(map.KeyAt(i));
+            else writer.WriteString(map.KeyAt(i), text);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -26,7 +26,8 @@ namespace Bench;
 /// with BenchmarkDotNet's default out-of-process toolchain and wall-clock time. Either way the payloads are checked
 /// first (<see cref="Verification"/>; <c>--no-verify</c> skips it, <c>--verify-only</c> stops after it), and
 /// BenchmarkDotNet.Artifacts/ beside this project gets the reports plus results/tables-*.md (ratio tables).
-/// Other switches: <c>--wall-clock</c> (quick mode: wall-clock instead of thread CPU time).
+/// Other switches: <c>--wall-clock</c> (quick mode: wall-clock instead of thread CPU time); <c>--loop</c> calls one
+/// benchmark method for a profiler (<see cref="ProfileLoop"/>).
 /// </summary>
 public static class Program
 {
@@ -35,6 +36,10 @@ public static class Program
         if (args.Length == 3 && args[0] == "--stream-memory-case")
         {
             return StreamMemory.RunCase(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+        if (args.Length > 0 && args[0] == "--loop")
+        {
+            return ProfileLoop.Run(args);
         }
         if (args.Contains("--compare-worker"))
         {

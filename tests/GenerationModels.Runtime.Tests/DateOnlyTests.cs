@@ -57,6 +57,47 @@ public sealed class DateOnlyTests
         Assert.Equal(date, Read(json, ModelJson.ReadDateOnly));
     }
 
+    /// <summary>
+    /// The date reader and writer format and parse the digits themselves (no format string): they must agree with
+    /// <c>TryParseExact</c>/<c>TryFormat</c> with <c>yyyy-MM-dd</c> and the invariant culture on every day of the
+    /// years around each digit carry and leap rule, and on every month and day number from 00 to 39 in them.
+    /// </summary>
+    [Fact]
+    public void Dates_read_and_write_as_TryParseExact_and_TryFormat_with_yyyy_MM_dd()
+    {
+        const string format = "yyyy-MM-dd";
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        int[] years = { 1, 2, 4, 9, 10, 99, 100, 400, 999, 1000, 1582, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 9998, 9999 };
+        foreach (int year in years)
+        {
+            for (var date = new DateOnly(year, 1, 1); date.Year == year; date = date.AddDays(1))
+            {
+                string expected = "\"" + date.ToString(format, culture) + "\"";
+                Assert.Equal(expected, Write(writer => ModelJson.WriteDateOnly(writer, date)));
+                Assert.Equal(date, Read(expected, ModelJson.ReadDateOnly));
+                if (year == 9999) break; // DateOnly.MaxValue
+            }
+            for (int month = 0; month < 40; month++)
+            {
+                for (int day = 0; day < 40; day++)
+                {
+                    string text = year.ToString("D4", culture) + "-" + month.ToString("D2", culture) + "-" + day.ToString("D2", culture);
+                    bool valid = DateOnly.TryParseExact(text, format, culture, System.Globalization.DateTimeStyles.None, out DateOnly parsed);
+                    string json = "\"" + text + "\"";
+                    if (valid) Assert.Equal(parsed, Read(json, ModelJson.ReadDateOnly));
+                    else Assert.Throws<JsonException>(() => Read(json, ModelJson.ReadDateOnly));
+                }
+            }
+        }
+        foreach (string text in new[] { "0000-01-01", "2024-0a-01", "2024/05/01", "2024-05-0\\u0031", "-024-05-01", "+024-05-01", "２０２４-05-01" })
+        {
+            bool valid = DateOnly.TryParseExact(System.Text.RegularExpressions.Regex.Unescape(text), format, culture, System.Globalization.DateTimeStyles.None, out DateOnly parsed);
+            string json = "\"" + text + "\"";
+            if (valid) Assert.Equal(parsed, Read(json, ModelJson.ReadDateOnly));
+            else Assert.Throws<JsonException>(() => Read(json, ModelJson.ReadDateOnly));
+        }
+    }
+
     [Fact]
     public void Date_lists_round_trip()
         => CollectionTests.RoundTripList("""["2024-05-31","0001-01-01"]""", PrimitiveConverters.DateOnly);

@@ -501,6 +501,26 @@ public sealed class ModelJsonHelperTests
         Assert.Equal(12L, number);
     }
 
+    /// <summary>
+    /// A union read tries each case on the element, then keeps a scalar case's text: on .NET 9+ runtime builds both read
+    /// the element's own UTF-8 bytes (no string, no copy), so a case that fits or not allocates nothing for the text.
+    /// </summary>
+    [Fact]
+    public void TryReadAs_reads_the_element_without_copying_its_text_on_NET_9_builds()
+    {
+        JsonElement number = Element("12345678901234567890.5");
+        JsonElement text = Element("\"a longer string, so that a copy would show\"");
+        Assert.False(ModelJson.TryReadAs(number, PrimitiveConverters.Int64, Options, out _)); // first calls: one-time work
+        Assert.True(ModelJson.TryReadAs(text, PrimitiveConverters.NullableString, Options, out _));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool fits = ModelJson.TryReadAs(number, PrimitiveConverters.Double, Options, out double value);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(fits);
+        Assert.Equal(12345678901234567890.5, value);
+        if (!RuntimeUsesDeepEquals) return; // the netstandard2.0 and net8.0 builds copy the text (no JsonMarshal there)
+        Assert.Equal(0, allocated);
+    }
+
     /// <summary>A union that is its own first case, read the way the generated union converter reads (fuzz finding, issue 17).</summary>
     private sealed class SelfUnionConverter : System.Text.Json.Serialization.JsonConverter<object>
     {
