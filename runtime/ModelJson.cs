@@ -296,10 +296,6 @@ public static partial class ModelJson
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON array");
         }
-        if (typeof(T) == typeof(JsonElement) && ReferenceEquals(item, PrimitiveConverters.JsonElement) && TryReadElementList(ref reader, out FrozenList<JsonElement> elements))
-        {
-            return (FrozenList<T>)(object)elements; // free-form values: one document for the whole array
-        }
         T[] buffer = Array.Empty<T>();
         int count = 0;
         Type itemType = typeof(T);
@@ -367,10 +363,6 @@ public static partial class ModelJson
         {
             throw ModelJsonErrors.WrongToken(ref reader, "a JSON object");
         }
-        if (typeof(T) == typeof(JsonElement) && ReferenceEquals(value, PrimitiveConverters.JsonElement) && TryReadElementMap(ref reader, out FrozenMap<JsonElement> elements))
-        {
-            return (FrozenMap<T>)(object)elements; // free-form values: one document for the whole object
-        }
         var members = new OrderedMapBuilder<T>();
         Type valueType = typeof(T);
         // Primitive values are read losslessly: non-canonical text is kept in the map, slot = the member's position.
@@ -430,7 +422,7 @@ public static partial class ModelJson
         {
             if (frozen is not KeptTextList<T> kept)
             {
-                if (item is StringConverter or NullableStringConverter)
+                if (typeof(T) == typeof(string) && item is StringConverter or NullableStringConverter)
                 {
                     WriteStrings(writer, ((FrozenList<string?>)(object)frozen).AsSpan());
                 }
@@ -492,17 +484,10 @@ public static partial class ModelJson
         {
             if (frozen is not KeptTextMap<T> kept)
             {
-                if (value is StringConverter or NullableStringConverter)
+                foreach (KeyValuePair<string, T> member in frozen)
                 {
-                    WriteStrings(writer, (FrozenMap<string?>)(object)frozen);
-                }
-                else
-                {
-                    foreach (KeyValuePair<string, T> member in frozen)
-                    {
-                        writer.WritePropertyName(member.Key);
-                        WriteValue(writer, member.Value, value, options);
-                    }
+                    writer.WritePropertyName(member.Key);
+                    WriteValue(writer, member.Value, value, options);
                 }
             }
             else
@@ -534,17 +519,6 @@ public static partial class ModelJson
         {
             if (element is null) writer.WriteNullValue();
             else writer.WriteStringValue(element);
-        }
-    }
-
-    /// <summary>String values as the string converters write them (JSON null for null), name and value in one writer call.</summary>
-    private static void WriteStrings(Utf8JsonWriter writer, FrozenMap<string?> map)
-    {
-        for (int i = 0; i < map.Count; i++)
-        {
-            string? text = map.ValueAt(i);
-            if (text is null) writer.WriteNull(map.KeyAt(i));
-            else writer.WriteString(map.KeyAt(i), text);
         }
     }
 

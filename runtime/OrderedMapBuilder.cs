@@ -20,16 +20,6 @@ public struct OrderedMapBuilder<TValue>
     private Dictionary<string, int>? _positions;
     private int _count;
 
-    /// <summary>A builder whose arrays hold <paramref name="capacity"/> members (a count known beforehand, repeats included).</summary>
-    /// <param name="capacity">How many members will be added.</param>
-    internal OrderedMapBuilder(int capacity)
-    {
-        _keys = capacity == 0 ? null : new string[capacity];
-        _values = capacity == 0 ? null : new TValue[capacity];
-        _positions = null;
-        _count = 0;
-    }
-
     /// <summary>How many distinct keys were added.</summary>
     public readonly int Count => _count;
 
