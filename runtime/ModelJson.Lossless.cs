@@ -242,9 +242,12 @@ public static partial class ModelJson
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteMember(Utf8JsonWriter writer, JsonEncodedText name, double value, RawValues raw, int slot)
     {
-        long bits = BitConverter.DoubleToInt64Bits(value);
-        if (raw.Count != 0 && WriteKept(writer, name, raw, slot, bits == 0, bits, 0, null)) return;
-        writer.WriteNumber(name, value);
+        if (raw.Count != 0)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            if (WriteKept(writer, name, raw, slot, bits == 0, bits, 0, null)) return;
+        }
+        WriteMember(writer, name, value);
     }
 
     /// <summary>As <see cref="WriteMember(Utf8JsonWriter, JsonEncodedText, double, RawValues, int)"/>; JSON null for null.</summary>

@@ -12,7 +12,11 @@ internal sealed class DoubleConverter : JsonConverter<double>, ILosslessElement<
 
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ModelJson.ReadDouble(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+    {
+        if (ModelJson.IsShortIntegral(value, out long integral)) writer.WriteNumberValue(integral);
+        else writer.WriteNumberValue(value);
+    }
 
     /// <summary>
     /// A JSON number is read as a member of this type is, its text kept when not canonical; any other token goes to
