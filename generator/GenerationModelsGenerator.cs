@@ -33,8 +33,6 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Index = nameof(Index);
         /// <summary>The options the resolve step uses.</summary>
         public const string ResolveOptions = nameof(ResolveOptions);
-        /// <summary>Per doc: the links it makes, from its parse alone.</summary>
-        public const string LinkQueries = nameof(LinkQueries);
         /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>) and the doc with the wire names other docs' examples show.</summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
@@ -92,9 +90,9 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((o, _) => ResolveOptions.From(o))
             .WithTrackingName(TrackingNames.ResolveOptions);
 
+        // The links a doc makes are collected once per parsed doc (kept beside it, IndexView.Link), not by a step of
+        // their own: every per-doc step costs the driver a table of every doc on each run.
         var linked = read
-            .Select((doc, _) => LinkedDocument.Of(doc))
-            .WithTrackingName(TrackingNames.LinkQueries)
             .Combine(index)
             .Select((pair, _) => IndexView.Link(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Links);

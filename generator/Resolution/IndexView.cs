@@ -70,13 +70,31 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
     /// same instance when none) and its view of the index. Runs for every doc when the index changes, and stops there
     /// for every doc whose result is equal.
     /// </summary>
+    public static (ParsedDocument Document, IndexView View) Link(ParsedDocument document, SchemaIndex index)
+        => Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+
+    /// <summary>As <see cref="Link(ParsedDocument, SchemaIndex)"/>, the doc's links already collected.</summary>
     public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
+        => Link(Memos.GetValue(linked.Document, _ => new Memo(linked)), index);
+
+    private static (ParsedDocument Document, IndexView View) Link(Memo memo, SchemaIndex index)
     {
-        // When the index changes, this runs for every doc, and almost every answer is what it was: the index keeps an
-        // unchanged model's instance (SchemaIndex.Build), so the last result is checked link by link by reference and
-        // returned as it was, with nothing allocated and nothing to compare deeply after.
-        var memo = Memos.GetOrCreateValue(linked);
+        var linked = memo.Linked;
+        // When the index changes, this runs for every doc, and almost every answer is what it was. The index keeps an
+        // unchanged model's instance (SchemaIndex.Build), so what may answer differently since the index of the last
+        // result is a short list of key hashes (SchemaIndex.ChangesSince, worked out once for every doc): when none is
+        // one of this doc's keys, the last result is returned as it was, after a few integer comparisons, with nothing
+        // allocated but the memo's new index and nothing to compare deeply after.
         var last = memo.Last;
+        if (last is not null)
+        {
+            if (ReferenceEquals(last.Index, index)) return (last.Document, last.View);
+            if (last.Plain && !index.ChangesSince(last.Index).Touches(memo.Keys))
+            {
+                memo.Last = last with { Index = index };
+                return (last.Document, last.View);
+            }
+        }
         var evidence = index.EvidenceFor(linked.NormalizedPath);
         var document = last is not null && last.Evidence.Equals(evidence) ? last.Document : WireEvidence.Apply(linked.Document, evidence);
         IndexView view;
@@ -86,19 +104,38 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
             view = For(linked, index);
             if (last is not null && view.Equals(last.View)) view = last.View;
         }
-        if (last is null || !ReferenceEquals(document, last.Document) || !ReferenceEquals(view, last.View)) memo.Last = new LinkResult(evidence, document, view);
+        memo.Last = new LinkResult(evidence, document, view, index, Plain(view, linked));
         return (document, view);
     }
 
-    /// <summary>The last links result of a doc (one <see cref="LinkedDocument"/> instance), replaced whole, so threads sharing it read a consistent one.</summary>
-    private sealed class Memo
+    /// <summary>Whether the view answers exactly the doc's own links, none by an alias (whose expansion would add keys of its own).</summary>
+    private static bool Plain(IndexView view, LinkedDocument linked)
     {
+        if (view.Links.Count != linked.Links.Count) return view.Links.Count == 0;
+        foreach (var answer in view.Links)
+        {
+            if (answer.Model is { IsAlias: true }) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Per parsed doc (one instance: the step before keeps an unchanged doc's): the links it makes, the hashes of the
+    /// keys its lookups use (<see cref="IndexKeys.Of"/>), and its last links result, replaced whole, so threads sharing
+    /// it read a consistent one.
+    /// </summary>
+    private sealed class Memo(LinkedDocument linked)
+    {
+        public LinkedDocument Linked { get; } = linked;
+        public int[] Keys { get; } = IndexKeys.Of(linked);
         public volatile LinkResult? Last;
     }
 
-    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View);
+    /// <param name="Index">The index the result was made with.</param>
+    /// <param name="Plain">See <see cref="Plain(IndexView, LinkedDocument)"/>: only then do the doc's keys cover every lookup behind the result.</param>
+    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, bool Plain);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LinkedDocument, Memo> Memos = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParsedDocument, Memo> Memos = new();
 
     /// <summary>Whether <see cref="For"/> would give a view equal to <paramref name="last"/>, made for the same doc: same self, same copy flag, every link answered by the same model (and no alias among them).</summary>
     private static bool Unchanged(IndexView last, LinkedDocument linked, SchemaIndex index)
