@@ -123,12 +123,15 @@ internal static class IndexKeys
             Location(linked.Document.Pointer, linked.NormalizedPath),
             Location("", linked.NormalizedPath),
         };
-        foreach (var link in linked.Links)
-        {
-            if (link.Target is { } target) keys.Add(Location(target.Pointer, target.Path));
-            if (link.Query.ByName && (link.Target is null || link.Target.Pointer.Length == 0)) keys.Add(Name(link.Query.Name));
-        }
+        foreach (var link in linked.Links) Add(link.Target, link.Query, keys);
         keys.Sort();
         return keys.ToArray();
+    }
+
+    /// <summary>Adds the keys of the lookups that answer <paramref name="query"/> (<see cref="SchemaIndex.Resolve(LinkTarget?, string, bool)"/>).</summary>
+    public static void Add(LinkTarget? target, LinkQuery query, List<int> keys)
+    {
+        if (target is not null) keys.Add(Location(target.Pointer, target.Path));
+        if (query.ByName && (target is null || target.Pointer.Length == 0)) keys.Add(Name(query.Name));
     }
 }

@@ -89,7 +89,8 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
         if (last is not null)
         {
             if (ReferenceEquals(last.Index, index)) return (last.Document, last.View);
-            if (last.Plain && !index.ChangesSince(last.Index).Touches(memo.Keys))
+            var delta = index.ChangesSince(last.Index);
+            if (!delta.Touches(memo.Keys) && (last.Expanded.Length == 0 || !delta.Touches(last.Expanded)))
             {
                 memo.Last = last with { Index = index };
                 return (last.Document, last.View);
@@ -104,19 +105,22 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
             view = For(linked, index);
             if (last is not null && view.Equals(last.View)) view = last.View;
         }
-        memo.Last = new LinkResult(evidence, document, view, index, Plain(view, linked));
+        memo.Last = new LinkResult(evidence, document, view, index, ReferenceEquals(view, last?.View) ? last!.Expanded : ExpandedKeys(view, linked));
         return (document, view);
     }
 
-    /// <summary>Whether the view answers exactly the doc's own links, none by an alias (whose expansion would add keys of its own).</summary>
-    private static bool Plain(IndexView view, LinkedDocument linked)
+    /// <summary>The keys of the links the view answers for the aliases it expands (after the doc's own links), sorted; usually none.</summary>
+    private static int[] ExpandedKeys(IndexView view, LinkedDocument linked)
     {
-        if (view.Links.Count != linked.Links.Count) return view.Links.Count == 0;
-        foreach (var answer in view.Links)
+        if (view.Links.Count <= linked.Links.Count) return Array.Empty<int>();
+        var keys = new List<int>();
+        for (int i = linked.Links.Count; i < view.Links.Count; i++)
         {
-            if (answer.Model is { IsAlias: true }) return false;
+            var query = view.Links[i].Query;
+            IndexKeys.Add(LinkTarget.Of(query.FromPath, query.Target), query, keys);
         }
-        return true;
+        keys.Sort();
+        return keys.ToArray();
     }
 
     /// <summary>
@@ -132,8 +136,8 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
     }
 
     /// <param name="Index">The index the result was made with.</param>
-    /// <param name="Plain">See <see cref="Plain(IndexView, LinkedDocument)"/>: only then do the doc's keys cover every lookup behind the result.</param>
-    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, bool Plain);
+    /// <param name="Expanded">The keys of the lookups for the aliases the view expands (<see cref="ExpandedKeys"/>): with the doc's own, every lookup behind the result.</param>
+    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, int[] Expanded);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParsedDocument, Memo> Memos = new();
 
