@@ -62,16 +62,17 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         LanguageVersionCheck.Register(context);
 
+        // Null for an AdditionalFile that is not a schema doc (one step, not a Where and a Select: every per-doc step
+        // costs the driver a table of every file on each run).
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions), TypeNameOf(pair.Right.GetOptions(pair.Left))))
+            .Select((pair, cancellationToken) => SchemaFileOf(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
         var read = schemaFiles
-            .SelectMany((file, cancellationToken) => Parse(file, cancellationToken))
+            .SelectMany((file, cancellationToken) => file is null ? ImmutableArray<ParsedDocument>.Empty : Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // One collected input: per unit its index entry and the example keys it shows for other docs (Speakeasy's
@@ -117,13 +118,16 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
+        // The linked docs collected once, for the two project-wide outputs below (one collected node rather than a
+        // per-doc step and a collection each: every per-doc step costs the driver a table of every doc on each run).
+        var allLinked = linked.Collect();
+
         // A file the project lists twice is two identical units the index names once: both would add the same hint
-        // name, which Roslyn rejects. The index marks them (almost always none), and they are written once from here,
-        // off the per-doc chain. Picked from the collected documents (a scan of references) rather than by per-doc
-        // steps: every per-doc step costs the driver a table of every doc on each run.
-        var copies = resolved
-            .Collect()
-            .Select((all, _) => CopiedFiles(all))
+        // name, which Roslyn rejects. The index marks them (almost always none); they are resolved and written once from
+        // here, off the per-doc chain, found by a scan of the collected views' copy flags.
+        var copies = allLinked
+            .Combine(resolveOptions)
+            .Select((pair, cancellationToken) => CopiedFiles(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Copies);
 
         context.RegisterSourceOutput(copies, static (spc, list) =>
@@ -138,11 +142,9 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         });
 
         // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
-        var summary = linked
-            .Select((doc, _) => ProjectSummary.Of(doc.Document))
-            .Collect()
+        var summary = allLinked
             .Combine(options)
-            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left, pair.Right.ProjectDirectory))
+            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left.Select(doc => doc.Document), pair.Right.ProjectDirectory))
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, diagnostics) =>
         {
@@ -209,14 +211,21 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>The descriptions of the units flagged as copies, in order (almost always none).</summary>
-    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<ResolvedDocument> all)
+    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View)> all, ResolveOptions options, System.Threading.CancellationToken cancellationToken)
     {
         System.Collections.Generic.List<ModelFileSpec>? files = null;
-        foreach (var doc in all)
+        foreach (var (document, view) in all)
         {
-            if (doc.Copied && doc.File is { } file) (files ??= new()).Add(file);
+            if (view.Copied && ModelResolver.Resolve(document, view, options, cancellationToken).File is { } file) (files ??= new()).Add(file);
         }
         return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
+    }
+
+    /// <summary>The AdditionalFile as the generator reads it, or null when it is not marked as a schema doc.</summary>
+    private static SchemaFile? SchemaFileOf(AdditionalText text, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        return IsSchemaDoc(options) ? new SchemaFile(text.Path, text.GetText(cancellationToken), WireNamingOf(options, provider.GlobalOptions), TypeNameOf(options)) : null;
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
