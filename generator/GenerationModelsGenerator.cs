@@ -92,15 +92,16 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ResolveOptions);
 
         // The links a doc makes are collected once per parsed doc (kept beside it, IndexView.Link), not by a step of
-        // their own: every per-doc step costs the driver a table of every doc on each run.
+        // their own, and the options resolving uses come with the index (one per-doc combination, not two): every
+        // per-doc step costs the driver a table of every doc on each run. When only the options change, every doc's
+        // links step returns its last answers at once (same index) and only resolving runs again.
         var linked = read
-            .Combine(index)
-            .Select((pair, _) => IndexView.Link(pair.Left, pair.Right))
+            .Combine(index.Combine(resolveOptions))
+            .Select((pair, _) => Linked(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.Links);
 
         var resolved = linked
-            .Combine(resolveOptions)
-            .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
+            .Select((input, cancellationToken) => ModelResolver.Resolve(input.Document, input.View, input.Options, cancellationToken))
             .WithTrackingName(TrackingNames.Resolve);
 
         // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
@@ -126,8 +127,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         // name, which Roslyn rejects. The index marks them (almost always none); they are resolved and written once from
         // here, off the per-doc chain, found by a scan of the collected views' copy flags.
         var copies = allLinked
-            .Combine(resolveOptions)
-            .Select((pair, cancellationToken) => CopiedFiles(pair.Left, pair.Right, cancellationToken))
+            .Select((all, cancellationToken) => CopiedFiles(all, cancellationToken))
             .WithTrackingName(TrackingNames.Copies);
 
         context.RegisterSourceOutput(copies, static (spc, list) =>
@@ -211,14 +211,21 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>The descriptions of the units flagged as copies, in order (almost always none).</summary>
-    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View)> all, ResolveOptions options, System.Threading.CancellationToken cancellationToken)
+    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View, ResolveOptions Options)> all, System.Threading.CancellationToken cancellationToken)
     {
         System.Collections.Generic.List<ModelFileSpec>? files = null;
-        foreach (var (document, view) in all)
+        foreach (var (document, view, options) in all)
         {
             if (view.Copied && ModelResolver.Resolve(document, view, options, cancellationToken).File is { } file) (files ??= new()).Add(file);
         }
         return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
+    }
+
+    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.Link(ParsedDocument, SchemaIndex)"/>), and the options resolving it uses.</summary>
+    private static (ParsedDocument Document, IndexView View, ResolveOptions Options) Linked(ParsedDocument document, SchemaIndex index, ResolveOptions options)
+    {
+        var (linked, view) = IndexView.Link(document, index);
+        return (linked, view, options);
     }
 
     /// <summary>The AdditionalFile as the generator reads it, or null when it is not marked as a schema doc.</summary>
