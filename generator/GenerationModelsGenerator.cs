@@ -144,7 +144,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
         var summary = allLinked
             .Combine(options)
-            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left.Select(doc => doc.Document), pair.Right.ProjectDirectory))
+            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left.Select(doc => doc.Summary), pair.Right.ProjectDirectory))
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, diagnostics) =>
         {
@@ -211,21 +211,21 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>The descriptions of the units flagged as copies, in order (almost always none).</summary>
-    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View, ResolveOptions Options)> all, System.Threading.CancellationToken cancellationToken)
+    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View, ResolveOptions Options, DocSummary Summary)> all, System.Threading.CancellationToken cancellationToken)
     {
         System.Collections.Generic.List<ModelFileSpec>? files = null;
-        foreach (var (document, view, options) in all)
+        foreach (var (document, view, options, _) in all)
         {
             if (view.Copied && ModelResolver.Resolve(document, view, options, cancellationToken).File is { } file) (files ??= new()).Add(file);
         }
         return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
     }
 
-    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.Link(ParsedDocument, SchemaIndex)"/>), and the options resolving it uses.</summary>
-    private static (ParsedDocument Document, IndexView View, ResolveOptions Options) Linked(ParsedDocument document, SchemaIndex index, ResolveOptions options)
+    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.Link(ParsedDocument, SchemaIndex)"/>), the options resolving it uses, and its project summary.</summary>
+    private static (ParsedDocument Document, IndexView View, ResolveOptions Options, DocSummary Summary) Linked(ParsedDocument document, SchemaIndex index, ResolveOptions options)
     {
-        var (linked, view) = IndexView.Link(document, index);
-        return (linked, view, options);
+        var (linked, view, summary) = IndexView.LinkAndSummarize(document, index);
+        return (linked, view, options, summary);
     }
 
     /// <summary>The AdditionalFile as the generator reads it, or null when it is not marked as a schema doc.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
 using GenerationModels.Generator.Diagnostics;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
@@ -47,15 +46,6 @@ internal static class ProjectSummary
         }
         return null;
     }
-
-    /// <summary>
-    /// GM0014 and GM0015 over every doc's summary (<see cref="Of"/>, made once per parsed doc instance: this runs over
-    /// every doc whenever one changes).
-    /// </summary>
-    public static EquatableArray<DiagnosticInfo> Diagnostics(IEnumerable<ParsedDocument> docs, string projectDirectory)
-        => Diagnostics(docs.Select(doc => Summaries.GetValue(doc, Of)), projectDirectory);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParsedDocument, DocSummary> Summaries = new();
 
     public static EquatableArray<DiagnosticInfo> Diagnostics(IEnumerable<DocSummary> docs, string projectDirectory)
     {

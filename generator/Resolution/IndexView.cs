@@ -71,13 +71,29 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
     /// for every doc whose result is equal.
     /// </summary>
     public static (ParsedDocument Document, IndexView View) Link(ParsedDocument document, SchemaIndex index)
-        => Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+    {
+        var result = Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+        return (result.Document, result.View);
+    }
+
+    /// <summary>
+    /// As <see cref="Link(ParsedDocument, SchemaIndex)"/>, with the doc's project summary (<see cref="ProjectSummary.Of"/>
+    /// of the doc with evidence applied), made once per such doc and kept with the result.
+    /// </summary>
+    public static (ParsedDocument Document, IndexView View, DocSummary Summary) LinkAndSummarize(ParsedDocument document, SchemaIndex index)
+    {
+        var result = Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+        return (result.Document, result.View, result.Summary);
+    }
 
     /// <summary>As <see cref="Link(ParsedDocument, SchemaIndex)"/>, the doc's links already collected.</summary>
     public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
-        => Link(Memos.GetValue(linked.Document, _ => new Memo(linked)), index);
+    {
+        var result = Link(Memos.GetValue(linked.Document, _ => new Memo(linked)), index);
+        return (result.Document, result.View);
+    }
 
-    private static (ParsedDocument Document, IndexView View) Link(Memo memo, SchemaIndex index)
+    private static LinkResult Link(Memo memo, SchemaIndex index)
     {
         var linked = memo.Linked;
         // When the index changes, this runs for every doc, and almost every answer is what it was. The index keeps an
@@ -88,12 +104,11 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
         var last = memo.Last;
         if (last is not null)
         {
-            if (ReferenceEquals(last.Index, index)) return (last.Document, last.View);
+            if (ReferenceEquals(last.Index, index)) return last;
             var delta = index.ChangesSince(last.Index);
             if (!delta.Touches(memo.Keys) && (last.Expanded.Length == 0 || !delta.Touches(last.Expanded)))
             {
-                memo.Last = last with { Index = index };
-                return (last.Document, last.View);
+                return memo.Last = last with { Index = index };
             }
         }
         var evidence = index.EvidenceFor(linked.NormalizedPath);
@@ -105,8 +120,8 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
             view = For(linked, index);
             if (last is not null && view.Equals(last.View)) view = last.View;
         }
-        memo.Last = new LinkResult(evidence, document, view, index, ReferenceEquals(view, last?.View) ? last!.Expanded : ExpandedKeys(view, linked));
-        return (document, view);
+        var summary = last is not null && ReferenceEquals(document, last.Document) ? last.Summary : ProjectSummary.Of(document);
+        return memo.Last = new LinkResult(evidence, document, view, index, ReferenceEquals(view, last?.View) ? last!.Expanded : ExpandedKeys(view, linked), summary);
     }
 
     /// <summary>The keys of the links the view answers for the aliases it expands (after the doc's own links), sorted; usually none.</summary>
@@ -137,7 +152,8 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
 
     /// <param name="Index">The index the result was made with.</param>
     /// <param name="Expanded">The keys of the lookups for the aliases the view expands (<see cref="ExpandedKeys"/>): with the doc's own, every lookup behind the result.</param>
-    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, int[] Expanded);
+    /// <param name="Summary">The doc's project summary (<see cref="ProjectSummary.Of"/>).</param>
+    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, int[] Expanded, DocSummary Summary);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParsedDocument, Memo> Memos = new();
 

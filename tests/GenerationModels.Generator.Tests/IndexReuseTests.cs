@@ -263,4 +263,27 @@ public sealed class IndexReuseTests
         Assert.False(scratch.Evidence.AsImmutableArray() == after.Evidence.AsImmutableArray());
         Assert.Same(before.Models[1], after.Models[2]);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2718)]
+    public void A_context_walked_beside_the_last_one_equals_one_made_from_scratch_while_docs_come_and_go(int seed)
+    {
+        var options = new GeneratorOptions("TestModels", "Context", false, GeneratorHarness.ProjectDirectory);
+        var random = new System.Random(seed);
+        var inputs = Enumerable.Range(0, 30).Select(n => new IndexInput(
+            new IndexEntry(GeneratorHarness.DocPath((n % 3 == 0 ? "a/" : "b/") + "doc" + n + ".md"), "", "Doc" + (n % 7 == 0 ? "X" : n.ToString(System.Globalization.CultureInfo.InvariantCulture)), n % 9 == 4 ? SchemaShape.Alias : SchemaShape.Object, n % 9 == 4 ? TypeRef.String : null),
+            EquatableArray<ExampleKeySet>.Empty)).ToList();
+        var present = inputs.Select((_, i) => i % 2 == 0).ToArray();
+        int walked = ModelResolver.ContextsWalked;
+        for (int step = 0; step < 60; step++)
+        {
+            present[1 + random.Next(present.Length - 1)] ^= true; // the first model stays: the last context is kept on it
+            var index = SchemaIndex.Build(inputs.Where((_, i) => present[i]).ToImmutableArray(), "Context");
+            var context = ModelResolver.Context(index, options);
+            var scratch = ModelResolver.Context(index, options, fromScratch: true);
+            Assert.Equal(scratch, context);
+        }
+        Assert.Equal(59, ModelResolver.ContextsWalked - walked); // every context after the first was walked beside the last one
+    }
 }
