@@ -28,20 +28,24 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Options = nameof(Options);
+        /// <summary>Per AdditionalFile: the file as read (null when it is not marked as a schema doc).</summary>
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string Parse = nameof(Parse);
         public const string Index = nameof(Index);
-        /// <summary>The options the resolve step uses.</summary>
+        /// <summary>The options the resolve step uses (they reach it through <see cref="Links"/>).</summary>
         public const string ResolveOptions = nameof(ResolveOptions);
-        /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>) and the doc with the wire names other docs' examples show.</summary>
+        /// <summary>
+        /// Per doc: the doc with the wire names other docs' examples show, what it needs of the index (<see cref="IndexView"/>),
+        /// the options resolving uses, and its project summary (for <see cref="Summary"/>).
+        /// </summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
         public const string Resolve = nameof(Resolve);
         /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
         public const string Describe = nameof(Describe);
-        /// <summary>The descriptions of units whose file the project lists twice (written once); almost always none.</summary>
+        /// <summary>The descriptions of units whose file the project lists twice (written once; from the collected <see cref="Links"/> outputs); almost always none.</summary>
         public const string Copies = nameof(Copies);
-        /// <summary>GM0014/GM0015: project-wide summaries over every parsed doc.</summary>
+        /// <summary>GM0014/GM0015: project-wide summaries over every doc (the same collection of <see cref="Links"/> outputs).</summary>
         public const string Summary = nameof(Summary);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);

@@ -87,7 +87,7 @@ internal sealed class ModelResolver
         // a name that starts with 'IReadOnly', and two models' such names never meet (type names are unique): when no
         // type or context member name starts so (almost always), every name is free and no set of them is built.
         HashSet<string>? taken = null;
-        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || index.Models.Any(m => !m.IsAlias && StartsLikeCollectionName(m.ClrName)))
+        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || AnyStartsLikeCollectionName(index.Models))
         {
             taken = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
             foreach (var model in index.Models)
@@ -186,6 +186,17 @@ internal sealed class ModelResolver
     }
 
     private static bool StartsLikeCollectionName(string name) => name.StartsWith("IReadOnly", StringComparison.Ordinal);
+
+    private static bool AnyStartsLikeCollectionName(EquatableArray<NamedModel> models)
+    {
+        for (int i = 0; i < models.Count; i++)
+        {
+            // 'I' first: the ordinal prefix test only for the few names that start with it.
+            string name = models[i].ClrName;
+            if (name.Length != 0 && name[0] == 'I' && !models[i].IsAlias && StartsLikeCollectionName(name)) return true;
+        }
+        return false;
+    }
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)
     {
