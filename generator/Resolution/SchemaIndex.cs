@@ -223,18 +223,22 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         return at < models.Count && models[at].Path == path ? -1 : at;
     }
 
-    /// <summary>The first position whose path is not before <paramref name="path"/> (ordinal, as <see cref="ByPath"/> sorts).</summary>
-    private static int LowerBound(List<NamedModel> models, string path)
+    /// <summary>The first position whose path (<paramref name="pathOf"/>) is not before <paramref name="path"/> in a list in path order (ordinal, as <see cref="ByPath"/> sorts).</summary>
+    private static int LowerBound<T>(IReadOnlyList<T> items, string path, Func<T, string> pathOf)
     {
-        int low = 0, high = models.Count;
+        int low = 0, high = items.Count;
         while (low < high)
         {
             int middle = (low + high) / 2;
-            if (string.CompareOrdinal(models[middle].Path, path) < 0) low = middle + 1;
+            if (string.CompareOrdinal(pathOf(items[middle]), path) < 0) low = middle + 1;
             else high = middle;
         }
         return low;
     }
+
+    private static int LowerBound(IReadOnlyList<NamedModel> models, string path) => LowerBound(models, path, ModelPath);
+
+    private static readonly Func<NamedModel, string> ModelPath = model => model.Path;
 
     public static SchemaIndex Build(ImmutableArray<IndexEntry> entries, string contextName)
     {
@@ -602,13 +606,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (evidence.Count == 0) return EquatableArray<ExampleKeySet>.Empty;
             if (Busy() is { } maps) return maps.EvidenceFor(path);
             string normalized = PathUtil.Normalize(path);
-            int low = 0, high = evidence.Count;
-            while (low < high)
-            {
-                int middle = (low + high) / 2;
-                if (string.CompareOrdinal(evidence[middle].Path, normalized) < 0) low = middle + 1;
-                else high = middle;
-            }
+            int low = LowerBound(evidence, normalized, set => set.Path);
             int end = low;
             while (end < evidence.Count && evidence[end].Path == normalized) end++;
             return end == low ? EquatableArray<ExampleKeySet>.Empty : Enumerable.Range(low, end - low).Select(i => evidence[i]).ToEquatableArray();
@@ -664,17 +662,6 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             return _allNormal == 1;
         }
 
-        private static int LowerBound(EquatableArray<NamedModel> models, string path)
-        {
-            int low = 0, high = models.Count;
-            while (low < high)
-            {
-                int middle = (low + high) / 2;
-                if (string.CompareOrdinal(models[middle].Path, path) < 0) low = middle + 1;
-                else high = middle;
-            }
-            return low;
-        }
     }
 
     /// <summary>Dictionaries over the models, built once an index has answered enough lookups: each answers the first match in index order.</summary>
