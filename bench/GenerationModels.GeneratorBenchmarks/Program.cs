@@ -80,8 +80,10 @@ public static class Program
             }
             if (parts.Length > 4 && parts[4] == "median")
             {
-                // As the report times one call: a full collection first, then the thread's CPU time of the call alone.
-                for (int i = 0; i < 3; i++) operation();
+                // As the report times one call: a full collection first, then the thread's CPU time of the call alone
+                // (after enough calls for tiered compilation to have settled).
+                for (int i = 0; i < 40; i++) operation();
+                System.Threading.Thread.Sleep(500);
                 var samples = new List<double>();
                 for (int i = 0; i < int.Parse(parts[2], CultureInfo.InvariantCulture); i++)
                 {
