@@ -28,22 +28,24 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Options = nameof(Options);
+        /// <summary>Per AdditionalFile: the file as read (null when it is not marked as a schema doc).</summary>
         public const string SchemaFiles = nameof(SchemaFiles);
         public const string Parse = nameof(Parse);
         public const string Index = nameof(Index);
-        /// <summary>The options the resolve step uses.</summary>
+        /// <summary>The options the resolve step uses (they reach it through <see cref="Links"/>).</summary>
         public const string ResolveOptions = nameof(ResolveOptions);
-        /// <summary>Per doc: the links it makes, from its parse alone.</summary>
-        public const string LinkQueries = nameof(LinkQueries);
-        /// <summary>Per doc: what it needs of the index (<see cref="IndexView"/>) and the doc with the wire names other docs' examples show.</summary>
+        /// <summary>
+        /// Per doc: the doc with the wire names other docs' examples show, what it needs of the index (<see cref="IndexView"/>),
+        /// the options resolving uses, and its project summary (for <see cref="Summary"/>).
+        /// </summary>
         public const string Links = nameof(Links);
         /// <summary>Per doc: the emit-ready description and the diagnostics.</summary>
         public const string Resolve = nameof(Resolve);
         /// <summary>Per doc: the description alone (what the emitter keys on).</summary>
         public const string Describe = nameof(Describe);
-        /// <summary>The descriptions of units whose file the project lists twice (written once); almost always none.</summary>
+        /// <summary>The descriptions of units whose file the project lists twice (written once; from the collected <see cref="Links"/> outputs); almost always none.</summary>
         public const string Copies = nameof(Copies);
-        /// <summary>GM0014/GM0015: project-wide summaries over every parsed doc.</summary>
+        /// <summary>GM0014/GM0015: project-wide summaries over every doc (the same collection of <see cref="Links"/> outputs).</summary>
         public const string Summary = nameof(Summary);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
@@ -64,16 +66,17 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
         LanguageVersionCheck.Register(context);
 
+        // Null for an AdditionalFile that is not a schema doc (one step, not a Where and a Select: every per-doc step
+        // costs the driver a table of every file on each run).
         var schemaFiles = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Where(pair => IsSchemaDoc(pair.Right.GetOptions(pair.Left)))
-            .Select((pair, cancellationToken) => new SchemaFile(pair.Left.Path, pair.Left.GetText(cancellationToken), WireNamingOf(pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions), TypeNameOf(pair.Right.GetOptions(pair.Left))))
+            .Select((pair, cancellationToken) => SchemaFileOf(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         // A markdown doc is one unit; an OpenAPI spec is one unit per named schema, so editing one schema of a spec
         // re-emits that schema alone.
         var read = schemaFiles
-            .SelectMany((file, cancellationToken) => Parse(file, cancellationToken))
+            .SelectMany((file, cancellationToken) => file is null ? ImmutableArray<ParsedDocument>.Empty : Parse(file, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // One collected input: per unit its index entry and the example keys it shows for other docs (Speakeasy's
@@ -92,16 +95,17 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((o, _) => ResolveOptions.From(o))
             .WithTrackingName(TrackingNames.ResolveOptions);
 
+        // The links a doc makes are collected once per parsed doc (kept beside it, IndexView.Link), not by a step of
+        // their own, and the options resolving uses come with the index (one per-doc combination, not two): every
+        // per-doc step costs the driver a table of every doc on each run. When only the options change, every doc's
+        // links step returns its last answers at once (same index) and only resolving runs again.
         var linked = read
-            .Select((doc, _) => LinkedDocument.Of(doc))
-            .WithTrackingName(TrackingNames.LinkQueries)
-            .Combine(index)
-            .Select((pair, _) => IndexView.Link(pair.Left, pair.Right))
+            .Combine(index.Combine(resolveOptions))
+            .Select((pair, _) => Linked(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.Links);
 
         var resolved = linked
-            .Combine(resolveOptions)
-            .Select((input, cancellationToken) => ModelResolver.Resolve(input.Left.Document, input.Left.View, input.Right, cancellationToken))
+            .Select((input, cancellationToken) => ModelResolver.Resolve(input.Document, input.View, input.Options, cancellationToken))
             .WithTrackingName(TrackingNames.Resolve);
 
         // Source and diagnostics go out separately (as System.Text.Json's generator does): a change that only moves
@@ -119,13 +123,15 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
+        // The linked docs collected once, for the two project-wide outputs below (one collected node rather than a
+        // per-doc step and a collection each: every per-doc step costs the driver a table of every doc on each run).
+        var allLinked = linked.Collect();
+
         // A file the project lists twice is two identical units the index names once: both would add the same hint
-        // name, which Roslyn rejects. The index marks them (almost always none), and they are written once from here,
-        // off the per-doc chain. Picked from the collected documents (a scan of references) rather than by per-doc
-        // steps: every per-doc step costs the driver a table of every doc on each run.
-        var copies = resolved
-            .Collect()
-            .Select((all, _) => CopiedFiles(all))
+        // name, which Roslyn rejects. The index marks them (almost always none); they are resolved and written once from
+        // here, off the per-doc chain, found by a scan of the collected views' copy flags.
+        var copies = allLinked
+            .Select((all, cancellationToken) => CopiedFiles(all, cancellationToken))
             .WithTrackingName(TrackingNames.Copies);
 
         context.RegisterSourceOutput(copies, static (spc, list) =>
@@ -140,11 +146,9 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         });
 
         // Project-wide summaries (GM0014 docs that produced no type, GM0015 language-cased names with no casing set).
-        var summary = linked
-            .Select((doc, _) => ProjectSummary.Of(doc.Document))
-            .Collect()
+        var summary = allLinked
             .Combine(options)
-            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left, pair.Right.ProjectDirectory))
+            .Select((pair, _) => ProjectSummary.Diagnostics(pair.Left.Select(doc => doc.Summary), pair.Right.ProjectDirectory))
             .WithTrackingName(TrackingNames.Summary);
         context.RegisterSourceOutput(summary, static (spc, diagnostics) =>
         {
@@ -211,14 +215,28 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
     }
 
     /// <summary>The descriptions of the units flagged as copies, in order (almost always none).</summary>
-    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<ResolvedDocument> all)
+    private static EquatableArray<ModelFileSpec> CopiedFiles(ImmutableArray<(ParsedDocument Document, IndexView View, ResolveOptions Options, DocSummary Summary)> all, System.Threading.CancellationToken cancellationToken)
     {
         System.Collections.Generic.List<ModelFileSpec>? files = null;
-        foreach (var doc in all)
+        foreach (var (document, view, options, _) in all)
         {
-            if (doc.Copied && doc.File is { } file) (files ??= new()).Add(file);
+            if (view.Copied && ModelResolver.Resolve(document, view, options, cancellationToken).File is { } file) (files ??= new()).Add(file);
         }
         return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
+    }
+
+    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.Link(ParsedDocument, SchemaIndex)"/>), the options resolving it uses, and its project summary.</summary>
+    private static (ParsedDocument Document, IndexView View, ResolveOptions Options, DocSummary Summary) Linked(ParsedDocument document, SchemaIndex index, ResolveOptions options)
+    {
+        var (linked, view, summary) = IndexView.LinkAndSummarize(document, index);
+        return (linked, view, options, summary);
+    }
+
+    /// <summary>The AdditionalFile as the generator reads it, or null when it is not marked as a schema doc.</summary>
+    private static SchemaFile? SchemaFileOf(AdditionalText text, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
+    {
+        var options = provider.GetOptions(text);
+        return IsSchemaDoc(options) ? new SchemaFile(text.Path, text.GetText(cancellationToken), WireNamingOf(options, provider.GlobalOptions), TypeNameOf(options)) : null;
     }
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)

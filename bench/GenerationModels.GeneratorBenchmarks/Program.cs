@@ -55,7 +55,7 @@ public static class Program
             // For a profiler (dotnet-trace collect -- dotnet <this dll> --profile corpus:2000:10:cold): one operation, many times.
             var parts = profile.Split(':');
             var scenario = Scenario.Create(Enum.Parse<DocSource>(parts[0], ignoreCase: true), int.Parse(parts[1], CultureInfo.InvariantCulture));
-            Func<object> operation = parts.Length > 3 && parts[3] == "add" ? scenario.AddOneDoc : parts.Length > 3 && parts[3] == "edit" ? scenario.EditOneDoc : scenario.ColdRun;
+            Func<object> operation = parts.Length > 3 && parts[3] == "add" ? scenario.AddOneDoc : parts.Length > 3 && parts[3] == "edit" ? scenario.EditOneDoc : parts.Length > 3 && parts[3] == "csharp" ? scenario.CSharpOnlyEdit : scenario.ColdRun;
             if (parts.Length > 3 && parts[3] == "stj")
             {
                 var comparison = StjComparison.Run(scenario.Set).Result;
@@ -76,6 +76,24 @@ public static class Program
             {
                 // Per tracked step: time and output reasons of one re-run from a tracked warm driver (tracking adds its own cost).
                 Console.WriteLine(Report.StepProfile(scenario, parts[3], int.Parse(parts[2], CultureInfo.InvariantCulture)));
+                return 0;
+            }
+            if (parts.Length > 4 && parts[4] == "median")
+            {
+                // As the report times one call: a full collection first, then the thread's CPU time of the call alone
+                // (after enough calls for tiered compilation to have settled).
+                for (int i = 0; i < 40; i++) operation();
+                System.Threading.Thread.Sleep(500);
+                var samples = new List<double>();
+                for (int i = 0; i < int.Parse(parts[2], CultureInfo.InvariantCulture); i++)
+                {
+                    GC.Collect();
+                    long start = ThreadCpuClock.Instance.GetTimestamp();
+                    GC.KeepAlive(operation());
+                    samples.Add((ThreadCpuClock.Instance.GetTimestamp() - start) / 1e6);
+                }
+                samples.Sort();
+                Console.WriteLine($"{samples.Count} calls after a full GC each: median {samples[samples.Count / 2]:F2} thread CPU ms [p25 {samples[samples.Count / 4]:F2}, p75 {samples[samples.Count * 3 / 4]:F2}]");
                 return 0;
             }
             for (int i = 0; i < 3; i++) operation();

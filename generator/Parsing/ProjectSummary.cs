@@ -47,7 +47,7 @@ internal static class ProjectSummary
         return null;
     }
 
-    public static EquatableArray<DiagnosticInfo> Diagnostics(ImmutableArray<DocSummary> docs, string projectDirectory)
+    public static EquatableArray<DiagnosticInfo> Diagnostics(IEnumerable<DocSummary> docs, string projectDirectory)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var noType = new List<string>();

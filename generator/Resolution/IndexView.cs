@@ -70,13 +70,47 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
     /// same instance when none) and its view of the index. Runs for every doc when the index changes, and stops there
     /// for every doc whose result is equal.
     /// </summary>
+    public static (ParsedDocument Document, IndexView View) Link(ParsedDocument document, SchemaIndex index)
+    {
+        var result = Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+        return (result.Document, result.View);
+    }
+
+    /// <summary>
+    /// As <see cref="Link(ParsedDocument, SchemaIndex)"/>, with the doc's project summary (<see cref="ProjectSummary.Of"/>
+    /// of the doc with evidence applied), made once per such doc and kept with the result.
+    /// </summary>
+    public static (ParsedDocument Document, IndexView View, DocSummary Summary) LinkAndSummarize(ParsedDocument document, SchemaIndex index)
+    {
+        var result = Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
+        return (result.Document, result.View, result.Summary);
+    }
+
+    /// <summary>As <see cref="Link(ParsedDocument, SchemaIndex)"/>, the doc's links already collected.</summary>
     public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
     {
-        // When the index changes, this runs for every doc, and almost every answer is what it was: the index keeps an
-        // unchanged model's instance (SchemaIndex.Build), so the last result is checked link by link by reference and
-        // returned as it was, with nothing allocated and nothing to compare deeply after.
-        var memo = Memos.GetOrCreateValue(linked);
+        var result = Link(Memos.GetValue(linked.Document, _ => new Memo(linked)), index);
+        return (result.Document, result.View);
+    }
+
+    private static LinkResult Link(Memo memo, SchemaIndex index)
+    {
+        var linked = memo.Linked;
+        // When the index changes, this runs for every doc, and almost every answer is what it was. The index keeps an
+        // unchanged model's instance (SchemaIndex.Build), so what may answer differently since the index of the last
+        // result is a short list of key hashes (SchemaIndex.ChangesSince, worked out once for every doc): when none is
+        // one of this doc's keys, the last result is returned as it was, after a few integer comparisons, with nothing
+        // allocated but the memo's new index and nothing to compare deeply after.
         var last = memo.Last;
+        if (last is not null)
+        {
+            if (ReferenceEquals(last.Index, index)) return last;
+            var delta = index.ChangesSince(last.Index);
+            if (!delta.Touches(memo.Keys) && (last.Expanded.Length == 0 || !delta.Touches(last.Expanded)))
+            {
+                return memo.Last = last with { Index = index };
+            }
+        }
         var evidence = index.EvidenceFor(linked.NormalizedPath);
         var document = last is not null && last.Evidence.Equals(evidence) ? last.Document : WireEvidence.Apply(linked.Document, evidence);
         IndexView view;
@@ -86,19 +120,42 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
             view = For(linked, index);
             if (last is not null && view.Equals(last.View)) view = last.View;
         }
-        if (last is null || !ReferenceEquals(document, last.Document) || !ReferenceEquals(view, last.View)) memo.Last = new LinkResult(evidence, document, view);
-        return (document, view);
+        var summary = last is not null && ReferenceEquals(document, last.Document) ? last.Summary : ProjectSummary.Of(document);
+        return memo.Last = new LinkResult(evidence, document, view, index, ReferenceEquals(view, last?.View) ? last!.Expanded : ExpandedKeys(view, linked), summary);
     }
 
-    /// <summary>The last links result of a doc (one <see cref="LinkedDocument"/> instance), replaced whole, so threads sharing it read a consistent one.</summary>
-    private sealed class Memo
+    /// <summary>The keys of the links the view answers for the aliases it expands (after the doc's own links), sorted; usually none.</summary>
+    private static int[] ExpandedKeys(IndexView view, LinkedDocument linked)
     {
+        if (view.Links.Count <= linked.Links.Count) return Array.Empty<int>();
+        var keys = new List<int>();
+        for (int i = linked.Links.Count; i < view.Links.Count; i++)
+        {
+            var query = view.Links[i].Query;
+            IndexKeys.Add(LinkTarget.Of(query.FromPath, query.Target), query, keys);
+        }
+        keys.Sort();
+        return keys.ToArray();
+    }
+
+    /// <summary>
+    /// Per parsed doc (one instance: the step before keeps an unchanged doc's): the links it makes, the hashes of the
+    /// keys its lookups use (<see cref="IndexKeys.Of"/>), and its last links result, replaced whole, so threads sharing
+    /// it read a consistent one.
+    /// </summary>
+    private sealed class Memo(LinkedDocument linked)
+    {
+        public LinkedDocument Linked { get; } = linked;
+        public int[] Keys { get; } = IndexKeys.Of(linked);
         public volatile LinkResult? Last;
     }
 
-    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View);
+    /// <param name="Index">The index the result was made with.</param>
+    /// <param name="Expanded">The keys of the lookups for the aliases the view expands (<see cref="ExpandedKeys"/>): with the doc's own, every lookup behind the result.</param>
+    /// <param name="Summary">The doc's project summary (<see cref="ProjectSummary.Of"/>).</param>
+    private sealed record LinkResult(EquatableArray<ExampleKeySet> Evidence, ParsedDocument Document, IndexView View, SchemaIndex Index, int[] Expanded, DocSummary Summary);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LinkedDocument, Memo> Memos = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParsedDocument, Memo> Memos = new();
 
     /// <summary>Whether <see cref="For"/> would give a view equal to <paramref name="last"/>, made for the same doc: same self, same copy flag, every link answered by the same model (and no alias among them).</summary>
     private static bool Unchanged(IndexView last, LinkedDocument linked, SchemaIndex index)

@@ -74,13 +74,20 @@ internal sealed class ModelResolver
     }
 
     /// <summary>The serializer context's description: one entry per generated type, in index order.</summary>
-    public static ContextSpec Context(SchemaIndex index, GeneratorOptions options)
+    public static ContextSpec Context(SchemaIndex index, GeneratorOptions options) => Context(index, options, fromScratch: false);
+
+    /// <summary>
+    /// The context's description. Unless <paramref name="fromScratch"/>, the last context made from an index with the same
+    /// first model is walked beside this index and its entries kept for the models both share (<see cref="Updated"/>):
+    /// the result is the same either way (<c>IndexReuseTests</c>).
+    /// </summary>
+    internal static ContextSpec Context(SchemaIndex index, GeneratorOptions options, bool fromScratch)
     {
         // A list or map property name ('IReadOnlyList' or 'IReadOnlyDictionaryString' + a type name) can only be held by
         // a name that starts with 'IReadOnly', and two models' such names never meet (type names are unique): when no
         // type or context member name starts so (almost always), every name is free and no set of them is built.
         HashSet<string>? taken = null;
-        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || index.Models.Any(m => !m.IsAlias && StartsLikeCollectionName(m.ClrName)))
+        if (GeneratedShape.ContextMembers.Any(StartsLikeCollectionName) || AnyStartsLikeCollectionName(index.Models))
         {
             taken = new HashSet<string>(GeneratedShape.ContextMembers, StringComparer.Ordinal);
             foreach (var model in index.Models)
@@ -88,17 +95,20 @@ internal sealed class ModelResolver
                 if (!model.IsAlias) taken.Add(model.ClrName);
             }
         }
+        if (!fromScratch && taken is null && index.Models.Count != 0 && LastContexts.TryGetValue(index.Models[0], out var slot) && slot.Last is { } last && last.Spec.Namespace == options.Namespace
+            && last.Spec.Name == options.ContextName && last.Spec.IsInternal == options.Internal && !ReferenceEquals(last.Index, index))
+        {
+            var updated = Updated(last, index);
+            slot.Last = new LastContext(index, updated);
+            return updated;
+        }
         var models = ImmutableArray.CreateBuilder<ContextEntry>(index.Models.Count);
         foreach (var model in index.Models)
         {
             if (model.IsAlias) continue;
             // The entry the model's name gives when nothing else holds its list and map names (almost always): made once
             // per model instance, so an unchanged model keeps its entry and the context parts it is in compare by reference.
-            var natural = NaturalEntries.GetValue(model, m => new ContextEntry(
-                m.ClrName,
-                GeneratedShape.ContextMembers.Contains(m.ClrName) ? m.ClrName + "TypeInfo" : m.ClrName,
-                "IReadOnlyList" + m.ClrName,
-                "IReadOnlyDictionaryString" + m.ClrName));
+            var natural = Natural(model);
             if (taken is null)
             {
                 models.Add(natural);
@@ -110,12 +120,83 @@ internal sealed class ModelResolver
             string map = mapFree ? natural.MapPropertyName : Unique(natural.MapPropertyName, taken);
             models.Add(listFree && mapFree ? natural : natural with { ListPropertyName = list, MapPropertyName = map });
         }
-        return new ContextSpec(options.Namespace, options.ContextName, new EquatableArray<ContextEntry>(models.ToImmutable())) { IsInternal = options.Internal };
+        var spec = new ContextSpec(options.Namespace, options.ContextName, new EquatableArray<ContextEntry>(models.ToImmutable())) { IsInternal = options.Internal };
+        if (taken is null && index.Models.Count != 0) LastContexts.GetOrCreateValue(index.Models[0]).Last = new LastContext(index, spec);
+        return spec;
     }
+
+    /// <summary>The entry a model's name gives when nothing else holds its list and map names: made once per model instance.</summary>
+    private static ContextEntry Natural(NamedModel model) => NaturalEntries.GetValue(model, m => new ContextEntry(
+        m.ClrName,
+        GeneratedShape.ContextMembers.Contains(m.ClrName) ? m.ClrName + "TypeInfo" : m.ClrName,
+        "IReadOnlyList" + m.ClrName,
+        "IReadOnlyDictionaryString" + m.ClrName));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedModel, ContextEntry> NaturalEntries = new();
 
+    /// <summary>
+    /// The last context made from an index whose first model is the key (an unchanged first model keeps its instance), when
+    /// every entry is its model's natural one: the next index is then walked beside it, and a model it shares (same
+    /// instance, in path order) keeps its entry without a lookup.
+    /// </summary>
+    private sealed record LastContext(SchemaIndex Index, ContextSpec Spec);
+
+    private sealed class ContextSlot
+    {
+        public volatile LastContext? Last;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NamedModel, ContextSlot> LastContexts = new();
+
+    /// <summary>How many contexts this thread made by <see cref="Updated"/> (for tests: the walk is taken).</summary>
+    [ThreadStatic]
+    internal static int ContextsWalked;
+
+    /// <summary>The context of <paramref name="index"/> from the last one's: equal to what <see cref="Context"/> makes from scratch (every entry natural).</summary>
+    private static ContextSpec Updated(LastContext last, SchemaIndex index)
+    {
+        ContextsWalked++;
+        var before = last.Index.Models;
+        var after = index.Models;
+        var entries = last.Spec.Models;
+        var models = ImmutableArray.CreateBuilder<ContextEntry>(after.Count);
+        int i = 0, j = 0, e = 0;
+        while (j < after.Count)
+        {
+            if (i < before.Count && ReferenceEquals(before[i], after[j]))
+            {
+                if (!after[j].IsAlias) models.Add(entries[e++]);
+                i++;
+                j++;
+                continue;
+            }
+            int order = i < before.Count ? string.CompareOrdinal(before[i].Path, after[j].Path) : 1;
+            if (order <= 0)
+            {
+                if (!before[i].IsAlias) e++;
+                i++;
+            }
+            if (order >= 0)
+            {
+                if (!after[j].IsAlias) models.Add(Natural(after[j]));
+                j++;
+            }
+        }
+        return last.Spec with { Models = new EquatableArray<ContextEntry>(models.ToImmutable()) };
+    }
+
     private static bool StartsLikeCollectionName(string name) => name.StartsWith("IReadOnly", StringComparison.Ordinal);
+
+    private static bool AnyStartsLikeCollectionName(EquatableArray<NamedModel> models)
+    {
+        for (int i = 0; i < models.Count; i++)
+        {
+            // 'I' first: the ordinal prefix test only for the few names that start with it.
+            string name = models[i].ClrName;
+            if (name.Length != 0 && name[0] == 'I' && !models[i].IsAlias && StartsLikeCollectionName(name)) return true;
+        }
+        return false;
+    }
 
     private TypeSpec ResolveType(SchemaType type, string clrName, string fullName)
     {

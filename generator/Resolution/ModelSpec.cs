@@ -170,7 +170,7 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
         if (parts == 0) return ImmutableArray.Create(new ContextFile(Name + ".g.cs", this, -1, 0));
         var grouped = new List<ContextEntry>[parts];
         for (int i = 0; i < parts; i++) grouped[i] = new List<ContextEntry>();
-        foreach (var model in Models) grouped[PartOf(model.ClrName, parts)].Add(model);
+        foreach (var model in Models) grouped[(int)(model.NameHash % (uint)parts)].Add(model);
         var files = ImmutableArray.CreateBuilder<ContextFile>(parts + 1);
         files.Add(new ContextFile(Name + ".g.cs", this with { Models = EquatableArray<ContextEntry>.Empty }, -1, parts));
         for (int i = 0; i < parts; i++)
@@ -190,11 +190,13 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
     }
 
     /// <summary>The part a type name goes in: FNV-1a over its characters (stable across processes, unlike string hashes).</summary>
-    internal static int PartOf(string clrName, int parts)
+    internal static int PartOf(string clrName, int parts) => (int)(NameHash(clrName) % (uint)parts);
+
+    internal static uint NameHash(string clrName)
     {
         uint hash = 2166136261;
         foreach (char c in clrName) hash = (hash ^ c) * 16777619;
-        return (int)(hash % (uint)parts);
+        return hash;
     }
 }
 
@@ -209,4 +211,8 @@ internal sealed record ContextFile(string HintName, ContextSpec Spec, int Part, 
 /// those of <c>IReadOnlyList&lt;T&gt;</c> and <c>IReadOnlyDictionary&lt;string, T&gt;</c> of it (named as System.Text.Json's own
 /// generator names them: <c>IReadOnlyListPet</c>, <c>IReadOnlyDictionaryStringPet</c>).
 /// </summary>
-internal sealed record ContextEntry(string ClrName, string PropertyName, string ListPropertyName, string MapPropertyName);
+internal sealed record ContextEntry(string ClrName, string PropertyName, string ListPropertyName, string MapPropertyName)
+{
+    /// <summary>FNV-1a over <see cref="ClrName"/> (<see cref="ContextSpec.PartOf"/>), made once per entry: the parts are regrouped whenever a model is added.</summary>
+    public uint NameHash { get; } = ContextSpec.NameHash(ClrName);
+}

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using GenerationModels.Generator.Helpers;
 using GenerationModels.Generator.Model;
 using GenerationModels.Generator.Parsing;
@@ -73,6 +74,14 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// <summary>The index over every unit's <see cref="IndexInput"/>: names, the wire-name evidence, the copies.</summary>
     public static SchemaIndex Build(ImmutableArray<IndexInput> inputs, string contextName)
     {
+        var index = Updated(inputs, contextName, out var names) ?? BuildFromScratch(inputs, contextName);
+        Remember(inputs, contextName, index, names);
+        return index;
+    }
+
+    /// <summary>The index over <paramref name="inputs"/> worked out from nothing (what <see cref="Build(ImmutableArray{IndexInput}, string)"/> always equals).</summary>
+    internal static SchemaIndex BuildFromScratch(ImmutableArray<IndexInput> inputs, string contextName)
+    {
         var entries = ImmutableArray.CreateBuilder<IndexEntry>(inputs.Length);
         foreach (var input in inputs)
         {
@@ -80,6 +89,156 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         }
         return Build(entries.ToImmutable(), contextName) with { Evidence = WireEvidence.Merge(inputs.Select(input => input.Evidence)) };
     }
+
+    /// <summary>
+    /// The last index built with an input list, kept on the first entry of that list (an added doc comes last, so the
+    /// next list almost always starts with the same entry): the inputs, the context name, and the C# names taken
+    /// (ignoring case, the context's included).
+    /// </summary>
+    private sealed record LastBuild(ImmutableArray<IndexInput> Inputs, string ContextName, SchemaIndex Index, HashSet<string> Taken);
+
+    private static IndexEntry? FirstEntry(ImmutableArray<IndexInput> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            if (input.Entry is not null) return input.Entry;
+        }
+        return null;
+    }
+
+    private static void Remember(ImmutableArray<IndexInput> inputs, string contextName, SchemaIndex index, HashSet<string>? taken)
+    {
+        if (FirstEntry(inputs) is not { } first) return;
+        if (taken is null)
+        {
+            taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contextName };
+            foreach (var model in index.Models)
+            {
+                if (!model.IsAlias) taken.Add(model.ClrName);
+            }
+        }
+        Facts(first).Last = new LastBuild(inputs, contextName, index, taken);
+    }
+
+    /// <summary>Changes beyond this many inputs are built from scratch.</summary>
+    private const int MostChangesUpdated = 4;
+
+    /// <summary>
+    /// The last index built with the same first entry, updated, when the inputs differ from its inputs by a few added or
+    /// removed docs whose names move no other doc's name: a removed doc's name is wanted by no doc that lost its plain
+    /// name, an added doc's path is new and the name it gives is free (ignoring case), and no name is pinned. Then the
+    /// rules (plain names first, qualified names in path order) give every other doc the name it had, and the result equals
+    /// <see cref="BuildFromScratch"/> (<c>IndexReuseTests</c> checks it over random adds and removes). Otherwise null.
+    /// </summary>
+    private static SchemaIndex? Updated(ImmutableArray<IndexInput> inputs, string contextName, out HashSet<string>? taken)
+    {
+        taken = null;
+        if (FirstEntry(inputs) is not { } first || Facts(first).Last is not { } last || last.ContextName != contextName || last.Index.Copies.Count != 0) return null;
+        var before = last.Inputs;
+        if (before == inputs) return last.Index;
+        // The lists in step: an add appends (or inserts), a remove drops one; anything else is a few of both.
+        List<IndexInput>? added = null, removed = null;
+        int i = 0, j = 0, changes = 0;
+        while (i < before.Length || j < inputs.Length)
+        {
+            if (i < before.Length && j < inputs.Length && ReferenceEquals(before[i], inputs[j]))
+            {
+                i++;
+                j++;
+                continue;
+            }
+            if (++changes > MostChangesUpdated) return null;
+            if (i < before.Length && j + 1 < inputs.Length && ReferenceEquals(before[i], inputs[j + 1])) (added ??= new()).Add(inputs[j++]);
+            else if (j < inputs.Length && i + 1 < before.Length && ReferenceEquals(before[i + 1], inputs[j])) (removed ??= new()).Add(before[i++]);
+            else
+            {
+                if (i < before.Length) (removed ??= new()).Add(before[i++]);
+                if (j < inputs.Length) (added ??= new()).Add(inputs[j++]);
+            }
+        }
+        if (added is not null && removed is not null && added.Any(a => removed.Any(r => ReferenceEquals(a, r)))) return null;
+
+        var models = new List<NamedModel>(last.Index.Models.AsImmutableArray());
+        var names = new HashSet<string>(last.Taken, StringComparer.OrdinalIgnoreCase);
+        bool evidenceChanged = false;
+        foreach (var input in removed ?? Enumerable.Empty<IndexInput>())
+        {
+            evidenceChanged |= input.Evidence.Count != 0;
+            if (input.Entry is not { } entry) continue;
+            if (entry.PinnedTypeName is not null || Facts(entry).Named is not { } model) return null;
+            int at = IndexOf(models, model);
+            if (at < 0) return null;
+            models.RemoveAt(at);
+            if (model.IsAlias) continue;
+            // A doc that lost its plain name may want this one (its own, or a qualified name it skipped because it was taken).
+            foreach (var other in models)
+            {
+                if (other.PlainName is { } plain && model.ClrName.IndexOf(plain, StringComparison.OrdinalIgnoreCase) >= 0) return null;
+            }
+            names.Remove(model.ClrName);
+        }
+        foreach (var input in added ?? Enumerable.Empty<IndexInput>())
+        {
+            evidenceChanged |= input.Evidence.Count != 0;
+            if (input.Entry is not { } entry) continue;
+            if (entry.PinnedTypeName is not null) return null;
+            int at = InsertionPoint(models, entry.Path);
+            if (at < 0) return null; // a path already there: a copy, built from scratch
+            NamedModel model;
+            if (entry.Shape == SchemaShape.Alias) model = Reuse(entry, "", null, null, null, false);
+            else
+            {
+                string name = entry.TypeName;
+                string? reason = null;
+                if (Emission.GeneratedShape.TypeNameClashes(name, entry.Shape))
+                {
+                    reason = $"the generated type declares a member named '{name}'";
+                    name += "Model";
+                }
+                if (!names.Add(name)) return null;
+                model = Reuse(entry, name, reason, null, null, false);
+            }
+            models.Insert(at, model);
+        }
+        taken = names;
+        var evidence = evidenceChanged ? WireEvidence.Merge(inputs.Select(input => input.Evidence)) : last.Index.Evidence;
+        return new SchemaIndex(models.ToEquatableArray()) { Evidence = evidence };
+    }
+
+    /// <summary>Where <paramref name="model"/> is in <paramref name="models"/> (path order), or -1.</summary>
+    private static int IndexOf(List<NamedModel> models, NamedModel model)
+    {
+        int at = LowerBound(models, model.Path);
+        for (; at < models.Count && models[at].Path == model.Path; at++)
+        {
+            if (ReferenceEquals(models[at], model)) return at;
+        }
+        return -1;
+    }
+
+    /// <summary>Where a model at <paramref name="path"/> goes in path order, or -1 when a model has that path.</summary>
+    private static int InsertionPoint(List<NamedModel> models, string path)
+    {
+        int at = LowerBound(models, path);
+        return at < models.Count && models[at].Path == path ? -1 : at;
+    }
+
+    /// <summary>The first position whose path (<paramref name="pathOf"/>) is not before <paramref name="path"/> in a list in path order (ordinal, as <see cref="ByPath"/> sorts).</summary>
+    private static int LowerBound<T>(IReadOnlyList<T> items, string path, Func<T, string> pathOf)
+    {
+        int low = 0, high = items.Count;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (string.CompareOrdinal(pathOf(items[middle]), path) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    private static int LowerBound(IReadOnlyList<NamedModel> models, string path) => LowerBound(models, path, ModelPath);
+
+    private static readonly Func<NamedModel, string> ModelPath = model => model.Path;
 
     public static SchemaIndex Build(ImmutableArray<IndexEntry> entries, string contextName)
     {
@@ -270,6 +429,9 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
 
         /// <summary>The model this entry got in the last index built with it, reused when the next one gives an equal model.</summary>
         public NamedModel? Named;
+
+        /// <summary>The last index built from a list of inputs that starts with this entry (see <see cref="Updated"/>).</summary>
+        public LastBuild? Last;
     }
 
     private static readonly ConditionalWeakTable<IndexEntry, EntryFacts> EntryFactsTable = new();
@@ -371,15 +533,139 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     }
 
     /// <summary>
-    /// Dictionaries over <see cref="Models"/>, built on first use per index instance and kept outside the record (so its
-    /// equality is unchanged): every doc looks itself up and resolves its links, and a scan per lookup made a run
-    /// quadratic in the number of docs. Each answers what a scan in index order would: the first match.
+    /// What may answer differently here than in <paramref name="previous"/> (<see cref="IndexDelta"/>): worked out once
+    /// per pair of indexes (every doc's links step asks it with the index its last result was made with), in one pass
+    /// over both model lists, which are in path order and share every unchanged model's instance.
+    /// </summary>
+    public IndexDelta ChangesSince(SchemaIndex previous)
+    {
+        var slot = Deltas.GetOrCreateValue(this);
+        var known = slot.Last;
+        if (known is not null && known.Previous.TryGetTarget(out var from) && ReferenceEquals(from, previous)) return known.Delta;
+        var delta = IndexDelta.Between(previous, this);
+        // The previous index is held weakly: a strong reference would keep every earlier index of the project alive.
+        slot.Last = new DeltaFrom(new WeakReference<SchemaIndex>(previous), delta);
+        return delta;
+    }
+
+    private sealed class DeltaSlot
+    {
+        public volatile DeltaFrom? Last;
+    }
+
+    private sealed record DeltaFrom(WeakReference<SchemaIndex> Previous, IndexDelta Delta);
+
+    private static readonly ConditionalWeakTable<SchemaIndex, DeltaSlot> Deltas = new();
+
+    /// <summary>
+    /// The lookups over <see cref="Models"/>, per index instance and kept outside the record (so its equality is
+    /// unchanged). Each answers what a scan in index order would: the first match. The first few are answered by a binary
+    /// search in path order or a scan; past that, by dictionaries built then (<see cref="Maps"/>): every doc looks itself
+    /// up and resolves its links in a full run, and a scan per lookup made it quadratic in the number of docs, while
+    /// after an add only the new doc (and a doc whose answers changed) asks, and building dictionaries over every model
+    /// for those few answers cost more than the answers.
     /// </summary>
     private static readonly ConditionalWeakTable<SchemaIndex, Lookup> Lookups = new();
 
+    /// <summary>How many lookups this index has answered (for tests: the links step's memo answers without any).</summary>
+    internal int LookupsAsked => Lookups.TryGetValue(this, out var lookup) ? lookup.Asked : 0;
+
     private Lookup GetLookup() => Lookups.GetValue(this, index => new Lookup(index.Models, index.Evidence));
 
-    private sealed class Lookup
+    private sealed class Lookup(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
+    {
+        /// <summary>Lookups answered without dictionaries, at most: a new doc's own lookups after an add stay below it.</summary>
+        private const int Scanned = 32;
+
+        private int _asked;
+        private Maps? _maps;
+        private int _allNormal = -1;
+
+        public int Asked => _asked;
+
+        /// <summary>The dictionaries once this index has answered <see cref="Scanned"/> lookups, else null.</summary>
+        private Maps? Busy()
+        {
+            if (_maps is { } maps) return maps;
+            if (Interlocked.Increment(ref _asked) <= Scanned) return null;
+            return _maps = new Maps(models, evidence);
+        }
+
+        public NamedModel? Find(string path, string pointer)
+        {
+            if (Busy() is { } maps) return maps.Find(path, pointer);
+            for (int at = LowerBound(models, path); at < models.Count && models[at].Path == path; at++)
+            {
+                if (models[at].Pointer == pointer) return models[at];
+            }
+            return null;
+        }
+
+        public EquatableArray<ExampleKeySet> EvidenceFor(string path)
+        {
+            if (evidence.Count == 0) return EquatableArray<ExampleKeySet>.Empty;
+            if (Busy() is { } maps) return maps.EvidenceFor(path);
+            string normalized = PathUtil.Normalize(path);
+            int low = LowerBound(evidence, normalized, set => set.Path);
+            int end = low;
+            while (end < evidence.Count && evidence[end].Path == normalized) end++;
+            return end == low ? EquatableArray<ExampleKeySet>.Empty : Enumerable.Range(low, end - low).Select(i => evidence[i]).ToEquatableArray();
+        }
+
+        public NamedModel? ByPath(string pointer, string normalizedPath)
+        {
+            if (Busy() is { } maps) return maps.ByPath(pointer, normalizedPath);
+            if (AllNormal())
+            {
+                // Every path is its normalized form, so path order finds it.
+                for (int at = LowerBound(models, normalizedPath); at < models.Count && models[at].Path == normalizedPath; at++)
+                {
+                    if (models[at].Pointer == pointer) return models[at];
+                }
+            }
+            else
+            {
+                foreach (var model in models)
+                {
+                    if (model.Pointer == pointer && model.NormalizedPath == normalizedPath) return model;
+                }
+            }
+            foreach (var model in models)
+            {
+                if (model.Pointer == pointer && string.Equals(model.NormalizedPath, normalizedPath, StringComparison.OrdinalIgnoreCase)) return model;
+            }
+            return null;
+        }
+
+        public NamedModel? ByName(string name)
+        {
+            if (Busy() is { } maps) return maps.ByName(name);
+            foreach (var model in models)
+            {
+                if (model.DocName == name) return model;
+            }
+            foreach (var model in models)
+            {
+                if (string.Equals(model.DocName, name, StringComparison.OrdinalIgnoreCase) || (!model.IsAlias && string.Equals(model.ClrName, name, StringComparison.OrdinalIgnoreCase))) return model;
+            }
+            return null;
+        }
+
+        private bool AllNormal()
+        {
+            if (_allNormal < 0)
+            {
+                bool all = true;
+                foreach (var model in models) all &= ReferenceEquals(model.Path, model.NormalizedPath);
+                _allNormal = all ? 1 : 0;
+            }
+            return _allNormal == 1;
+        }
+
+    }
+
+    /// <summary>Dictionaries over the models, built once an index has answered enough lookups: each answers the first match in index order.</summary>
+    private sealed class Maps
     {
         private readonly EquatableArray<NamedModel> _models;
         private readonly Dictionary<string, EquatableArray<ExampleKeySet>> _evidence = new(StringComparer.Ordinal);
@@ -393,7 +679,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
         private Dictionary<string, int>? _docNameIgnoringCase;
         private Dictionary<string, int>? _clrNameIgnoringCase;
 
-        public Lookup(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
+        public Maps(EquatableArray<NamedModel> models, EquatableArray<ExampleKeySet> evidence)
         {
             _models = models;
             _byDocName = new Dictionary<string, NamedModel>(models.Count, StringComparer.Ordinal);

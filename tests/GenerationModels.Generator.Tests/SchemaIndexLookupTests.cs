@@ -70,6 +70,22 @@ public sealed class SchemaIndexLookupTests
         Assert.Equal(same.GetHashCode(), other.GetHashCode());
     }
 
+    [Fact]
+    public void The_first_lookups_by_search_and_scan_and_the_later_ones_by_dictionary_answer_alike()
+    {
+        // An index answers its first 32 lookups without dictionaries (after an add, only the new doc asks), then builds them.
+        var fresh = SchemaIndex.Build(Index.Models.Select(m => new IndexEntry(m.Path, m.Pointer, m.DocName, m.Shape)).ToImmutableArray(), "GenerationModelsJsonContext");
+        var cases = Links.Select(row => row.Data).ToList();
+        var early = cases.Take(10).Select(c => fresh.Resolve(c.Item1, c.Item2, c.Item3)?.Path).ToList();
+        var foundEarly = Index.Models.Select(m => fresh.Find(m.Path, m.Pointer)?.DocName).ToList();
+        Assert.InRange(fresh.LookupsAsked, 1, 32);
+        for (int i = 0; i < 40; i++) fresh.Find("/p/none.md", "");
+        Assert.True(fresh.LookupsAsked > 32);
+        Assert.Equal(early, cases.Take(10).Select(c => fresh.Resolve(c.Item1, c.Item2, c.Item3)?.Path));
+        Assert.Equal(foundEarly, Index.Models.Select(m => fresh.Find(m.Path, m.Pointer)?.DocName));
+        Assert.Equal(cases.Select(c => Scan(c.Item1, c.Item2, c.Item3)?.Path), cases.Select(c => fresh.Resolve(c.Item1, c.Item2, c.Item3)?.Path));
+    }
+
     /// <summary>The rule as a scan (what Resolve did before it had dictionaries).</summary>
     private static NamedModel? Scan(string fromPath, string? target, string name)
     {
