@@ -182,7 +182,8 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
 
     /// <summary>
     /// An AdditionalFile the generator reads: its path and text (null when it could not be read), not the
-    /// AdditionalText itself (no Roslyn object is held by a step). The text compares by reference, so an unchanged file
+    /// AdditionalText itself: no AdditionalText, symbol, syntax tree, compilation or Location is held by a step (the
+    /// SourceText is immutable text the driver already holds). The text compares by reference, so an unchanged file
     /// stays cached without comparing its contents.
     /// </summary>
     private sealed record SchemaFile(string Path, SourceText? Text, WireNaming? WireNaming, string? TypeName);

@@ -172,6 +172,9 @@ public static partial class ModelJson
 #if NET6_0_OR_GREATER
     private const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The longest JSON text of a <c>yyyy-MM-dd</c> date: every character written as <c>\uXXXX</c>.</summary>
+    private const int MaxEscapedDateLength = 6 * 10;
+
     /// <summary>Reads a date string in the format <c>yyyy-MM-dd</c> (invariant culture, nothing else accepted).</summary>
     /// <param name="reader">The reader, on the value token.</param>
     /// <returns>The value.</returns>
@@ -184,11 +187,12 @@ public static partial class ModelJson
         }
         if (reader.TokenType == JsonTokenType.String)
         {
-            // An escaped value is never shorter than its unescaped text: 32 bytes is ample for "yyyy-MM-dd".
+            // "yyyy-MM-dd" with every character escaped (\u0032...) is 60 bytes, and the unescaped text is never
+            // longer than the escaped one: a longer value is not a date.
             long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            if (length <= 32)
+            if (length <= MaxEscapedDateLength)
             {
-                Span<char> buffer = stackalloc char[32];
+                Span<char> buffer = stackalloc char[MaxEscapedDateLength];
                 int written = reader.CopyString(buffer);
                 if (DateOnly.TryParseExact(buffer.Slice(0, written), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly value))
                 {

@@ -74,7 +74,9 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
     /// <summary>The index over every unit's <see cref="IndexInput"/>: names, the wire-name evidence, the copies.</summary>
     public static SchemaIndex Build(ImmutableArray<IndexInput> inputs, string contextName)
     {
-        var index = Updated(inputs, contextName, out var names) ?? BuildFromScratch(inputs, contextName);
+        var updated = Updated(inputs, contextName, out var names);
+        var index = updated ?? BuildFromScratch(inputs, contextName);
+        if (updated is null) Forget(inputs);
         Remember(inputs, contextName, index, names);
         return index;
     }
@@ -104,6 +106,22 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (input.Entry is not null) return input.Entry;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Drops the last build kept on any entry but the first (after a build from scratch, which costs a pass over the
+    /// inputs anyway): when another doc becomes first, the entry that was first lives on and would keep an old index, its
+    /// inputs and its name set alive, one more with every such change in a long IDE session.
+    /// </summary>
+    private static void Forget(ImmutableArray<IndexInput> inputs)
+    {
+        bool first = true;
+        foreach (var input in inputs)
+        {
+            if (input.Entry is not { } entry) continue;
+            if (!first && EntryFactsTable.TryGetValue(entry, out var facts)) facts.Last = null;
+            first = false;
+        }
     }
 
     private static void Remember(ImmutableArray<IndexInput> inputs, string contextName, SchemaIndex index, HashSet<string>? taken)

@@ -264,6 +264,35 @@ public sealed class IndexReuseTests
         Assert.Same(before.Models[1], after.Models[2]);
     }
 
+    [Fact]
+    public void An_entry_that_is_no_longer_first_keeps_no_old_index_or_context_alive()
+    {
+        var options = new GeneratorOptions("TestModels", "Context", false, GeneratorHarness.ProjectDirectory);
+        var alpha = new IndexInput(new IndexEntry(GeneratorHarness.DocPath("m/alpha.md"), "", "Alpha", SchemaShape.Object), EquatableArray<ExampleKeySet>.Empty);
+        var beta = new IndexInput(new IndexEntry(GeneratorHarness.DocPath("m/beta.md"), "", "Beta", SchemaShape.Object), EquatableArray<ExampleKeySet>.Empty);
+        var (oldIndex, oldContext) = BuildAndDrop(ImmutableArray.Create(alpha, beta), options);
+
+        // A doc listed (and sorted) before the others: alpha is no longer first, in the inputs or in the index.
+        var first = new IndexInput(new IndexEntry(GeneratorHarness.DocPath("a/first.md"), "", "First", SchemaShape.Object), EquatableArray<ExampleKeySet>.Empty);
+        var index = SchemaIndex.Build(ImmutableArray.Create(first, alpha, beta), "Context");
+        var context = ModelResolver.Context(index, options);
+
+        System.GC.Collect();
+        System.GC.WaitForPendingFinalizers();
+        System.GC.Collect();
+        Assert.False(oldIndex.TryGetTarget(out _), "the last index is still alive through the entry that was first");
+        Assert.False(oldContext.TryGetTarget(out _), "the last context is still alive through the model that was first");
+        System.GC.KeepAlive(context);
+        System.GC.KeepAlive(alpha);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (System.WeakReference<SchemaIndex>, System.WeakReference<ContextSpec>) BuildAndDrop(ImmutableArray<IndexInput> inputs, GeneratorOptions options)
+    {
+        var index = SchemaIndex.Build(inputs, "Context");
+        return (new System.WeakReference<SchemaIndex>(index), new System.WeakReference<ContextSpec>(ModelResolver.Context(index, options)));
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(2718)]

@@ -1,5 +1,6 @@
 #if !RUNTIME_NETSTANDARD
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Xunit;
@@ -15,6 +16,16 @@ public sealed class DateOnlyTests
     {
         Assert.Equal(new DateOnly(2024, 2, 29), Read("\"2024-02-29\"", ModelJson.ReadDateOnly));
         Assert.Equal(new DateOnly(2024, 5, 31), Read("\"2024\\u002D05-31\"", ModelJson.ReadDateOnly));
+    }
+
+    [Fact]
+    public void Reads_a_date_with_every_character_escaped()
+    {
+        // 60 bytes of JSON text for 10 characters (RFC 8259 section 7 allows any character escaped).
+        string escaped = "\"" + string.Concat("2024-05-31".Select(c => "\\u" + ((int)c).ToString("X4"))) + "\"";
+        Assert.Equal(new DateOnly(2024, 5, 31), Read(escaped, ModelJson.ReadDateOnly));
+        // One escaped character more is not a date: the message shows the text unescaped.
+        Assert.Equal("Expected a date string in the format yyyy-MM-dd, got \"2024-05-310\".", ReadFails(escaped[..^1] + "\\u0030\"", ModelJson.ReadDateOnly).Message);
     }
 
     [Theory]
