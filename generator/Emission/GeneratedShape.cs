@@ -55,6 +55,12 @@ internal static class GeneratedShape
     /// </summary>
     public const string Pragmas = "#pragma warning disable CS0414, CS0612, CS0618, CS1591";
 
+    /// <summary>Before each converter class: nullable annotations stay, flow analysis (and its warnings) is skipped in its bodies.</summary>
+    public const string NullableWarningsOff = "#nullable disable warnings";
+
+    /// <summary>After each converter class: back to the file's <c>#nullable enable</c>.</summary>
+    public const string NullableWarningsRestored = "#nullable enable warnings";
+
     /// <summary>The converter class nested in every generated type.</summary>
     public const string ConverterClass = "JsonModelConverter";
 

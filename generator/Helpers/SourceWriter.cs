@@ -62,12 +62,24 @@ internal sealed class SourceWriter
         Indent();
     }
 
-    /// <summary>Unindents and writes a closing brace (with an optional suffix such as ';').</summary>
+    /// <summary>Unindents and writes a closing brace (with an optional suffix such as ';'), then the line registered with <see cref="AfterClose"/> for this block, if any.</summary>
     public void Close(string suffix = "")
     {
+        string? after = _indent < _afterClose.Length ? _afterClose[_indent] : null;
+        if (after is not null) _afterClose[_indent] = null;
         Unindent();
         Line("}" + suffix);
+        if (after is not null) Line(after);
     }
+
+    /// <summary>A line to write right after the closing brace of the block just opened (a directive that ends where the block does).</summary>
+    public void AfterClose(string line)
+    {
+        if (_indent >= _afterClose.Length) Array.Resize(ref _afterClose, Math.Max(_afterClose.Length * 2, _indent + 1));
+        _afterClose[_indent] = line;
+    }
+
+    private string?[] _afterClose = new string?[8];
 
     public override string ToString() => _text.ToString();
 

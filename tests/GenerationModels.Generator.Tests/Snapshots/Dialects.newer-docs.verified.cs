@@ -83,6 +83,7 @@ public partial record Bulb
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Bulb"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Bulb>
 	{
@@ -144,6 +145,7 @@ public partial record Bulb
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Extra.g.cs
@@ -175,6 +177,7 @@ public readonly partial record struct Extra(__Json.JsonElement Value)
 	/// <summary>A hash consistent with <see cref="Equals(Extra)"/>.</summary>
 	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Extra"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Extra>
 	{
@@ -184,6 +187,7 @@ public readonly partial record struct Extra(__Json.JsonElement Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Extra value, __Json.JsonSerializerOptions options) => __ModelJson.WriteJsonElement(writer, value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- GenerationModelsJsonContext.g.cs
@@ -373,6 +377,7 @@ public partial record Lamp
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Lamp"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Lamp>
 	{
@@ -443,6 +448,7 @@ public partial record Lamp
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Schedule.g.cs
@@ -509,6 +515,7 @@ public partial record Schedule
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Schedule"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Schedule>
 	{
@@ -558,5 +565,6 @@ public partial record Schedule
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

@@ -101,6 +101,7 @@ public partial record Owner
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
 	{
@@ -149,6 +150,7 @@ public partial record Owner
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -286,6 +288,7 @@ public partial record Pet
 		/// <summary>The wire value.</summary>
 		public override string ToString() => Value ?? "";
 
+		#nullable disable warnings
 		/// <summary>Reads and writes <see cref="SizeEnum"/> as its wire value.</summary>
 		internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet.SizeEnum>
 		{
@@ -295,8 +298,10 @@ public partial record Pet
 
 			public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Pet.SizeEnum value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 		}
+		#nullable enable warnings
 	}
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -366,6 +371,7 @@ public partial record Pet
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- PetStatus.g.cs
@@ -413,6 +419,7 @@ public readonly partial record struct PetStatus(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -422,5 +429,6 @@ public readonly partial record struct PetStatus(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 

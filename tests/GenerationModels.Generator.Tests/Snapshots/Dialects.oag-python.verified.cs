@@ -101,6 +101,7 @@ public partial record Owner
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
 	{
@@ -149,6 +150,7 @@ public partial record Owner
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -247,6 +249,7 @@ public partial record Pet
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -313,6 +316,7 @@ public partial record Pet
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- PetStatus.g.cs
@@ -360,6 +364,7 @@ public readonly partial record struct PetStatus(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -369,5 +374,6 @@ public readonly partial record struct PetStatus(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 

@@ -52,6 +52,7 @@ public partial record Animal
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form, and the mark of a union read from JSON (written back as read); never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="Animal"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Animal>
 	{
@@ -80,6 +81,7 @@ public partial record Animal
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Cat.g.cs
@@ -146,6 +148,7 @@ public partial record Cat
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Cat"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Cat>
 	{
@@ -197,6 +200,7 @@ public partial record Cat
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Dog.g.cs
@@ -263,6 +267,7 @@ public partial record Dog
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Dog"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Dog>
 	{
@@ -314,6 +319,7 @@ public partial record Dog
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- GenerationModelsJsonContext.g.cs
@@ -447,6 +453,7 @@ public partial record Owner
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
 	{
@@ -495,6 +502,7 @@ public partial record Owner
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -600,6 +608,7 @@ public partial record Pet
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -669,6 +678,7 @@ public partial record Pet
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- PetStatus.g.cs
@@ -700,6 +710,7 @@ public readonly partial record struct PetStatus(__Json.JsonElement Value)
 	/// <summary>A hash consistent with <see cref="Equals(PetStatus)"/>.</summary>
 	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="PetStatus"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -709,6 +720,7 @@ public readonly partial record struct PetStatus(__Json.JsonElement Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => __ModelJson.WriteJsonElement(writer, value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- Tag.g.cs
@@ -765,6 +777,7 @@ public partial record Tag
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="Tag"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Tag>
 	{
@@ -786,5 +799,6 @@ public partial record Tag
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 

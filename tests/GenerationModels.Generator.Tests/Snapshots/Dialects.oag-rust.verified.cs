@@ -114,6 +114,7 @@ public readonly partial record struct Handover(__Json.JsonElement Value)
 	/// <summary>A hash consistent with <see cref="Equals(Handover)"/>.</summary>
 	public override int GetHashCode() => __Runtime.JsonValueEquality.GetHashCode(Value);
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Handover"/> as the JSON value it holds.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Handover>
 	{
@@ -123,6 +124,7 @@ public readonly partial record struct Handover(__Json.JsonElement Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Handover value, __Json.JsonSerializerOptions options) => __ModelJson.WriteJsonElement(writer, value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- Label.g.cs
@@ -188,6 +190,7 @@ public partial record Label
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="Label"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Label>
 	{
@@ -211,6 +214,7 @@ public partial record Label
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Owner.g.cs
@@ -240,6 +244,7 @@ public partial record Owner
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
 	{
@@ -288,6 +293,7 @@ public partial record Owner
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -386,6 +392,7 @@ public partial record Pet
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -452,6 +459,7 @@ public partial record Pet
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- PetStatus.g.cs
@@ -499,6 +507,7 @@ public readonly partial record struct PetStatus(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -508,5 +517,6 @@ public readonly partial record struct PetStatus(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 

@@ -55,6 +55,7 @@ public partial record Friend
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="Friend"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Friend>
 	{
@@ -76,6 +77,7 @@ public partial record Friend
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- GenerationModelsJsonContext.g.cs
@@ -188,6 +190,7 @@ public partial record Owner
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Owner"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Owner>
 	{
@@ -236,6 +239,7 @@ public partial record Owner
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -347,6 +351,7 @@ public partial record Pet
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Pet"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -419,6 +424,7 @@ public partial record Pet
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- PetStatus.g.cs
@@ -468,6 +474,7 @@ public readonly partial record struct PetStatus(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="PetStatus"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.PetStatus>
 	{
@@ -477,5 +484,6 @@ public readonly partial record struct PetStatus(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.PetStatus value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 

@@ -71,6 +71,7 @@ public partial record Account
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Account"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Account>
 	{
@@ -128,6 +129,7 @@ public partial record Account
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- GenerationModelsJsonContext.g.cs
@@ -258,6 +260,7 @@ public readonly partial record struct Level(long Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Level"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Level>
 	{
@@ -267,6 +270,7 @@ public readonly partial record struct Level(long Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Level value, __Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- Plan.g.cs
@@ -316,6 +320,7 @@ public readonly partial record struct Plan(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Plan"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Plan>
 	{
@@ -325,6 +330,7 @@ public readonly partial record struct Plan(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Plan value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- TagNames.g.cs
@@ -383,6 +389,7 @@ public partial record TagNames
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form; never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="TagNames"/> by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TagNames>
 	{
@@ -405,5 +412,6 @@ public partial record TagNames
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 

@@ -60,6 +60,7 @@ public partial record Author
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Author"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Author>
 	{
@@ -109,6 +110,7 @@ public partial record Author
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Book.g.cs
@@ -337,6 +339,7 @@ public partial record Book
 			/// <summary>The wire value.</summary>
 			public override string ToString() => Value ?? "";
 
+			#nullable disable warnings
 			/// <summary>Reads and writes <see cref="SizeModel"/> as its wire value.</summary>
 			internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Book.CoverModel.SizeModel>
 			{
@@ -346,8 +349,10 @@ public partial record Book
 
 				public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Book.CoverModel.SizeModel value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 			}
+			#nullable enable warnings
 		}
 
+		#nullable disable warnings
 		/// <summary>Reads and writes <see cref="CoverModel"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 		internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Book.CoverModel>
 		{
@@ -395,8 +400,10 @@ public partial record Book
 				writer.WriteEndObject();
 			}
 		}
+		#nullable enable warnings
 	}
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Book"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Book>
 	{
@@ -485,6 +492,7 @@ public partial record Book
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Cat.g.cs
@@ -550,6 +558,7 @@ public partial record Cat
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Cat"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Cat>
 	{
@@ -599,6 +608,7 @@ public partial record Cat
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Closed.g.cs
@@ -659,6 +669,7 @@ public partial record Closed
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Closed"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Closed>
 	{
@@ -703,6 +714,7 @@ public partial record Closed
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Dog.g.cs
@@ -768,6 +780,7 @@ public partial record Dog
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Dog"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Dog>
 	{
@@ -817,6 +830,7 @@ public partial record Dog
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Employee.g.cs
@@ -885,6 +899,7 @@ public partial record Employee
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Employee"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Employee>
 	{
@@ -937,6 +952,7 @@ public partial record Employee
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Event.g.cs
@@ -1003,6 +1019,7 @@ public partial record Event
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Event"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Event>
 	{
@@ -1050,6 +1067,7 @@ public partial record Event
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- EventKind.g.cs
@@ -1099,6 +1117,7 @@ public readonly partial record struct EventKind(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="EventKind"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.EventKind>
 	{
@@ -1108,6 +1127,7 @@ public readonly partial record struct EventKind(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.EventKind value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- GenerationModelsJsonContext.g.cs
@@ -1331,6 +1351,7 @@ public readonly partial record struct Genre(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Genre"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Genre>
 	{
@@ -1340,6 +1361,7 @@ public readonly partial record struct Genre(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Genre value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- Loan.g.cs
@@ -1511,6 +1533,7 @@ public partial record Loan
 			public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 			private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+			#nullable disable warnings
 			/// <summary>Reads and writes <see cref="MemberCase"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 			internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Loan.BorrowerModel.MemberCase>
 			{
@@ -1555,8 +1578,10 @@ public partial record Loan
 					writer.WriteEndObject();
 				}
 			}
+			#nullable enable warnings
 		}
 
+		#nullable disable warnings
 		/// <summary>Reads a <see cref="BorrowerModel"/> by trying each case in turn, and writes whichever case is set.</summary>
 		internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Loan.BorrowerModel>
 		{
@@ -1578,8 +1603,10 @@ public partial record Loan
 				writer.WriteNullValue();
 			}
 		}
+		#nullable enable warnings
 	}
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Loan"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Loan>
 	{
@@ -1643,6 +1670,7 @@ public partial record Loan
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- OldThing.g.cs
@@ -1704,6 +1732,7 @@ public partial record OldThing
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="OldThing"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.OldThing>
 	{
@@ -1748,6 +1777,7 @@ public partial record OldThing
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Person.g.cs
@@ -1812,6 +1842,7 @@ public partial record Person
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Person"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Person>
 	{
@@ -1861,6 +1892,7 @@ public partial record Person
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Pet.g.cs
@@ -1917,6 +1949,7 @@ public partial record Pet
 	}
 
 	private __Runtime.RawValues __raw; // the text of a scalar case read in a non-canonical form, and the mark of a union read from JSON (written back as read); never part of equality
+	#nullable disable warnings
 	/// <summary>Reads a <see cref="Pet"/> by its discriminator or by trying each case in turn, and writes whichever case is set.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Pet>
 	{
@@ -1946,6 +1979,7 @@ public partial record Pet
 			writer.WriteNullValue();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Rating.g.cs
@@ -1999,6 +2033,7 @@ public readonly partial record struct Rating(long Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Rating"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Rating>
 	{
@@ -2008,6 +2043,7 @@ public readonly partial record struct Rating(long Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.Rating value, __Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 	}
+	#nullable enable warnings
 }
 
 //----- Settings.g.cs
@@ -2068,6 +2104,7 @@ public partial record Settings
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Settings"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Settings>
 	{
@@ -2112,6 +2149,7 @@ public partial record Settings
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- Ticket.g.cs
@@ -2188,6 +2226,7 @@ public partial record Ticket
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Ticket"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Ticket>
 	{
@@ -2243,6 +2282,7 @@ public partial record Ticket
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
 //----- TicketState.g.cs
@@ -2290,6 +2330,7 @@ public readonly partial record struct TicketState(string Value)
 	/// <summary>The wire value.</summary>
 	public override string ToString() => Value ?? "";
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="TicketState"/> as its wire value.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.TicketState>
 	{
@@ -2299,5 +2340,6 @@ public readonly partial record struct TicketState(string Value)
 
 		public override void Write(__Json.Utf8JsonWriter writer, global::TestModels.TicketState value, __Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 	}
+	#nullable enable warnings
 }
 

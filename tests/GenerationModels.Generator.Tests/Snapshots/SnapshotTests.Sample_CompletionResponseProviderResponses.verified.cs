@@ -56,6 +56,7 @@ public partial record CompletionResponseProviderResponses
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="CompletionResponseProviderResponses"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponseProviderResponses>
 	{
@@ -100,5 +101,6 @@ public partial record CompletionResponseProviderResponses
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

@@ -66,6 +66,7 @@ public partial record Customer
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Customer"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Customer>
 	{
@@ -118,5 +119,6 @@ public partial record Customer
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

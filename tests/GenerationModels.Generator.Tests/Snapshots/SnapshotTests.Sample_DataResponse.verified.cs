@@ -143,6 +143,7 @@ public partial record DataResponse
 		public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 		private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+		#nullable disable warnings
 		/// <summary>Reads and writes <see cref="TokensModel"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 		internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.DataResponse.TokensModel>
 		{
@@ -192,8 +193,10 @@ public partial record DataResponse
 				writer.WriteEndObject();
 			}
 		}
+		#nullable enable warnings
 	}
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="DataResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.DataResponse>
 	{
@@ -258,5 +261,6 @@ public partial record DataResponse
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

@@ -133,6 +133,7 @@ public partial record Generation
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="Generation"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.Generation>
 	{
@@ -210,5 +211,6 @@ public partial record Generation
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

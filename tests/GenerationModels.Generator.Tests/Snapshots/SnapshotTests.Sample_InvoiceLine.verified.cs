@@ -34,6 +34,7 @@ public partial record InvoiceLine
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="InvoiceLine"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.InvoiceLine>
 	{
@@ -86,5 +87,6 @@ public partial record InvoiceLine
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

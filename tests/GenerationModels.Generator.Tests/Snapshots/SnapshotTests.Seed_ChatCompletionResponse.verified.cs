@@ -91,6 +91,7 @@ public partial record ChatCompletionResponse
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="ChatCompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.ChatCompletionResponse>
 	{
@@ -156,5 +157,6 @@ public partial record ChatCompletionResponse
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 

@@ -109,6 +109,7 @@ public partial record CompletionResponse
 	public __Runtime.OpenDictionary? AdditionalProperties { get => __raw.Unknown; init => __raw = __raw.WithUnknown(value); }
 	private __Runtime.RawValues __raw; // unknown members (equal as AdditionalProperties) and JSON text kept for a lossless round trip (never compared)
 
+	#nullable disable warnings
 	/// <summary>Reads and writes <see cref="CompletionResponse"/> directly with Utf8JsonReader and Utf8JsonWriter.</summary>
 	internal sealed class JsonModelConverter : __Json.Serialization.JsonConverter<global::TestModels.CompletionResponse>
 	{
@@ -179,5 +180,6 @@ public partial record CompletionResponse
 			writer.WriteEndObject();
 		}
 	}
+	#nullable enable warnings
 }
 
