@@ -32,6 +32,7 @@ public static class ProfileLoop
             else shape = Enum.Parse<PayloadShape>(args[i], ignoreCase: true);
         }
         Type type = Program.BenchmarkClass(family);
+        if (family is Family.List10MB or Family.List100MB && typeof(LargeStreamBenchmarks).GetMethod(method) is not null) return RunLarge(family, method, seconds);
         object instance = Activator.CreateInstance(type)!;
         type.GetProperty("UnknownMembers")?.SetValue(instance, unknown);
         type.GetProperty("Shape")?.SetValue(instance, shape);
@@ -49,6 +50,35 @@ public static class ProfileLoop
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{family} {shape} {(unknown ? "with" : "without")} unknown members, {method}: {calls / watch.Elapsed.TotalSeconds:F0} calls/s (wall clock, not a result), {bytes} B allocated per call"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--loop List10MB|List100MB METHOD [SECONDS]</c>: one of <see cref="LargeStreamBenchmarks"/>' methods (e.g.
+    /// <c>StreamEnumerable_A_Generated</c>) called in a loop, one call at a time.
+    /// </summary>
+    private static int RunLarge(Family family, string method, double seconds)
+    {
+        var instance = new LargeStreamBenchmarks { SizeMB = family == Family.List100MB ? 100 : 10 };
+        instance.Setup(); // writes the payload file when it is missing
+
+        MethodInfo m = typeof(LargeStreamBenchmarks).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new ArgumentException($"{nameof(LargeStreamBenchmarks)} has no method {method}");
+        int Call() => m.Invoke(instance, null) switch
+        {
+            int count => count,
+            System.Threading.Tasks.Task<int> task => task.GetAwaiter().GetResult(),
+            var other => throw new InvalidOperationException($"{method} returned {other}"),
+        };
+        var watch = Stopwatch.StartNew();
+        long calls = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            GC.KeepAlive(Call());
+            calls++;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{family}, {method}: {calls} calls in {watch.Elapsed.TotalSeconds:F1} s (wall clock, not a result)"));
         return 0;
     }
 }
