@@ -216,7 +216,7 @@ public static class Headline
             if (a is not null && stj.Count > 0)
             {
                 var fastest = stj.MinBy(r => r.Median)!;
-                bool unsettled = a.Spread > UnsettledSpread || fastest.Spread > UnsettledSpread;
+                bool unsettled = !(a.Spread <= UnsettledSpread && fastest.Spread <= UnsettledSpread); // NaN (no launches) too
                 speed = string.Create(CultureInfo.InvariantCulture, $"**{fastest.Median / a.Median:F2}** ({fastest.Method.Split('_')[1]}){(unsettled ? " *unsettled*" : "")}");
                 spread = string.Create(CultureInfo.InvariantCulture, $"{a.Spread:F2} / {fastest.Spread:F2}");
                 long least = stj.Min(r => r.Allocated);

@@ -17,7 +17,7 @@ public static class ProfileLoop
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: --loop FAMILY OPERATION_CONFIG [Declared|Shuffled|Hard] [unknown] [SECONDS]");
+            Console.Error.WriteLine("usage: --loop FAMILY OPERATION_CONFIG [Declared|Shuffled|Hard] [unknown] [alloc-types] [SECONDS]");
             return 2;
         }
         Family family = Enum.Parse<Family>(args[1], ignoreCase: true);
@@ -25,9 +25,11 @@ public static class ProfileLoop
         PayloadShape shape = PayloadShape.Declared;
         bool unknown = false;
         double seconds = 10;
+        bool allocationTypes = false;
         for (int i = 3; i < args.Length; i++)
         {
-            if (double.TryParse(args[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double s)) seconds = s;
+            if (string.Equals(args[i], "alloc-types", StringComparison.OrdinalIgnoreCase)) allocationTypes = true;
+            else if (double.TryParse(args[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double s)) seconds = s;
             else if (string.Equals(args[i], "unknown", StringComparison.OrdinalIgnoreCase)) unknown = true;
             else shape = Enum.Parse<PayloadShape>(args[i], ignoreCase: true);
         }
@@ -41,6 +43,18 @@ public static class ProfileLoop
             ?? throw new ArgumentException($"{type.Name} has no method {method}");
         var op = (Func<object>)Delegate.CreateDelegate(typeof(Func<object>), instance, m);
         long bytes = Paired.Allocated(op);
+        if (allocationTypes)
+        {
+            // The runtime's allocation sampling (an event about every 100 KB allocated, naming the type that crossed
+            // it): over many calls, the types a call allocates, roughly in proportion to their bytes.
+            using var listener = new AllocationTypes();
+            var sampled = Stopwatch.StartNew();
+            while (sampled.Elapsed.TotalSeconds < seconds) GC.KeepAlive(op());
+            System.Threading.Thread.Sleep(500);
+            Console.WriteLine($"{family} {shape} {(unknown ? "with" : "without")} unknown members, {method}: {bytes} B allocated per call; allocation samples by type:");
+            foreach (var (typeName, count) in listener.Top(15)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,8} {typeName}"));
+            return 0;
+        }
         var watch = Stopwatch.StartNew();
         long calls = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -80,5 +94,32 @@ public static class ProfileLoop
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{family}, {method}: {calls} calls in {watch.Elapsed.TotalSeconds:F1} s (wall clock, not a result)"));
         return 0;
+    }
+}
+
+/// <summary>Counts the runtime's allocation-tick events (GC keyword, verbose) by the type each names.</summary>
+internal sealed class AllocationTypes : System.Diagnostics.Tracing.EventListener
+{
+    private readonly System.Collections.Generic.Dictionary<string, long> _counts = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null || e.Payload is null) return;
+        int at = e.PayloadNames.IndexOf("TypeName");
+        string type = at >= 0 ? e.Payload[at]?.ToString() ?? "?" : "?";
+        lock (_counts) _counts[type] = (_counts.TryGetValue(type, out long n) ? n : 0) + 1;
+    }
+
+    public System.Collections.Generic.List<(string Type, long Count)> Top(int n)
+    {
+        lock (_counts) return System.Linq.Enumerable.ToList(System.Linq.Enumerable.Take(System.Linq.Enumerable.Select(System.Linq.Enumerable.OrderByDescending(_counts, kv => kv.Value), kv => (kv.Key, kv.Value)), n));
     }
 }

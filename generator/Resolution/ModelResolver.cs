@@ -121,15 +121,16 @@ internal sealed class ModelResolver
             models.Add(listFree && mapFree ? natural : natural with { ListPropertyName = list, MapPropertyName = map });
         }
         var spec = new ContextSpec(options.Namespace, options.ContextName, new EquatableArray<ContextEntry>(models.ToImmutable())) { IsInternal = options.Internal };
-        if (taken is null && index.Models.Count != 0)
+        if (index.Models.Count != 0)
         {
             // Made without the last context: a model that was first before and still lives would keep that context and
-            // its index alive, one more each time the first model changes. Only the first model keeps one.
-            for (int i = 1; i < index.Models.Count; i++)
+            // its index alive, one more each time the first model changes. Only the first model keeps one, and only a
+            // context whose entries are all natural (taken is null); otherwise none is kept.
+            for (int i = taken is null ? 1 : 0; i < index.Models.Count; i++)
             {
                 if (LastContexts.TryGetValue(index.Models[i], out var stale)) stale.Last = null;
             }
-            LastContexts.GetOrCreateValue(index.Models[0]).Last = new LastContext(index, spec);
+            if (taken is null) LastContexts.GetOrCreateValue(index.Models[0]).Last = new LastContext(index, spec);
         }
         return spec;
     }
