@@ -275,16 +275,9 @@ public static class Headline
         var medians = report.AllMeasurements
             .Where(m => m.IterationMode == BenchmarkDotNet.Engines.IterationMode.Workload && m.IterationStage == BenchmarkDotNet.Engines.IterationStage.Actual)
             .GroupBy(m => m.LaunchIndex)
-            .Select(g => Median(g.Select(m => m.Nanoseconds / m.Operations).ToList()))
+            .Select(g => new BenchmarkDotNet.Mathematics.Statistics(g.Select(m => m.Nanoseconds / m.Operations)).Median)
             .ToList();
         return medians.Count == 0 || medians.Min() <= 0 ? double.NaN : medians.Max() / medians.Min();
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     public static string Commit(string directory)
