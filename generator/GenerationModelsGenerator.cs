@@ -49,6 +49,8 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         public const string Summary = nameof(Summary);
         /// <summary>Per doc: the generated source.</summary>
         public const string Emit = nameof(Emit);
+        /// <summary>The files the models are added as: one per model, or shared files in a project of more than 256 models (<see cref="Emission.ModelFiles"/>).</summary>
+        public const string ModelFiles = nameof(ModelFiles);
         /// <summary>Per doc: the diagnostics alone.</summary>
         public const string Diagnostics = nameof(Diagnostics);
         /// <summary>The serializer context's description.</summary>
@@ -118,9 +120,19 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(emitted, static (spc, file) =>
+        // The files the models go out as: one per model, or past 256 models shared files of about 8 (ModelFiles: the
+        // driver checks every hint name against all those added before it on every run). Grouping only gathers texts
+        // emitted per doc, and a file's text is made again only when one of its models changed (the same SourceText
+        // instance otherwise, so the compiler keeps its syntax tree). One entry, not one per file: with step tracking on
+        // (tests), Roslyn walks each output's whole input tree, and every file's tree holds every doc's chain.
+        var modelFiles = emitted
+            .Collect()
+            .Select((all, _) => ModelFiles.Group(all))
+            .WithTrackingName(TrackingNames.ModelFiles);
+
+        context.RegisterSourceOutput(modelFiles, static (spc, groups) =>
         {
-            if (file is not null) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            foreach (var group in groups) spc.AddSource(group.HintName, ModelFiles.SourceOf(group));
         });
 
         // The linked docs collected once, for the two project-wide outputs below (one collected node rather than a

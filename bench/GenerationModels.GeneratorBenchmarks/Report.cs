@@ -25,6 +25,9 @@ public sealed record ReportSettings(int Rounds, int[] Sizes, DocSource[] Sources
 /// </summary>
 public static class Report
 {
+    /// <summary>Calls of each operation before any is timed (past tiered JIT's 30-call threshold).</summary>
+    private const int WarmupCalls = 40;
+
     private static readonly string[] Operations = { "floor", "full", "edit", "csharp", "add", "replay", "tiny" };
 
     public static string Run(ReportSettings settings, TextWriter log)
@@ -242,18 +245,21 @@ public static class Report
             _ => () => s.AddOneDoc(),
         };
 
-        // Warm-up (tiered JIT to optimized code) and batch sizes.
+        // Warm-up and batch sizes. Tiered JIT promotes a method after 30 calls, in the background: code that runs once
+        // per operation (an add's index update, say) stayed unoptimized through 3 warm-up calls and 5 rounds, so a row
+        // measured a mix of tiers and its upper quartile jumped. 40 calls each, then a pause, measure optimized code, as
+        // a long-lived compiler server or IDE runs it.
         foreach (var ((source, size), scenario) in scenarios)
         {
             foreach (string op in Operations)
             {
                 var action = Action(scenario, op);
-                for (int i = 0; i < 3; i++) action();
+                for (int i = 0; i < WarmupCalls; i++) action();
                 double once = CpuMs(action, 1);
                 batches[(source, size, op)] = Math.Clamp((int)Math.Ceiling(settings.BatchMs / Math.Max(once, 0.001)), 1, 2000);
             }
         }
-        Thread.Sleep(200);
+        Thread.Sleep(500);
 
         var order = scenarios.Keys.SelectMany(k => Operations.Select(op => (k.Item1, k.Item2, op))).ToList();
         var watch = Stopwatch.StartNew();
@@ -298,7 +304,7 @@ public static class Report
             }
         }
         text.AppendLine();
-        text.AppendLine("The driver without our generator's work (a generator that adds ready-made texts, see ReplayGenerator): **replay** adds exactly our output (same files, same texts), so the driver's own cost for that output — tables, hint-name checks, source texts — is in it; **tiny** adds a one-line file per doc. `RunGenerators` does not parse the added C# (replay costs about what tiny costs): the compiler parses it when it compiles, which the compile-time table below covers.");
+        text.AppendLine("The driver without our generator's work (a generator that adds ready-made texts, see ReplayGenerator): **replay** adds exactly our output (same files, same texts), so the driver's own cost for that output — tables, hint-name checks, source texts — is in it; **tiny** adds a one-line file in place of each of ours (one per model, or per shared file past 256 models). `RunGenerators` does not parse the added C# (replay costs about what tiny costs): the compiler parses it when it compiles, which the compile-time table below covers.");
         text.AppendLine();
         text.AppendLine("| set | docs | full run ms | replay of our output ms | replay / full | full − replay (our own work) ms | (full − replay) / floor | tiny files ms |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");

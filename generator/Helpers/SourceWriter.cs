@@ -81,6 +81,9 @@ internal sealed class SourceWriter
 
     private string?[] _afterClose = new string?[8];
 
+    /// <summary>Characters written so far.</summary>
+    public int Length => _text.Length;
+
     public override string ToString() => _text.ToString();
 
     /// <summary>Appends an interpolated line's parts to the writer as the compiler hands them over, after the indentation.</summary>
