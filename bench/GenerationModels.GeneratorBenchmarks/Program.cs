@@ -72,6 +72,32 @@ public static class Program
                 }
                 return 0;
             }
+            if (parts.Length > 4 && parts[4] == "parse")
+            {
+                // What the compiler parses again when an edit makes one model file new: each generated model file (a
+                // model's own, or a shared one past 256 models), parsed N times, median thread CPU per file.
+                var files = scenario.WarmDriver.GetRunResult().Results.Single().GeneratedSources
+                    .Where(s => !s.HintName.StartsWith("GenerationModelsJsonContext", StringComparison.Ordinal)).ToList();
+                int repeats = int.Parse(parts[2], CultureInfo.InvariantCulture);
+                var perFile = new List<double>();
+                foreach (var file in files)
+                {
+                    var times = new List<double>();
+                    for (int i = 0; i < repeats + 3; i++)
+                    {
+                        long start = ThreadCpuClock.Instance.GetTimestamp();
+                        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(file.SourceText, Harness.ParseOptions);
+                        GC.KeepAlive(tree.GetRoot());
+                        if (i >= 3) times.Add((ThreadCpuClock.Instance.GetTimestamp() - start) / 1e6);
+                    }
+                    times.Sort();
+                    perFile.Add(times[times.Count / 2]);
+                }
+                perFile.Sort();
+                var chars = files.Select(f => (double)f.SourceText.Length).OrderBy(c => c).ToList();
+                Console.WriteLine($"{files.Count} model files: parse median {perFile[perFile.Count / 2]:F3} thread CPU ms [p90 {perFile[perFile.Count * 9 / 10]:F3}, max {perFile[^1]:F3}]; characters median {chars[chars.Count / 2]:N0} [p90 {chars[chars.Count * 9 / 10]:N0}]");
+                return 0;
+            }
             if (parts.Length > 4 && parts[4] == "steps")
             {
                 // Per tracked step: time and output reasons of one re-run from a tracked warm driver (tracking adds its own cost).

@@ -87,6 +87,7 @@ public sealed class Scenario
         var docs = new List<string>();
         for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
         {
+            if (at > 0 && text[at - 1] != '\n') continue; // a line of its own, not text inside a comment
             int end = text.IndexOf('\n', at);
             docs.Add(text[(at + marker.Length)..end].TrimEnd('\r').TrimEnd('.'));
         }

@@ -63,7 +63,7 @@ internal static class ModelFiles
         for (int i = 0; i < parts; i++) grouped[i] = new List<GeneratedFile>(2 * ModelsPerFile);
         foreach (var file in files) grouped[(int)(file.HintHash % (uint)parts)].Add(file);
         var groups = ImmutableArray.CreateBuilder<ModelFileGroup>(parts);
-        string width = "D" + Math.Max(2, (parts - 1).ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture);
+        string width = "D" + Math.Max(3, (parts - 1).ToString(CultureInfo.InvariantCulture).Length).ToString(CultureInfo.InvariantCulture);
         for (int i = 0; i < parts; i++)
         {
             if (grouped[i].Count == 0) continue; // no file for a part no model hashes to
@@ -74,7 +74,8 @@ internal static class ModelFiles
     }
 
     /// <summary>
-    /// The hint names of shared files: <c>Models.Part07.g.cs</c>. A model's own file is its type name and <c>.g.cs</c>,
+    /// The hint names of shared files: <c>GenerationModels.Models.Part007.g.cs</c> (three digits, more past 8,192
+    /// models). A model's own file is its type name and <c>.g.cs</c>,
     /// and the context's its name, <c>.Part07</c> and <c>.g.cs</c>: a C# name has no dot, so neither can be one of these
     /// (Roslyn compares hint names ignoring case), whatever the context is called.
     /// </summary>
@@ -92,21 +93,35 @@ internal static class ModelFiles
     /// <summary>
     /// The text of a file, made once: the same <see cref="SourceText"/> instance while the file holds the same emitted
     /// texts, so the driver and the compiler keep what they made of it. Kept beside the emitted files (a weak table, not
-    /// in any step's value): a model's own file with its model; a shared file with its first model, and when it is made
-    /// again its other models' slots are emptied, so a model that was first before keeps no older text alive.
+    /// in any step's value): a model's own file with its model; a shared file with its first model, checked against the
+    /// models, the part and the number of parts it was made for. When a shared file is made, its other models' slots
+    /// (and their own-file texts) are emptied, and a model back in a file of its own drops its shared slot, so no older
+    /// text stays reachable through a model that is still alive. The tables are process-wide: two driver states forked
+    /// from one (an IDE's snapshots) overwrite each other's slot and make a text again, never a wrong one. The slot is
+    /// read and written without a lock: a concurrent run can only empty it (this run returns its own text).
     /// </summary>
     public static SourceText SourceOf(ModelFileGroup group)
     {
         var files = group.Files;
-        if (group.Parts == 0) return OwnTexts.GetValue(files[0], static file => SourceText.From(file.Source, Encoding.UTF8));
+        if (group.Parts == 0)
+        {
+            // Back from sharing (the project fell to 256 models): the model keeps no shared text.
+            SharedTexts.Remove(files[0]);
+            return OwnTexts.GetValue(files[0], static file => SourceText.From(file.Source, Encoding.UTF8));
+        }
+        // The header names the part and the number of parts: a file that holds the same models after the parts
+        // doubled or halved is another text.
         var slot = SharedTexts.GetOrCreateValue(files[0]);
-        if (slot.Last is { } last && SameInstances(last.Files, files)) return last.Text;
-        slot.Last = new SharedText(files, Text(group));
+        if (slot.Last is { } last && last.Part == group.Part && last.Parts == group.Parts && SameInstances(last.Files, files)) return last.Text;
+        var made = new SharedText(files, group.Part, group.Parts, Text(group));
+        slot.Last = made;
+        OwnTexts.Remove(files[0]);
         for (int i = 1; i < files.Count; i++)
         {
+            OwnTexts.Remove(files[i]);
             if (SharedTexts.TryGetValue(files[i], out var stale)) stale.Last = null;
         }
-        return slot.Last.Text;
+        return made.Text;
     }
 
     private static readonly ConditionalWeakTable<GeneratedFile, SourceText> OwnTexts = new();
@@ -117,9 +132,11 @@ internal static class ModelFiles
         public SharedText? Last;
     }
 
-    private sealed class SharedText(EquatableArray<GeneratedFile> files, SourceText text)
+    private sealed class SharedText(EquatableArray<GeneratedFile> files, int part, int parts, SourceText text)
     {
         public EquatableArray<GeneratedFile> Files { get; } = files;
+        public int Part { get; } = part;
+        public int Parts { get; } = parts;
         public SourceText Text { get; } = text;
     }
 

@@ -41,6 +41,36 @@ public sealed class ModelFilesTests
     }
 
     [Fact]
+    public void The_same_models_in_another_part_or_number_of_parts_are_another_text()
+    {
+        GeneratedFile b = File("Bravo"), c = File("Charlie");
+        var files = new EquatableArray<GeneratedFile>(ImmutableArray.Create(b, c));
+        var first = ModelFiles.SourceOf(new ModelFileGroup(ModelFiles.HintPrefix + "003.g.cs", files, 3, 64));
+
+        var doubled = ModelFiles.SourceOf(new ModelFileGroup(ModelFiles.HintPrefix + "067.g.cs", files, 67, 128));
+        Assert.Contains("part 67 of 128", doubled.ToString());
+        Assert.Contains("part 3 of 64", ModelFiles.SourceOf(new ModelFileGroup(ModelFiles.HintPrefix + "003.g.cs", files, 3, 64)).ToString());
+        Assert.NotSame(first, doubled);
+    }
+
+    [Fact]
+    public void A_model_back_in_a_file_of_its_own_keeps_no_shared_text_alive()
+    {
+        GeneratedFile b = File("Bravo"), c = File("Charlie");
+        var shared = MakeAndDrop(b, c);
+
+        var own = ModelFiles.SourceOf(new ModelFileGroup(b.HintName, new EquatableArray<GeneratedFile>(ImmutableArray.Create(b)), -1, 0));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(shared.TryGetTarget(out _), "the shared text is still alive through a model now in a file of its own");
+        GC.KeepAlive(own);
+        GC.KeepAlive(b);
+        GC.KeepAlive(c);
+    }
+
+    [Fact]
     public void A_model_that_is_no_longer_first_in_its_file_keeps_no_old_text_alive()
     {
         GeneratedFile b = File("Bravo"), c = File("Charlie");

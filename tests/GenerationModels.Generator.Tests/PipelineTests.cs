@@ -233,7 +233,7 @@ public sealed class PipelineTests
 
         var modelFiles = run.HintNames.Where(h => h.StartsWith(Emission.ModelFiles.HintPrefix, StringComparison.Ordinal)).ToList();
         uint PartOf(string type) => Resolution.ContextSpec.NameHash(type + ".g.cs") % (uint)parts;
-        string FileOf(string type) => $"{Emission.ModelFiles.HintPrefix}{PartOf(type):D2}.g.cs";
+        string FileOf(string type) => $"{Emission.ModelFiles.HintPrefix}{PartOf(type):D3}.g.cs";
         // One file per part some model hashes to (a part none hashes to has no file).
         Assert.Equal(Enumerable.Range(0, docs).Select(i => PartOf("Many" + i)).Distinct().Count(), modelFiles.Count);
         Assert.DoesNotContain("Many0.g.cs", run.HintNames);
@@ -263,6 +263,31 @@ public sealed class PipelineTests
         Assert.Equal(1, Count(Reasons(driver, Steps.Emit), IncrementalStepRunReason.Modified));
         Assert.Contains("bool Value", SourceOf(driver, FileOf("Many5")));
         AssertOnlyRemade(before, driver, FileOf("Many5"));
+    }
+
+    [Theory]
+    [InlineData(256)] // one file each ↔ shared
+    [InlineData(512)] // 64 ↔ 128 shared files: groups split and merge, some keep exactly the same models
+    public void Crossing_a_file_count_boundary_either_way_writes_what_a_fresh_run_writes(int docs)
+    {
+        var texts = Enumerable.Range(0, docs + 1).Select(i => (AdditionalText)new InMemoryAdditionalText(GeneratorHarness.DocPath($"many/m{i}.md"), Doc("Many" + i, i % 5 == 0 ? "[Many1](m1.md)" : "*string*"))).ToList();
+        var below = texts.Take(docs).ToArray();
+        var driver = FirstRun(below);
+
+        driver = Run(driver.AddAdditionalTexts(ImmutableArray.Create(texts[docs])));
+        AssertSameOutput(FirstRun(texts.ToArray()), driver);
+        Assert.Equal(1, Count(Reasons(driver, Steps.Emit), IncrementalStepRunReason.New));
+
+        driver = Run(driver.RemoveAdditionalTexts(ImmutableArray.Create(texts[docs])));
+        AssertSameOutput(FirstRun(below), driver);
+    }
+
+    private static void AssertSameOutput(GeneratorDriver fresh, GeneratorDriver incremental)
+    {
+        var expected = Result(fresh).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var actual = Result(incremental).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (hint, text) in expected) Assert.True(text == actual[hint], $"{hint} differs from a fresh run's");
     }
 
     /// <summary>Every model file but <paramref name="remade"/> (and the context's) has the same SourceText instance as before.</summary>

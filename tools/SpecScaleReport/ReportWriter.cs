@@ -205,8 +205,9 @@ internal static class ReportWriter
         sb.AppendLine("`RunGeneratorsAndUpdateCompilation` call (parsing the generated sources into the compilation included); *allocated* is");
         sb.AppendLine("what the process allocated during the call. Each run starts from a collected heap. An edit adds one property to one");
         sb.AppendLine("object schema of `api` (edits accumulate), replaces that AdditionalFile on the same driver and re-runs. The whole file is");
-        sb.AppendLine("parsed again (one spec is one AdditionalFile); *changed sources* counts generated files whose text changed (must be the");
-        sb.AppendLine("edited schema's, plus those of schemas whose allOf includes it);");
+        sb.AppendLine("parsed again (one spec is one AdditionalFile); *changed sources* counts generated models (and other generated files)");
+        sb.AppendLine("whose text changed, each model's text cut from its file at the line naming its doc (past 256 models, models share");
+        sb.AppendLine("files); it must be the edited schema's, plus those of schemas whose allOf includes it.");
         sb.AppendLine("Which pipeline steps re-run after an edit is not replayed at this size: Roslyn's step tracking (a testing aid that");
         sb.AppendLine("builds never turn on) grows with the cube of the schemas in this pipeline, minutes per run. `PipelineTests` assert the");
         sb.AppendLine("re-runs step by step on small projects (an edit re-emits that doc; a position-only change re-emits nothing).");
