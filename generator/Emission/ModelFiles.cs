@@ -82,13 +82,7 @@ internal static class ModelFiles
     public const string HintPrefix = "GenerationModels.Models.Part";
 
     /// <summary>0 (one file per model) up to <see cref="SingleFileModels"/> models, else a power of two near models / <see cref="ModelsPerFile"/>.</summary>
-    internal static int PartCount(int models)
-    {
-        if (models <= SingleFileModels) return 0;
-        int parts = 1;
-        while (parts * ModelsPerFile < models) parts *= 2;
-        return parts;
-    }
+    internal static int PartCount(int models) => models <= SingleFileModels ? 0 : ContextSpec.PowerOfTwoParts(models, ModelsPerFile);
 
     /// <summary>
     /// The text of a file, made once: the same <see cref="SourceText"/> instance while the file holds the same emitted

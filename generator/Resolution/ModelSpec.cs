@@ -181,11 +181,13 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
     }
 
     /// <summary>0 (one file) up to <see cref="SingleFileModels"/> models, else a power of two near models / <see cref="ModelsPerPart"/>.</summary>
-    internal static int PartCount(int models)
+    internal static int PartCount(int models) => models <= SingleFileModels ? 0 : PowerOfTwoParts(models, ModelsPerPart);
+
+    /// <summary>The least power of two of parts that holds <paramref name="items"/> at <paramref name="perPart"/> each (the context's parts, shared model files).</summary>
+    internal static int PowerOfTwoParts(int items, int perPart)
     {
-        if (models <= SingleFileModels) return 0;
         int parts = 1;
-        while (parts * ModelsPerPart < models) parts *= 2;
+        while (parts * perPart < items) parts *= 2;
         return parts;
     }
 
