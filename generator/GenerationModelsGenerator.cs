@@ -120,7 +120,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
             .Select((file, cancellationToken) => file is null ? null : ModelEmitter.Emit(file, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
 
-        // The files the models go out as: one per model, or past 256 models shared files of about 8 (ModelFiles: the
+        // The files the models go out as: one per model, or past 256 models shared files of 4 to 8 (ModelFiles: the
         // driver checks every hint name against all those added before it on every run). Grouping only gathers texts
         // emitted per doc, and a file's text is made again only when one of its models changed (the same SourceText
         // instance otherwise, so the compiler keeps its syntax tree). One entry, not one per file: with step tracking on

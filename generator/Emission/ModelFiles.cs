@@ -13,8 +13,8 @@ namespace GenerationModels.Generator.Emission;
 
 /// <summary>
 /// The files the models are added as. A project of up to <see cref="SingleFileModels"/> models gets one file per model,
-/// exactly as emitted. A larger one shares files: each holds the models whose hint name hashes to it, about
-/// <see cref="ModelsPerFile"/> of them, in hint-name order.
+/// exactly as emitted. A larger one shares files: each holds the models whose hint name hashes to it, 4 to
+/// <see cref="ModelsPerFile"/> of them on average (a power of two of files), in hint-name order.
 /// <para>
 /// Why: the Roslyn driver re-adds every output on every run that changes anything, C#-only edits included, and checks
 /// each hint name against every one added before it (a list scan in Roslyn 4.14 and in the compiler of the .NET 10 SDK).
@@ -74,7 +74,7 @@ internal static class ModelFiles
     }
 
     /// <summary>
-    /// The hint names of shared files: <c>GenerationModels.Models.Part007.g.cs</c> (three digits, more past 8,192
+    /// The hint names of shared files: <c>GenerationModels.Models.Part007.g.cs</c> (three digits, four past 4,096
     /// models). A model's own file is its type name and <c>.g.cs</c>,
     /// and the context's its name, <c>.Part07</c> and <c>.g.cs</c>: a C# name has no dot, so neither can be one of these
     /// (Roslyn compares hint names ignoring case), whatever the context is called.
@@ -90,7 +90,9 @@ internal static class ModelFiles
     /// in any step's value): a model's own file with its model; a shared file with its first model, checked against the
     /// models, the part and the number of parts it was made for. When a shared file is made, its other models' slots
     /// (and their own-file texts) are emptied, and a model back in a file of its own drops its shared slot, so no older
-    /// text stays reachable through a model that is still alive. The tables are process-wide: two driver states forked
+    /// text stays reachable through a model that is still alive (in a run that completes: a text made by a cancelled
+    /// run for a grouping that did not last stays reachable through its first model until that model's file changes).
+    /// The tables are process-wide: two driver states forked
     /// from one (an IDE's snapshots) overwrite each other's slot and make a text again, never a wrong one. The slot is
     /// read and written without a lock: a concurrent run can only empty it (this run returns its own text).
     /// </summary>

@@ -22,7 +22,7 @@ public sealed class ModelFilesTests
         return new GeneratedFile(name + ".g.cs", head + $"public partial record {name};\n", $"Schemas/{name}.md", "TestModels", head.Length);
     }
 
-    private static ModelFileGroup Shared(params GeneratedFile[] files) => new(ModelFiles.HintPrefix + "03.g.cs", new EquatableArray<GeneratedFile>(ImmutableArray.Create(files)), 3, 64);
+    private static ModelFileGroup Shared(params GeneratedFile[] files) => new(ModelFiles.HintPrefix + "003.g.cs", new EquatableArray<GeneratedFile>(ImmutableArray.Create(files)), 3, 64);
 
     [Fact]
     public void A_file_keeps_its_text_instance_while_it_holds_the_same_emitted_texts()

@@ -201,7 +201,6 @@ internal static class GeneratorRunner
         return driver;
     }
 
-    /// <summary>The schemas whose allOf includes <paramref name="target"/>, directly or through another such schema (same file).</summary>
     /// <summary>
     /// Each generated model's text by its type name, and each other file's (the context's) by its hint name: past 256
     /// models several models share a file, each under the line naming its doc, so "changed sources" counts models.
@@ -236,6 +235,7 @@ internal static class GeneratorRunner
 
     private static readonly System.Text.RegularExpressions.Regex TopLevelType = new(@"^(?:public|internal) (?:readonly )?partial (?:record struct|record|class|struct) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline);
 
+    /// <summary>The schemas whose allOf includes <paramref name="target"/>, directly or through another such schema (same file).</summary>
     public static HashSet<NamedSchema> ComposedOver(SpecModel model, NamedSchema target)
     {
         var found = new HashSet<NamedSchema>();
