@@ -34,7 +34,16 @@ public static class ProfileLoop
             else shape = Enum.Parse<PayloadShape>(args[i], ignoreCase: true);
         }
         Type type = Program.BenchmarkClass(family);
-        if (family is Family.List10MB or Family.List100MB && typeof(LargeStreamBenchmarks).GetMethod(method) is not null) return RunLarge(family, method, seconds);
+        if (family is Family.List10MB or Family.List100MB && typeof(LargeStreamBenchmarks).GetMethod(method) is not null)
+        {
+            // The large-array methods have one payload: a shape, unknown members or allocation sampling would be ignored.
+            if (shape != PayloadShape.Declared || unknown || allocationTypes)
+            {
+                Console.Error.WriteLine($"--loop {family} {method}: only [SECONDS] applies (the large-array payload has no shape, unknown members or alloc-types mode)");
+                return 2;
+            }
+            return RunLarge(family, method, seconds);
+        }
         object instance = Activator.CreateInstance(type)!;
         type.GetProperty("UnknownMembers")?.SetValue(instance, unknown);
         type.GetProperty("Shape")?.SetValue(instance, shape);

@@ -330,7 +330,9 @@ public static class StjComparison
             string? argument = expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Values" } } access
                 ? WireConstant(model.Symbol, access.Name.Identifier.ValueText)
                 : expression?.ToString();
-            if (argument is null || !seen.Add(argument)) continue;
+            // A member whose wire value the twin cannot read would leave STJ's side smaller than ours: no ratio then.
+            if (argument is null) throw new InvalidOperationException($"{model.TwinName}.{property.Name}: the twin writer cannot read the member's wire value from '{syntax?.Initializer?.Value}'");
+            if (!seen.Add(argument)) continue;
             if (integers)
             {
                 text.Append("        ").Append(property.Name).Append(" = ").Append(argument).AppendLine(",");
