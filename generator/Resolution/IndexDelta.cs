@@ -47,31 +47,36 @@ internal sealed class IndexDelta
     {
         if (!previous.Copies.Equals(current.Copies)) return Everything;
         var keys = new List<int>();
-        var before = previous.Models;
-        var after = current.Models;
-        // Both are in path order (ordinal), units of one path in their order: a merge walk. Models out of step are marked
-        // on both sides, which may mark an unchanged model too, never miss a changed one.
-        int i = 0, j = 0;
-        while (i < before.Count || j < after.Count)
+        // Models out of step are marked on both sides, which may mark an unchanged model too, never miss a changed one.
+        foreach (var (before, after) in Align(previous.Models, current.Models))
         {
-            if (i < before.Count && j < after.Count)
-            {
-                if (ReferenceEquals(before[i], after[j]))
-                {
-                    i++;
-                    j++;
-                    continue;
-                }
-                int order = string.CompareOrdinal(before[i].Path, after[j].Path);
-                if (order <= 0) Mark(before[i++], keys);
-                if (order >= 0) Mark(after[j++], keys);
-            }
-            else if (i < before.Count) Mark(before[i++], keys);
-            else Mark(after[j++], keys);
+            if (before is null || after is null) Mark(before ?? after!, keys);
         }
         Evidence(previous.Evidence, current.Evidence, keys);
         keys.Sort();
         return new IndexDelta(keys.ToArray());
+    }
+
+    /// <summary>
+    /// Two indexes' models side by side. Both are in path order (ordinal), the units of one path in their order, and an
+    /// unchanged model keeps its instance, so one merge walk pairs them: the same instance on both sides (kept), or a
+    /// model on one side only (<c>After</c> null: gone; <c>Before</c> null: new). A model that changed at the same path
+    /// comes as gone, then new. Used by <see cref="Between"/> and by the context walked beside the last one.
+    /// </summary>
+    public static IEnumerable<(NamedModel? Before, NamedModel? After)> Align(EquatableArray<NamedModel> before, EquatableArray<NamedModel> after)
+    {
+        int i = 0, j = 0;
+        while (i < before.Count || j < after.Count)
+        {
+            if (i < before.Count && j < after.Count && ReferenceEquals(before[i], after[j]))
+            {
+                yield return (before[i++], after[j++]);
+                continue;
+            }
+            int order = i >= before.Count ? 1 : j >= after.Count ? -1 : string.CompareOrdinal(before[i].Path, after[j].Path);
+            if (order <= 0) yield return (before[i++], null);
+            if (order >= 0) yield return (null, after[j++]);
+        }
     }
 
     private static void Mark(NamedModel model, List<int> keys)

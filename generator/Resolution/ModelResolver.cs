@@ -166,31 +166,15 @@ internal sealed class ModelResolver
     private static ContextSpec Updated(LastContext last, SchemaIndex index)
     {
         ContextsWalked++;
-        var before = last.Index.Models;
-        var after = index.Models;
         var entries = last.Spec.Models;
-        var models = ImmutableArray.CreateBuilder<ContextEntry>(after.Count);
-        int i = 0, j = 0, e = 0;
-        while (j < after.Count)
+        var models = ImmutableArray.CreateBuilder<ContextEntry>(index.Models.Count);
+        int e = 0;
+        foreach (var (before, after) in IndexDelta.Align(last.Index.Models, index.Models))
         {
-            if (i < before.Count && ReferenceEquals(before[i], after[j]))
-            {
-                if (!after[j].IsAlias) models.Add(entries[e++]);
-                i++;
-                j++;
-                continue;
-            }
-            int order = i < before.Count ? string.CompareOrdinal(before[i].Path, after[j].Path) : 1;
-            if (order <= 0)
-            {
-                if (!before[i].IsAlias) e++;
-                i++;
-            }
-            if (order >= 0)
-            {
-                if (!after[j].IsAlias) models.Add(Natural(after[j]));
-                j++;
-            }
+            // An alias has no entry; a kept model keeps its entry, a gone one drops it, a new one gets a natural entry.
+            if (before is not null && !before.IsAlias && after is not null) models.Add(entries[e++]);
+            else if (before is not null && !before.IsAlias) e++;
+            else if (after is not null && !after.IsAlias) models.Add(Natural(after));
         }
         return last.Spec with { Models = new EquatableArray<ContextEntry>(models.ToImmutable()) };
     }
