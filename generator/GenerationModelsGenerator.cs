@@ -238,7 +238,7 @@ public sealed class GenerationModelsGenerator : IIncrementalGenerator
         return files is null ? EquatableArray<ModelFileSpec>.Empty : files.ToEquatableArray();
     }
 
-    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.Link(ParsedDocument, SchemaIndex)"/>), the options resolving it uses, and its project summary.</summary>
+    /// <summary>A doc's links step: the doc with evidence applied and its view of the index (<see cref="IndexView.LinkAndSummarize"/>), the options resolving it uses, and its project summary.</summary>
     private static (ParsedDocument Document, IndexView View, ResolveOptions Options, DocSummary Summary) Linked(ParsedDocument document, SchemaIndex index, ResolveOptions options)
     {
         var (linked, view, summary) = IndexView.LinkAndSummarize(document, index);

@@ -68,7 +68,16 @@ public static class Program
                 foreach (var (label, driver) in new[] { ("cold", scenario.ColdRun()), ("replay", scenario.ReplayRun()), ("tiny", scenario.TinyRun()) })
                 {
                     var result = driver.GetRunResult().Results.Single();
-                    Console.WriteLine($"{label}: {result.GeneratedSources.Length} sources, {result.GeneratedSources.Sum(x => (long)x.SourceText.Length)} chars, exception {result.Exception?.Message}");
+                    // A fingerprint of the whole output (hint names and texts, in hint-name order): two commits that should
+                    // write the same files can be compared byte for byte.
+                    using var sha = System.Security.Cryptography.SHA256.Create();
+                    foreach (var source in result.GeneratedSources.OrderBy(x => x.HintName, StringComparer.Ordinal))
+                    {
+                        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(source.HintName + "\n" + source.SourceText + "\n");
+                        sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+                    }
+                    sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+                    Console.WriteLine($"{label}: {result.GeneratedSources.Length} sources, {result.GeneratedSources.Sum(x => (long)x.SourceText.Length)} chars, SHA-256 {Convert.ToHexString(sha.Hash!)[..16]}, exception {result.Exception?.Message}");
                 }
                 return 0;
             }

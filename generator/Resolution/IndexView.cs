@@ -67,18 +67,9 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
 
     /// <summary>
     /// The links step: the doc with the wire names other docs' examples show applied (<see cref="WireEvidence"/>; the
-    /// same instance when none) and its view of the index. Runs for every doc when the index changes, and stops there
-    /// for every doc whose result is equal.
-    /// </summary>
-    public static (ParsedDocument Document, IndexView View) Link(ParsedDocument document, SchemaIndex index)
-    {
-        var result = Link(Memos.GetValue(document, static d => new Memo(LinkedDocument.Of(d))), index);
-        return (result.Document, result.View);
-    }
-
-    /// <summary>
-    /// As <see cref="Link(ParsedDocument, SchemaIndex)"/>, with the doc's project summary (<see cref="ProjectSummary.Of"/>
-    /// of the doc with evidence applied), made once per such doc and kept with the result.
+    /// same instance when none), its view of the index, and its project summary (<see cref="ProjectSummary.Of"/> of the
+    /// doc with evidence applied, made once per such doc and kept with the result). Runs for every doc when the index
+    /// changes, and stops there for every doc whose result is equal.
     /// </summary>
     public static (ParsedDocument Document, IndexView View, DocSummary Summary) LinkAndSummarize(ParsedDocument document, SchemaIndex index)
     {
@@ -86,7 +77,7 @@ internal sealed record IndexView(NamedModel? Self, EquatableArray<LinkAnswer> Li
         return (result.Document, result.View, result.Summary);
     }
 
-    /// <summary>As <see cref="Link(ParsedDocument, SchemaIndex)"/>, the doc's links already collected.</summary>
+    /// <summary>As <see cref="LinkAndSummarize"/>, the doc's links already collected, without the summary.</summary>
     public static (ParsedDocument Document, IndexView View) Link(LinkedDocument linked, SchemaIndex index)
     {
         var result = Link(Memos.GetValue(linked.Document, _ => new Memo(linked)), index);

@@ -170,7 +170,7 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
         if (parts == 0) return ImmutableArray.Create(new ContextFile(Name + ".g.cs", this, -1, 0));
         var grouped = new List<ContextEntry>[parts];
         for (int i = 0; i < parts; i++) grouped[i] = new List<ContextEntry>();
-        foreach (var model in Models) grouped[(int)(model.NameHash % (uint)parts)].Add(model);
+        foreach (var model in Models) grouped[PartOf(model.NameHash, parts)].Add(model);
         var files = ImmutableArray.CreateBuilder<ContextFile>(parts + 1);
         files.Add(new ContextFile(Name + ".g.cs", this with { Models = EquatableArray<ContextEntry>.Empty }, -1, parts));
         for (int i = 0; i < parts; i++)
@@ -192,7 +192,10 @@ internal sealed record ContextSpec(string Namespace, string Name, EquatableArray
     }
 
     /// <summary>The part a type name goes in: FNV-1a over its characters (stable across processes, unlike string hashes).</summary>
-    internal static int PartOf(string clrName, int parts) => (int)(NameHash(clrName) % (uint)parts);
+    internal static int PartOf(string clrName, int parts) => PartOf(NameHash(clrName), parts);
+
+    /// <summary>The part a stable hash goes in, of <paramref name="parts"/> (the context's parts, shared model files).</summary>
+    internal static int PartOf(uint hash, int parts) => (int)(hash % (uint)parts);
 
     internal static uint NameHash(string clrName)
     {

@@ -609,9 +609,11 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             return _maps = new Maps(models, evidence);
         }
 
-        public NamedModel? Find(string path, string pointer)
+        public NamedModel? Find(string path, string pointer) => Busy() is { } maps ? maps.Find(path, pointer) : InPathOrder(path, pointer);
+
+        /// <summary>The model at <paramref name="path"/> and <paramref name="pointer"/>, by binary search of the path order.</summary>
+        private NamedModel? InPathOrder(string path, string pointer)
         {
-            if (Busy() is { } maps) return maps.Find(path, pointer);
             for (int at = LowerBound(models, path); at < models.Count && models[at].Path == path; at++)
             {
                 if (models[at].Pointer == pointer) return models[at];
@@ -636,10 +638,7 @@ internal sealed record SchemaIndex(EquatableArray<NamedModel> Models)
             if (AllNormal())
             {
                 // Every path is its normalized form, so path order finds it.
-                for (int at = LowerBound(models, normalizedPath); at < models.Count && models[at].Path == normalizedPath; at++)
-                {
-                    if (models[at].Pointer == pointer) return models[at];
-                }
+                if (InPathOrder(normalizedPath, pointer) is { } model) return model;
             }
             else
             {

@@ -232,7 +232,7 @@ public sealed class PipelineTests
         run.AssertCompilesCleanly();
 
         var modelFiles = run.HintNames.Where(h => h.StartsWith(Emission.ModelFiles.HintPrefix, StringComparison.Ordinal)).ToList();
-        uint PartOf(string type) => Resolution.ContextSpec.NameHash(type + ".g.cs") % (uint)parts;
+        int PartOf(string type) => Resolution.ContextSpec.PartOf(type + ".g.cs", parts);
         string FileOf(string type) => $"{Emission.ModelFiles.HintPrefix}{PartOf(type):D3}.g.cs";
         // One file per part some model hashes to (a part none hashes to has no file).
         Assert.Equal(Enumerable.Range(0, docs).Select(i => PartOf("Many" + i)).Distinct().Count(), modelFiles.Count);
@@ -296,8 +296,8 @@ public sealed class PipelineTests
         foreach (string prefix in new[] { "Many", "Item", "Node", "Unit", "Leaf", "Cell", "Tree", "Rock", "Word", "Bird", "Fish", "Star", "Lake", "Hill" })
         {
             var names = Enumerable.Range(0, docs + 1).Select(i => $"{prefix}{i}.g.cs").ToList();
-            var before = names.Take(docs).GroupBy(n => Resolution.ContextSpec.NameHash(n) % (uint)below).Select(g => string.Join(",", Key(g))).ToHashSet();
-            var after = names.GroupBy(n => Resolution.ContextSpec.NameHash(n) % (uint)above).Select(g => string.Join(",", Key(g)));
+            var before = names.Take(docs).GroupBy(n => Resolution.ContextSpec.PartOf(n, below)).Select(g => string.Join(",", Key(g))).ToHashSet();
+            var after = names.GroupBy(n => Resolution.ContextSpec.PartOf(n, above)).Select(g => string.Join(",", Key(g)));
             if (after.Any(before.Contains)) return prefix;
         }
         throw new InvalidOperationException("no prefix gives a file that keeps its models across the split");

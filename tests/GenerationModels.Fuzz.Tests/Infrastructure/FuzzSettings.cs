@@ -13,8 +13,15 @@ internal static class FuzzSettings
     /// <summary>Docs over all generator fuzz tests together: 10,500 in CI (at least 10,000 required).</summary>
     public static int TotalDocs { get; } = Read("GENERATIONMODELS_FUZZ_DOCS", 10_500);
 
-    /// <summary>Docs per generator run (and per compilation).</summary>
-    public static int BatchSize { get; } = Math.Max(1, Read("GENERATIONMODELS_FUZZ_BATCH", 120));
+    /// <summary>
+    /// Docs per generator run (and per compilation): at most 256. Past that the generator puts models in shared files,
+    /// and the runner's per-doc checks need a file per model.
+    /// </summary>
+    public static int BatchSize { get; } = Batch(Read("GENERATIONMODELS_FUZZ_BATCH", 120));
+
+    private static int Batch(int size) => size <= Generator.Emission.ModelFiles.SingleFileModels
+        ? Math.Max(1, size)
+        : throw new InvalidOperationException($"GENERATIONMODELS_FUZZ_BATCH={size}: at most {Generator.Emission.ModelFiles.SingleFileModels} docs per batch (past that, models share generated files and the per-doc checks need a file per model)");
 
     /// <summary>
     /// Compile the output of one batch in this many (1 = every batch). The generator itself always runs on every doc;
